@@ -1,9 +1,12 @@
 // Typed domain errors; `functions/commons/problem.ts` maps each to problem details, in one place.
 
+import type { LocalizedText } from './types';
+
 export interface FieldProblem {
   /** Path into the request body, e.g. `data.child.fullName` or `documents[0].uploadId`. */
   readonly path: string;
-  readonly message: string;
+  /** Already in the caller's language, or in both for the problem mapper to pick. */
+  readonly message: string | LocalizedText;
 }
 
 export abstract class DomainError extends Error {

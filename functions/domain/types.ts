@@ -17,7 +17,14 @@ export const CASE_STATUSES = [
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Actions an official takes through `POST /api/cases/{code}/actions`. */
-export const OFFICIAL_ACTIONS = ['receive', 'reject', 'request_supplement', 'approve', 'deny', 'issue_result'] as const;
+export const OFFICIAL_ACTIONS = [
+  'receive',
+  'reject',
+  'request_supplement',
+  'approve',
+  'deny',
+  'issue_result',
+] as const;
 export type OfficialAction = (typeof OFFICIAL_ACTIONS)[number];
 
 /** Every action that moves a case, with who may take it. `submit` opens the history. */

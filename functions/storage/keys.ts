@@ -12,7 +12,10 @@ export const keys = {
   /** A presigned upload, before and after a case claims it. */
   upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
   /** An Idempotency-Key of one caller. */
-  idempotency: (callerId: string, key: string) => ({ pk: `IDEMPOTENCY#${callerId}#${key}`, sk: 'IDEMPOTENCY' }),
+  idempotency: (callerId: string, key: string) => ({
+    pk: `IDEMPOTENCY#${callerId}#${key}`,
+    sk: 'IDEMPOTENCY',
+  }),
   /** The per-agency, per-day counter behind case codes (day as YYMMDD, Vietnam time). */
   caseCounter: (agencyId: string, day: string) => ({ pk: `COUNTER#${agencyId}#${day}`, sk: 'COUNTER' }),
   /** A fixed-window counter of failed tracking attempts. */

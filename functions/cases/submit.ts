@@ -1,0 +1,208 @@
+// Submitting an application: every check first, then one conditional transaction, answered once per key.
+import { createHash } from 'node:crypto';
+import type { ApplicationRequest, SubmitResponse } from '../../schemas/api';
+import { findProcedure, validateApplicationData } from '../../schemas/catalogue';
+import { limits } from '../commons/config';
+import type { Principal } from '../commons/http';
+import { seal, unseal } from '../commons/seal';
+import {
+  checkDocuments,
+  documentKey,
+  promoteUploads,
+  removeObjects,
+  storedDocument,
+} from '../documents/uploads';
+import { toVietnamIso, vietnamCalendar } from '../domain/calendar';
+import { caseCodeDay, formatCaseCode } from '../domain/case-code';
+import { type FieldProblem, IdempotencyConflictError, ValidationFailedError } from '../domain/errors';
+import { hashTrackingPin, newTrackingPin } from '../domain/tracking-pin';
+import type { Language } from '../domain/types';
+import type { CaseRecord, EventRecord, IdempotencyRecord } from '../storage/records';
+import {
+  claimUploadItem,
+  eventItem,
+  getIdempotencyRecord,
+  getUploads,
+  nextCaseSequence,
+  notificationItem,
+  putIdempotencyItem,
+  putNewCaseItem,
+  putNewItem,
+  TransactionConflict,
+  transact,
+} from '../storage/repository';
+import { notificationsFor } from './notifications';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+export function isValidIdempotencyKey(key: string | undefined): key is string {
+  return key !== undefined && KEY_PATTERN.test(key);
+}
+
+/** Same body, same hash: keys sorted so that property order does not matter. */
+export function requestHash(body: unknown): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, v]) => [k, canonical(v)]),
+      );
+    }
+    return value;
+  };
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('base64url');
+}
+
+function replay(record: IdempotencyRecord, hash: string): SubmitResponse {
+  if (record.requestHash !== hash) throw new IdempotencyConflictError('different-body');
+  return {
+    ...(record.response as Omit<SubmitResponse, 'trackingPin'>),
+    trackingPin: unseal(record.sealedPin, record.caseCode),
+  };
+}
+
+export interface SubmitCommand {
+  readonly principal: Principal;
+  readonly idempotencyKey: string;
+  readonly request: ApplicationRequest;
+  readonly lang: Language;
+  readonly now?: Date;
+}
+
+export async function submitApplication(
+  command: SubmitCommand,
+): Promise<{ response: SubmitResponse; replayed: boolean }> {
+  const { principal, idempotencyKey, request, lang } = command;
+  const hash = requestHash(request);
+  const earlier = await getIdempotencyRecord(principal.id, idempotencyKey);
+  if (earlier) return { response: replay(earlier, hash), replayed: true };
+
+  const procedure = findProcedure(request.procedureId);
+  if (!procedure) {
+    throw new ValidationFailedError([
+      { path: 'procedureId', message: { vi: 'Thủ tục không tồn tại', en: 'Unknown procedure' } },
+    ]);
+  }
+  const problems: FieldProblem[] = [];
+  const validated = validateApplicationData(procedure, request.data, lang);
+  if (!validated.ok) problems.push(...validated.errors);
+  const { problems: documentProblems, uploads } = await checkDocuments({
+    principal,
+    procedure,
+    claims: request.documents,
+    pathPrefix: 'documents',
+    complete: true,
+  });
+  problems.push(...documentProblems);
+  if (problems.length > 0 || !validated.ok) throw new ValidationFailedError(problems);
+
+  const now = command.now ?? new Date();
+  const submittedAt = toVietnamIso(now);
+  const sequence = await nextCaseSequence(procedure.agency.id, caseCodeDay(now));
+  const code = formatCaseCode(procedure.agency.code, now, sequence);
+  const trackingPin = newTrackingPin();
+  const status =
+    procedure.level === 4 && procedure.fee && procedure.fee.amount > 0 ? 'awaiting_payment' : 'submitted';
+  const applicant = {
+    id: principal.id,
+    role: principal.role,
+    name: principal.name,
+    ...(principal.email ? { email: principal.email } : {}),
+    ...(principal.phone ? { phone: principal.phone } : {}),
+    ...(principal.taxCode ? { taxCode: principal.taxCode } : {}),
+  };
+  const record: CaseRecord = {
+    type: 'case',
+    code,
+    procedureId: procedure.id,
+    procedureName: procedure.name,
+    agencyId: procedure.agency.id,
+    status,
+    version: 1,
+    data: validated.data as Record<string, unknown>,
+    documents: uploads.map(storedDocument),
+    applicant,
+    applicantName: procedure.applicantName(validated.data) || principal.name,
+    contact: request.contact ?? {},
+    lang,
+    submittedAt,
+    dueAt: toVietnamIso(vietnamCalendar.addWorkingDays(now, procedure.processingDays)),
+    updatedAt: submittedAt,
+    trackingPinHash: await hashTrackingPin(trackingPin),
+  };
+  const event: EventRecord = {
+    type: 'event',
+    caseCode: code,
+    seq: 1,
+    at: submittedAt,
+    status,
+    action: 'submit',
+    actor: { role: principal.role, name: principal.name, id: principal.id },
+  };
+  const response: SubmitResponse = {
+    code,
+    trackingPin,
+    status,
+    submittedAt,
+    dueAt: record.dueAt,
+    version: 1,
+  };
+  const { trackingPin: _pin, ...storedResponse } = response;
+  const idempotency: IdempotencyRecord = {
+    type: 'idempotency',
+    requestHash: hash,
+    caseCode: code,
+    response: storedResponse,
+    sealedPin: seal(trackingPin, code),
+    createdAt: submittedAt,
+    expiresAt: Math.floor(now.getTime() / 1000) + limits.idempotencyTtlSeconds,
+  };
+
+  await promoteUploads(uploads);
+  const items = [
+    putIdempotencyItem(principal.id, idempotencyKey, idempotency),
+    putNewCaseItem(record),
+    putNewItem(eventItem(event)),
+    ...notificationsFor(record, event).map((n) => putNewItem(notificationItem(n))),
+    ...uploads.map((upload) => claimUploadItem(upload, code, principal.id)),
+  ];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await transact(items);
+      break;
+    } catch (error) {
+      if (!(error instanceof TransactionConflict)) throw error;
+      // A concurrent request with the same key won: answer what it answered.
+      const winner = await getIdempotencyRecord(principal.id, idempotencyKey);
+      if (winner) return { response: replay(winner, hash), replayed: true };
+      // Two transactions touched one item at once and neither is decided yet: try again shortly.
+      if (error.reasons.includes('TransactionConflict') && attempt < 6) {
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+        continue;
+      }
+      await discardPromoted(uploads.map((u) => u.uploadId));
+      // Otherwise an upload was claimed meanwhile: report it as the checks would have.
+      const again = await checkDocuments({
+        principal,
+        procedure,
+        claims: request.documents,
+        pathPrefix: 'documents',
+        complete: true,
+      });
+      if (again.problems.length > 0) throw new ValidationFailedError(again.problems);
+      throw new IdempotencyConflictError('in-progress');
+    }
+  }
+  await removeObjects(uploads.map((u) => u.key));
+  return { response, replayed: false };
+}
+
+/** Removes copies made for a submission that did not happen, unless another case claimed the upload. */
+export async function discardPromoted(uploadIds: readonly string[]): Promise<void> {
+  const current = await getUploads(uploadIds);
+  await removeObjects(uploadIds.filter((id) => current.get(id)?.status !== 'claimed').map(documentKey));
+}

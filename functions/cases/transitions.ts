@@ -1,0 +1,349 @@
+// Every change of a case after submission: officials' actions, the applicant's supplement and withdrawal, payment.
+import type { CaseActionRequest, SupplementAnswer } from '../../schemas/api';
+import { findProcedure, procedureDetail, validateApplicationData } from '../../schemas/catalogue';
+import type { ProcedureDefinition } from '../../schemas/types';
+import type { Principal } from '../commons/http';
+import {
+  checkDocuments,
+  type DocumentClaim,
+  promoteUploads,
+  RESULT_DOCUMENT,
+  removeObjects,
+  storedDocument,
+} from '../documents/uploads';
+import { parseIso, toVietnamIso, vietnamCalendar } from '../domain/calendar';
+import {
+  type FieldProblem,
+  NotFoundError,
+  ValidationFailedError,
+  VersionConflictError,
+} from '../domain/errors';
+import { nextStatus, requiresItems, requiresNote } from '../domain/status-machine';
+import type { CaseAction, Language, LocalizedText, Role } from '../domain/types';
+import type { CaseRecord, EventRecord, UploadRecord } from '../storage/records';
+import {
+  claimUploadItem,
+  eventItem,
+  getCaseWithHistory,
+  notificationItem,
+  putNewItem,
+  replaceCaseItem,
+  TransactionConflict,
+  transact,
+} from '../storage/repository';
+import { notificationsFor } from './notifications';
+import { discardPromoted } from './submit';
+
+export interface Actor {
+  readonly role: Role | 'system';
+  readonly name?: string;
+  readonly id?: string;
+}
+
+/** Who may see a case: its owner, its agency's officials, an admin. Everyone else is told "not found". */
+export function canSee(principal: Principal, record: CaseRecord): boolean {
+  switch (principal.role) {
+    case 'citizen':
+    case 'business':
+      return record.applicant.id === principal.id;
+    case 'official':
+      return principal.agencyId !== undefined && record.agencyId === principal.agencyId;
+    case 'admin':
+      return true;
+  }
+}
+
+export async function loadVisibleCase(principal: Principal, code: string) {
+  const found = await getCaseWithHistory(code);
+  if (!found || !canSee(principal, found.record)) throw new NotFoundError('case');
+  return found;
+}
+
+function procedureOf(record: CaseRecord): ProcedureDefinition {
+  const procedure = findProcedure(record.procedureId);
+  if (!procedure) throw new Error(`case ${record.code} names unknown procedure ${record.procedureId}`);
+  return procedure;
+}
+
+interface Change {
+  readonly record: CaseRecord;
+  readonly events: readonly EventRecord[];
+  readonly action: CaseAction;
+  readonly actor: Actor;
+  readonly expectedVersion: number;
+  readonly note?: string;
+  readonly now: Date;
+  /** Fields that change beside status and version. */
+  readonly patch: Partial<CaseRecord>;
+  /** Uploads this change claims (supplement documents, a result document). */
+  readonly uploads?: readonly UploadRecord[];
+  readonly claimant?: string;
+}
+
+/** Applies one transition as one conditional transaction: case, event, notifications, claimed uploads. */
+async function commit(change: Change) {
+  const { record, action, actor, expectedVersion, now, uploads = [] } = change;
+  if (record.version !== expectedVersion) throw new VersionConflictError(record.version);
+  const status = nextStatus(record.status, action, record.statusBeforeSupplement);
+  const at = toVietnamIso(now);
+  const updated: CaseRecord = {
+    ...record,
+    ...change.patch,
+    status,
+    version: record.version + 1,
+    updatedAt: at,
+  };
+  const event: EventRecord = {
+    type: 'event',
+    caseCode: record.code,
+    seq: updated.version,
+    at,
+    status,
+    action,
+    actor: {
+      role: actor.role,
+      ...(actor.name ? { name: actor.name } : {}),
+      ...(actor.id ? { id: actor.id } : {}),
+    },
+    ...(change.note ? { note: change.note } : {}),
+  };
+  await promoteUploads(uploads);
+  try {
+    await transact([
+      replaceCaseItem(updated, expectedVersion),
+      putNewItem(eventItem(event)),
+      ...notificationsFor(updated, event).map((n) => putNewItem(notificationItem(n))),
+      ...uploads.map((u) => claimUploadItem(u, record.code, change.claimant ?? '')),
+    ]);
+  } catch (error) {
+    if (!(error instanceof TransactionConflict)) throw error;
+    await discardPromoted(uploads.map((u) => u.uploadId));
+    if (error.reasons[0] === 'ConditionalCheckFailed' || error.reasons.includes('TransactionConflict')) {
+      throw new VersionConflictError();
+    }
+    throw new ValidationFailedError([
+      {
+        path: 'documents',
+        message: { vi: 'Tệp đã được dùng cho hồ sơ khác', en: 'An upload was used by another case' },
+      },
+    ]);
+  }
+  await removeObjects(uploads.map((u) => u.key));
+  return { record: updated, events: [...change.events, event] };
+}
+
+const required = (vi: string, en: string): LocalizedText => ({ vi, en });
+
+/** Whether a dotted field path (`child.fullName`, `parties[0].cccd`) names a property of the form. */
+export function formHasField(procedure: ProcedureDefinition, path: string): boolean {
+  let node = procedureDetail(procedure).form as Record<string, unknown> | undefined;
+  for (const segment of path.replace(/\[\d+\]/g, '').split('.')) {
+    while (node && node.type === 'array') node = node.items as Record<string, unknown> | undefined;
+    const properties = node?.properties as Record<string, Record<string, unknown>> | undefined;
+    node = properties?.[segment];
+    if (!node) return false;
+  }
+  return true;
+}
+
+export async function actOnCase(
+  principal: Principal,
+  code: string,
+  request: CaseActionRequest,
+  now = new Date(),
+) {
+  const { record, events } = await loadVisibleCase(principal, code);
+  const procedure = procedureOf(record);
+  const problems: FieldProblem[] = [];
+  if (requiresNote(request.action) && !request.note) {
+    problems.push({ path: 'note', message: required('Cần ghi rõ lý do', 'A reason is required') });
+  }
+  if (requiresItems(request.action)) {
+    if (!request.items || request.items.length === 0) {
+      problems.push({
+        path: 'items',
+        message: required('Cần nêu nội dung cần bổ sung', 'List what must be supplemented'),
+      });
+    }
+    request.items?.forEach((item, i) => {
+      if (!item.documentType && !item.field) {
+        problems.push({
+          path: `items[${i}]`,
+          message: required('Cần nêu giấy tờ hoặc trường cần bổ sung', 'Name a document type or a field'),
+        });
+      }
+      if (item.documentType && !procedure.documents.some((d) => d.type === item.documentType)) {
+        problems.push({
+          path: `items[${i}].documentType`,
+          message: required('Loại giấy tờ không thuộc thủ tục này', 'Not a document type of this procedure'),
+        });
+      }
+      if (item.field && !formHasField(procedure, item.field)) {
+        problems.push({
+          path: `items[${i}].field`,
+          message: required('Trường này không có trong tờ khai', 'No such field in the form'),
+        });
+      }
+    });
+  }
+  let uploads: UploadRecord[] = [];
+  if (request.action === 'issue_result' && request.result) {
+    const checked = await checkDocuments({
+      principal,
+      procedure,
+      claims: [{ documentType: RESULT_DOCUMENT.type, uploadId: request.result.uploadId }],
+      pathPrefix: 'result',
+      complete: false,
+    });
+    problems.push(...checked.problems.map((p) => ({ ...p, path: 'result.uploadId' })));
+    uploads = checked.uploads;
+  }
+  if (problems.length > 0) throw new ValidationFailedError(problems);
+
+  const at = toVietnamIso(now);
+  const patch: Partial<CaseRecord> = {};
+  switch (request.action) {
+    case 'receive':
+      Object.assign(patch, {
+        receivedAt: at,
+        dueAt: toVietnamIso(vietnamCalendar.addWorkingDays(now, procedure.processingDays)),
+      });
+      break;
+    case 'request_supplement':
+      Object.assign(patch, {
+        statusBeforeSupplement: record.status,
+        pausedAt: at,
+        supplementRequest: {
+          at,
+          ...(request.note ? { note: request.note } : {}),
+          items: request.items ?? [],
+        },
+      });
+      break;
+    case 'approve':
+    case 'deny':
+    case 'reject':
+      Object.assign(patch, { decidedAt: at });
+      break;
+    case 'issue_result':
+      Object.assign(patch, {
+        result: {
+          issuedAt: at,
+          ...(uploads[0] ? { document: storedDocument(uploads[0]) } : {}),
+          ...(request.note ? { note: request.note } : {}),
+        },
+      });
+      break;
+  }
+  return commit({
+    record,
+    events,
+    action: request.action,
+    actor: { role: principal.role, name: principal.name, id: principal.id },
+    expectedVersion: request.expectedVersion,
+    note: request.note,
+    now,
+    patch,
+    uploads,
+    claimant: principal.id,
+  });
+}
+
+export async function answerSupplement(
+  principal: Principal,
+  code: string,
+  answer: SupplementAnswer,
+  lang: Language,
+  now = new Date(),
+) {
+  const { record, events } = await loadVisibleCase(principal, code);
+  const procedure = procedureOf(record);
+  // Checked before the answer itself, so that a case with no open request is 409, whatever the body.
+  nextStatus(record.status, 'supplement', record.statusBeforeSupplement);
+  const problems: FieldProblem[] = [];
+  let data = record.data;
+  if (answer.data) {
+    const validated = validateApplicationData(procedure, answer.data, lang);
+    if (validated.ok) data = validated.data as Record<string, unknown>;
+    else problems.push(...validated.errors);
+  }
+  const claims: readonly DocumentClaim[] = answer.documents ?? [];
+  const checked = await checkDocuments({
+    principal,
+    procedure,
+    claims,
+    pathPrefix: 'documents',
+    complete: false,
+  });
+  problems.push(...checked.problems);
+  if (!answer.data && claims.length === 0) {
+    problems.push({
+      path: '',
+      message: required('Cần gửi dữ liệu hoặc giấy tờ bổ sung', 'Send the corrected data or documents'),
+    });
+  }
+  if (problems.length > 0) throw new ValidationFailedError(problems);
+  // New files replace the earlier files of the same document type.
+  const replaced = new Set(checked.uploads.map((u) => u.documentType));
+  const documents = [
+    ...record.documents.filter((d) => !replaced.has(d.documentType)),
+    ...checked.uploads.map(storedDocument),
+  ];
+  const dueAt = record.pausedAt
+    ? toVietnamIso(vietnamCalendar.extendForPause(parseIso(record.dueAt), parseIso(record.pausedAt), now))
+    : record.dueAt;
+  return commit({
+    record,
+    events,
+    action: 'supplement',
+    actor: { role: principal.role, name: principal.name, id: principal.id },
+    expectedVersion: record.version,
+    now,
+    patch: {
+      data,
+      documents,
+      dueAt,
+      statusBeforeSupplement: undefined,
+      pausedAt: undefined,
+      supplementRequest: undefined,
+    },
+    uploads: checked.uploads,
+    claimant: principal.id,
+  });
+}
+
+export async function withdrawApplication(
+  principal: Principal,
+  code: string,
+  reason: string | undefined,
+  now = new Date(),
+) {
+  const { record, events } = await loadVisibleCase(principal, code);
+  return commit({
+    record,
+    events,
+    action: 'withdraw',
+    actor: { role: principal.role, name: principal.name, id: principal.id },
+    expectedVersion: record.version,
+    note: reason,
+    now,
+    patch: { decidedAt: toVietnamIso(now), pausedAt: undefined },
+  });
+}
+
+/** Payment confirmed by the payment provider (the local runtime's demo route stands in for its callback). */
+export async function confirmPayment(code: string, now = new Date()) {
+  const found = await getCaseWithHistory(code);
+  if (!found) throw new NotFoundError('case');
+  const procedure = procedureOf(found.record);
+  return commit({
+    record: found.record,
+    events: found.events,
+    action: 'confirm_payment',
+    actor: { role: 'system', name: 'payment' },
+    expectedVersion: found.record.version,
+    now,
+    // The statutory time runs from the day the application is complete, fee paid.
+    patch: { dueAt: toVietnamIso(vietnamCalendar.addWorkingDays(now, procedure.processingDays)) },
+  });
+}

@@ -1,0 +1,87 @@
+// What each audience sees of a case: the applicant, the agency's officials, and the public tracker.
+
+import { downloadUrl } from '../documents/uploads';
+import type { CaseRecord, EventRecord, StoredDocument } from '../storage/records';
+
+const publicDocument = ({ documentType, fileName, contentType, size }: StoredDocument) => ({
+  documentType,
+  fileName,
+  contentType,
+  size,
+});
+
+const eventView = (e: EventRecord) => ({
+  at: e.at,
+  status: e.status,
+  action: e.action,
+  actor: { role: e.actor.role, ...(e.actor.name ? { name: e.actor.name } : {}) },
+  ...(e.note ? { note: e.note } : {}),
+});
+
+/** The Case of the contract, as its owner sees it. */
+export function caseView(record: CaseRecord, events: readonly EventRecord[]) {
+  return {
+    code: record.code,
+    procedureId: record.procedureId,
+    procedureName: record.procedureName,
+    status: record.status,
+    version: record.version,
+    data: record.data,
+    documents: record.documents.map(publicDocument),
+    submittedAt: record.submittedAt,
+    dueAt: record.dueAt,
+    updatedAt: record.updatedAt,
+    history: [...events].sort((a, b) => a.seq - b.seq).map(eventView),
+    ...(record.supplementRequest ? { supplementRequest: record.supplementRequest } : {}),
+    ...(record.result
+      ? {
+          result: {
+            issuedAt: record.result.issuedAt,
+            ...(record.result.note ? { note: record.result.note } : {}),
+            ...(record.result.document ? { document: publicDocument(record.result.document) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The Case plus the applicant and short-lived download links, for the agency's officials. */
+export async function officialCaseView(record: CaseRecord, events: readonly EventRecord[]) {
+  const documents = await Promise.all(
+    record.documents.map(async (d) => ({ ...publicDocument(d), downloadUrl: await downloadUrl(d) })),
+  );
+  return { ...caseView(record, events), applicant: record.applicant, documents, overdue: isOverdue(record) };
+}
+
+export function caseSummary(record: CaseRecord) {
+  return {
+    code: record.code,
+    procedureId: record.procedureId,
+    procedureName: record.procedureName,
+    status: record.status,
+    submittedAt: record.submittedAt,
+    dueAt: record.dueAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+const OPEN_STATUSES = new Set(['awaiting_payment', 'submitted', 'processing', 'approved']);
+
+/** Late while the agency holds it past the due moment; a supplement wait stops the clock. */
+export function isOverdue(record: CaseRecord, now = new Date()): boolean {
+  return OPEN_STATUSES.has(record.status) && new Date(record.dueAt).getTime() < now.getTime();
+}
+
+export function queueItem(record: CaseRecord) {
+  return {
+    code: record.code,
+    procedureId: record.procedureId,
+    procedureName: record.procedureName,
+    applicantName: record.applicantName,
+    status: record.status,
+    submittedAt: record.submittedAt,
+    dueAt: record.dueAt,
+    overdue: isOverdue(record),
+    version: record.version,
+  };
+}

@@ -1,0 +1,75 @@
+// Renders a notification's subject and body in Vietnamese or English, for e-mail or SMS.
+import type { CaseStatus, Language } from '../domain/types';
+import type { NotificationRecord } from '../storage/records';
+
+export const STATUS_LABELS: Record<CaseStatus, { vi: string; en: string }> = {
+  awaiting_payment: { vi: 'Chờ thanh toán phí, lệ phí', en: 'Awaiting payment' },
+  submitted: { vi: 'Đã nộp, chờ tiếp nhận', en: 'Submitted, awaiting intake' },
+  processing: { vi: 'Đang giải quyết', en: 'Being processed' },
+  needs_supplement: { vi: 'Cần bổ sung, hoàn thiện hồ sơ', en: 'Needs a supplement' },
+  approved: { vi: 'Đã phê duyệt, chờ trả kết quả', en: 'Approved, result being issued' },
+  denied: { vi: 'Không được giải quyết', en: 'Denied' },
+  rejected: { vi: 'Từ chối tiếp nhận', en: 'Not accepted' },
+  completed: { vi: 'Đã trả kết quả', en: 'Result issued' },
+  withdrawn: { vi: 'Đã rút hồ sơ', en: 'Withdrawn' },
+};
+
+/** `dd/mm/yyyy` as Vietnamese documents write dates (the stored times already carry +07:00). */
+function vietnameseDate(iso: string): string {
+  const [date] = iso.split('T');
+  const [y, m, d] = (date ?? '').split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export interface RenderedMessage {
+  readonly subject: string;
+  readonly body: string;
+}
+
+export function renderNotification(n: NotificationRecord, trackBaseUrl: string): RenderedMessage {
+  const lang: Language = n.lang;
+  const status = STATUS_LABELS[n.event.status][lang];
+  const procedure = n.event.procedureName[lang];
+  const due = vietnameseDate(n.event.dueAt);
+  const link = trackBaseUrl
+    ? `${trackBaseUrl.replace(/\/$/, '')}/track.html?code=${encodeURIComponent(n.caseCode)}`
+    : '';
+  const open = ['awaiting_payment', 'submitted', 'processing', 'needs_supplement'].includes(n.event.status);
+  if (n.channel === 'sms') {
+    const text =
+      lang === 'vi'
+        ? `Ho so ${n.caseCode}: ${status}.${open ? ` Hen tra ${due}.` : ''}${n.event.note ? ` ${n.event.note}` : ''}`
+        : `Case ${n.caseCode}: ${status}.${open ? ` Due ${due}.` : ''}${n.event.note ? ` ${n.event.note}` : ''}`;
+    // Unaccented text fits 160 characters per SMS segment instead of 70, as Vietnamese carriers bill it.
+    return { subject: '', body: foldSms(text) };
+  }
+  const subject = lang === 'vi' ? `Hồ sơ ${n.caseCode}: ${status}` : `Case ${n.caseCode}: ${status}`;
+  const lines =
+    lang === 'vi'
+      ? [
+          'Kính gửi ông/bà,',
+          '',
+          `Hồ sơ ${n.caseCode} (${procedure}) hiện ở trạng thái: ${status}.`,
+          ...(open ? [`Ngày hẹn trả kết quả: ${due}.`] : []),
+          ...(n.event.note ? [`Ghi chú của cơ quan: ${n.event.note}`] : []),
+          ...(link ? ['', `Tra cứu hồ sơ: ${link} (dùng mã tra cứu đã nhận khi nộp).`] : []),
+          '',
+          'Đây là thư tự động của Bộ phận Một cửa, xin không trả lời thư này.',
+        ]
+      : [
+          'Dear applicant,',
+          '',
+          `Case ${n.caseCode} (${procedure}) is now: ${status}.`,
+          ...(open ? [`Result due by: ${due}.`] : []),
+          ...(n.event.note ? [`Note from the agency: ${n.event.note}`] : []),
+          ...(link ? ['', `Track the case: ${link} (with the tracking PIN you received).`] : []),
+          '',
+          'This is an automatic message from the one-stop desk; please do not reply.',
+        ];
+  return { subject, body: lines.join('\n') };
+}
+
+/** Drops tone and vowel marks, keeping case: "Hồ sơ Đã" → "Ho so Da". */
+function foldSms(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}

@@ -1,0 +1,58 @@
+// Sends the notifications written with each status change; fed by the table's stream, locally and on AWS.
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { config } from '../commons/config';
+import { toVietnamIso } from '../domain/calendar';
+import { type NotificationChannel, outboxChannel, sesSnsChannel } from '../notifications/channels';
+import { renderNotification } from '../notifications/render';
+import type { NotificationRecord } from '../storage/records';
+import { getNotification, markNotification } from '../storage/repository';
+
+const channel: NotificationChannel =
+  config.notifyChannel === 'ses-sns'
+    ? sesSnsChannel({
+        fromAddress: config.sesFromAddress,
+        configurationSet: config.sesConfigurationSet,
+        smsSenderId: config.smsSenderId,
+      })
+    : outboxChannel;
+
+/** Delivers one notification, unless it was delivered already (stream records can arrive twice). */
+export async function deliver(n: NotificationRecord, via: NotificationChannel = channel): Promise<void> {
+  const current = await getNotification(n.caseCode, n.id);
+  if (!current || current.status === 'delivered') return;
+  const message = renderNotification(current, config.publicBaseUrl);
+  try {
+    await via.send(current, message);
+  } catch (error) {
+    await markNotification(current, {
+      status: 'failed',
+      lastError: String((error as Error).message ?? error),
+    });
+    throw error;
+  }
+  await markNotification(current, {
+    status: 'delivered',
+    subject: message.subject,
+    body: message.body,
+    deliveredAt: toVietnamIso(new Date()),
+  });
+}
+
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    const image = record.dynamodb?.NewImage;
+    if (!image || image.type?.S !== 'notification' || image.status?.S !== 'pending') continue;
+    try {
+      await deliver(unmarshall(image as Record<string, AttributeValue>) as NotificationRecord);
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'ERROR', message: 'notification failed', error: String(error) }));
+      // Report this record and stop: the stream retries from here, in order.
+      batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
+      break;
+    }
+  }
+  return { batchItemFailures };
+};
