@@ -1,0 +1,158 @@
+// The HTTP functions: one per route group of functions/routes.ts, each granted only what its routes use.
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { RouteDeclaration } from '../../functions/routes';
+import { REPOSITORY_ROOT, routeGroups, writeGroupEntry } from '../bundling';
+import { acknowledge, arnToken } from '../nag';
+import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from './data';
+import { grantTableAccess, MotcuaFunction } from './function';
+
+/** What the routes of a group do with storage. */
+interface GroupAccess {
+  readonly description: string;
+  readonly table: 'read' | 'readwrite';
+  /** Sign presigned POSTs into quarantine/ (the signature carries the function's permission). */
+  readonly signUploads?: boolean;
+  /** Read uploads (and GuardDuty's verdict tag) in quarantine/ and copy accepted ones to documents/. */
+  readonly acceptUploads?: boolean;
+  /** Sign download URLs of accepted documents. */
+  readonly readDocuments?: boolean;
+  /** Seals tracking PINs in idempotency records (needs SEAL_KEY). */
+  readonly sealsSecrets?: boolean;
+  /** @default 1024 */
+  readonly memorySize?: number;
+}
+
+/**
+ * One function per group rather than per route: 5 functions instead of 14, so that a citizen's session
+ * warms one applicant function instead of one per screen, while groups still split by what they may touch
+ * (the catalogue cannot write, only submissions read quarantined uploads). A group's routes share most of
+ * their code (middy, zod, SDK clients), so grouping adds little to each bundle.
+ */
+const GROUP_ACCESS: Record<string, GroupAccess> = {
+  public: {
+    description: 'Catalogue, health and OpenAPI (public, read-only)',
+    table: 'read',
+    memorySize: 512,
+  },
+  // Writes only its failed-attempt counters (rate limiting wrong PINs), which expire by TTL.
+  tracking: { description: 'Public case tracking by code and PIN', table: 'readwrite', memorySize: 512 },
+  applicant: {
+    description: 'Uploads, cases and withdrawals of an applicant',
+    table: 'readwrite',
+    signUploads: true,
+    readDocuments: true,
+  },
+  submit: {
+    description: 'Submissions and supplements: checks uploads and accepts them',
+    table: 'readwrite',
+    acceptUploads: true,
+    sealsSecrets: true,
+  },
+  official: {
+    description: 'Queue, case view and actions of officials',
+    table: 'readwrite',
+    acceptUploads: true,
+    readDocuments: true,
+  },
+};
+
+export interface FunctionsProps {
+  /** Every route of the contract; local-only routes are skipped. */
+  readonly routes: readonly RouteDeclaration[];
+  readonly table: ITable;
+  readonly documents: IBucket;
+  /** Key that seals tracking PINs (32 random bytes, base64). */
+  readonly sealKey: ISecret;
+  /** Environment shared by every function (notification channel, web origin…). */
+  readonly environment: Record<string, string>;
+  /** Whether GuardDuty scans uploads: submissions then accept only clean ones. */
+  readonly malwareScan: boolean;
+  /** Directory that route entries are relative to. @default the repository root */
+  readonly sourceRoot?: string;
+  /** @default 14 */
+  readonly logRetentionDays?: number;
+  /** @default RemovalPolicy.DESTROY */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+export class Functions extends Construct {
+  /** The function serving each route group. */
+  readonly byGroup = new Map<string, MotcuaFunction>();
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    for (const [group, routes] of routeGroups(props.routes)) {
+      const access = GROUP_ACCESS[group];
+      if (!access) {
+        throw new Error(`Route group "${group}" has no access declared in cdk/constructs/functions.ts`);
+      }
+      const fn = new MotcuaFunction(this, pascal(group), {
+        entry: writeGroupEntry(group, routes, props.sourceRoot ?? REPOSITORY_ROOT),
+        description: access.description,
+        environment: props.environment,
+        memorySize: access.memorySize,
+        timeout: Duration.seconds(29),
+        logRetentionDays: props.logRetentionDays,
+        logRemovalPolicy: props.logRemovalPolicy,
+      });
+      grantTableAccess(fn, props.table, access.table);
+      this.grantDocuments(fn, props.documents, access, props.malwareScan);
+      if (access.sealsSecrets) {
+        // A dynamic reference: the key is resolved at deploy time and never appears in the template.
+        fn.addEnvironment('SEAL_KEY', props.sealKey.secretValue.unsafeUnwrap());
+      }
+      this.byGroup.set(group, fn);
+    }
+  }
+
+  private grantDocuments(
+    fn: MotcuaFunction,
+    bucket: IBucket,
+    access: GroupAccess,
+    malwareScan: boolean,
+  ): void {
+    const quarantined = bucket.arnForObjects(`${QUARANTINE_PREFIX}*`);
+    const documents = bucket.arnForObjects(`${DOCUMENTS_PREFIX}*`);
+    const prefixes: string[] = [];
+    if (access.signUploads) {
+      fn.role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['s3:PutObject'], resources: [quarantined] }),
+      );
+      prefixes.push(QUARANTINE_PREFIX);
+    }
+    if (access.acceptUploads) {
+      fn.role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectTagging'], resources: [quarantined] }),
+      );
+      // CopyObject copies the tags too (GuardDuty's verdict stays on the accepted copy).
+      fn.role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectTagging'], resources: [documents] }),
+      );
+      prefixes.push(QUARANTINE_PREFIX, DOCUMENTS_PREFIX);
+      if (malwareScan) fn.addEnvironment('MALWARE_SCAN', 'guardduty');
+    }
+    if (access.readDocuments) {
+      fn.role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['s3:GetObject'], resources: [documents] }),
+      );
+      prefixes.push(DOCUMENTS_PREFIX);
+    }
+    if (prefixes.length === 0) return;
+    acknowledge(
+      fn.role,
+      'Object keys are random per upload, so access is granted per prefix of the documents bucket: quarantine/* (uploads awaiting a claim) and documents/* (accepted documents), never the whole bucket.',
+      ...[...new Set(prefixes)].map(
+        (prefix) => `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${prefix}*]`,
+      ),
+    );
+  }
+}
+
+function pascal(name: string): string {
+  return name.replace(/(^|[-_ ])(\w)/g, (_, __, letter: string) => letter.toUpperCase());
+}

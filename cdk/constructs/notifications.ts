@@ -1,0 +1,130 @@
+// Notifications: the table's stream feeds the notifier, which sends e-mail through SES and SMS through SNS.
+import { Aws, Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { ConfigurationSet, ConfigurationSetTlsPolicy, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
+import { grantTableAccess, MotcuaFunction } from './function';
+
+export interface NotificationsProps {
+  /** Absolute path of the notifier's entry module (it exports `handler`). */
+  readonly entry: string;
+  readonly table: Table;
+  /** Sender address of the e-mails (SES_FROM_ADDRESS). */
+  readonly fromAddress: string;
+  /** The verified SES identity (domain or address) the notifier may send as. */
+  readonly sesIdentity: string;
+  /** Send SMS to phone numbers through SNS. @default true */
+  readonly sms?: boolean;
+  /** Registered alphanumeric sender id for SMS. @default none */
+  readonly smsSenderId?: string;
+  /** Environment shared with the HTTP functions. */
+  readonly environment: Record<string, string>;
+  /** @default 14 */
+  readonly logRetentionDays?: number;
+  /** @default RemovalPolicy.DESTROY */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+export class Notifications extends Construct {
+  readonly notifier: MotcuaFunction;
+  /** Stream batches the notifier gave up on, kept 14 days for inspection and replay. */
+  readonly deadLetters: Queue;
+  readonly configurationSet: ConfigurationSet;
+
+  constructor(scope: Construct, id: string, props: NotificationsProps) {
+    super(scope, id);
+
+    // Bounces and complaints go on the account's suppression list; mail is sent over TLS only.
+    this.configurationSet = new ConfigurationSet(this, 'Mail', {
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+    });
+
+    this.notifier = new MotcuaFunction(this, 'Notifier', {
+      entry: props.entry,
+      description: 'Sends the applicant an e-mail and/or SMS on every status change',
+      memorySize: 512,
+      timeout: Duration.seconds(60),
+      environment: {
+        ...props.environment,
+        SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+        ...(props.smsSenderId ? { SMS_SENDER_ID: props.smsSenderId } : {}),
+      },
+      logRetentionDays: props.logRetentionDays,
+      logRemovalPolicy: props.logRemovalPolicy,
+    });
+    // Reads the case and contact, and marks each notification delivered.
+    grantTableAccess(this.notifier, props.table, 'readwrite');
+    this.grantSending(props);
+
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      this.deadLetters,
+      'This queue is itself the dead-letter destination of the notifier’s stream mapping.',
+      'AwsSolutions-SQS3',
+    );
+
+    this.notifier.function.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 25,
+        maxBatchingWindow: Duration.seconds(1),
+        // A failing record is isolated by halving the batch, retried, then sent to the dead-letter queue.
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.deadLetters),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.or('INSERT', 'MODIFY'),
+            dynamodb: { NewImage: { type: { S: FilterRule.isEqual('notification') } } },
+          }),
+        ],
+      }),
+    );
+    acknowledge(
+      this.notifier.role,
+      'dynamodb:ListStreams has no resource-level permissions (resource *); sns:Publish straight to a phone number has no resource ARN either, and a Deny on every topic limits it to SMS.',
+      'AwsSolutions-IAM5[Resource::*]',
+    );
+  }
+
+  private grantSending(props: NotificationsProps): void {
+    const ses = (resource: string) => `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:${resource}`;
+    this.notifier.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'SendMailAsTheProvince',
+        actions: ['ses:SendEmail'],
+        resources: [
+          ses(`identity/${props.sesIdentity}`),
+          ses(`configuration-set/${this.configurationSet.configurationSetName}`),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': props.fromAddress } },
+      }),
+    );
+    if (props.sms ?? true) {
+      this.notifier.role.addToPrincipalPolicy(
+        new PolicyStatement({ sid: 'SendSms', actions: ['sns:Publish'], resources: ['*'] }),
+      );
+      this.notifier.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          sid: 'SmsOnlyNoTopics',
+          effect: Effect.DENY,
+          actions: ['sns:Publish'],
+          resources: [`arn:${Aws.PARTITION}:sns:*:*:*`],
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,195 @@
+// The production stack: data, sign-in, API and functions, notifications, web and operations, in build order.
+import { resolve } from 'node:path';
+import { Aws, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { routes as contractRoutes, type RouteDeclaration, streamConsumers } from '../functions/routes';
+import { REPOSITORY_ROOT, writeConsumerEntry } from './bundling';
+import type { DeploymentConfig } from './config';
+import { Api } from './constructs/api';
+import { Auth } from './constructs/auth';
+import { Data } from './constructs/data';
+import { Functions } from './constructs/functions';
+import { Monitoring } from './constructs/monitoring';
+import { Notifications } from './constructs/notifications';
+import { Web } from './constructs/web';
+import { acknowledge } from './nag';
+
+export interface MotcuaStackProps extends StackProps {
+  readonly config: DeploymentConfig;
+  /** The route declaration to deploy. @default the contract's, from functions/routes.ts */
+  readonly routes?: readonly RouteDeclaration[];
+  /**
+   * Directory that handler entries (`functions/http/...`) are resolved against; tests point it at stand-ins.
+   * @default the repository root
+   */
+  readonly sourceRoot?: string;
+  /** Directory of the static site. @default `<repository>/web` */
+  readonly siteDirectory?: string;
+}
+
+export class MotcuaStack extends Stack {
+  readonly data: Data;
+  readonly api: Api;
+  readonly web: Web;
+  readonly auth: Auth;
+  readonly functions: Functions;
+  readonly notifications: Notifications;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: MotcuaStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const routes = props.routes ?? contractRoutes;
+    const sourceRoot = props.sourceRoot ?? REPOSITORY_ROOT;
+    const logRemovalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const logRetentionDays = config.logRetentionDays;
+    const customOrigin = config.domainName ? `https://${config.domainName}` : undefined;
+    const authDomainPrefix = config.authDomainPrefix ?? `motcua-${config.env}-${Aws.ACCOUNT_ID}`;
+
+    // With a custom domain its origin is known now; without one, the distribution's own host is the origin,
+    // known only once CloudFront is created, after the bucket: uploads then come from that host.
+    this.data = new Data(this, 'Data', {
+      retainData: config.retainData,
+      uploadOrigins: customOrigin ? [customOrigin] : [],
+      malwareScan: config.malwareScan === 'guardduty',
+      quarantineDays: config.quarantineDays,
+    });
+
+    this.api = new Api(this, 'Api', {
+      // The web calls the API on its own origin through CloudFront: CORS only for the custom domain's
+      // origin, for pages served elsewhere during a migration.
+      corsOrigins: customOrigin ? [customOrigin] : [],
+      throttleRate: config.throttleRate,
+      throttleBurst: config.throttleBurst,
+      logRetention: logRetentionDays as RetentionDays,
+      logRemovalPolicy,
+    });
+
+    this.web = new Web(this, 'Web', {
+      httpApi: this.api.httpApi,
+      uploadHost: this.data.documentsHost,
+      authHosts: [
+        `${authDomainPrefix}.auth.${Aws.REGION}.amazoncognito.com`,
+        `cognito-idp.${Aws.REGION}.amazonaws.com`,
+      ],
+      accessLogs: this.data.accessLogs,
+      domainName: config.domainName,
+      certificateArn: config.certificateArn,
+      hostedZone:
+        config.hostedZoneId && config.hostedZoneName
+          ? { id: config.hostedZoneId, name: config.hostedZoneName }
+          : undefined,
+      webAclArn: config.webAclArn,
+      retainData: config.retainData,
+    });
+    if (!customOrigin) this.data.documents.addCorsRule(uploadCors(this.web.origin));
+
+    this.auth = new Auth(this, 'Auth', {
+      webOrigin: this.web.origin,
+      domainPrefix: authDomainPrefix,
+      retainData: config.retainData,
+      featurePlan: config.cognitoFeaturePlan,
+      vneid: config.vneid,
+      logRetentionDays,
+    });
+
+    // 32 random bytes for AES-256-GCM, as base64 without padding (43 characters of [A-Za-z0-9] decode to 32 bytes).
+    const sealKey = new Secret(this, 'SealKey', {
+      description: 'Key that seals tracking PINs inside idempotency records',
+      generateSecretString: { passwordLength: 43, excludePunctuation: true, includeSpace: false },
+      removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    acknowledge(
+      sealKey,
+      'Rotating the seal key would make the sealed PINs of pending idempotency records (24 h) unreadable; the key is replaced by hand between deploys if ever exposed.',
+      'AwsSolutions-SMG4',
+    );
+
+    const environment: Record<string, string> = {
+      DOCUMENTS_BUCKET: this.data.documents.bucketName,
+      NOTIFY_CHANNEL: 'ses-sns',
+      SES_FROM_ADDRESS: config.sesFromAddress,
+      PUBLIC_BASE_URL: this.web.origin,
+      WEB_ORIGIN: this.web.origin,
+    };
+    this.functions = new Functions(this, 'Functions', {
+      routes,
+      table: this.data.table,
+      documents: this.data.documents,
+      sealKey,
+      environment,
+      malwareScan: config.malwareScan === 'guardduty',
+      sourceRoot,
+      logRetentionDays,
+      logRemovalPolicy,
+    });
+    this.api.addContractRoutes({
+      routes,
+      functions: this.functions.byGroup,
+      userPool: this.auth.userPool,
+      webClient: this.auth.webClient,
+    });
+
+    const notifier = streamConsumers.find((consumer) => consumer.name === 'notifier');
+    if (!notifier) throw new Error('functions/routes.ts declares no notifier stream consumer');
+    this.notifications = new Notifications(this, 'Notifications', {
+      entry: writeConsumerEntry(notifier, sourceRoot),
+      table: this.data.table,
+      fromAddress: config.sesFromAddress,
+      sesIdentity: config.sesIdentity,
+      sms: config.smsEnabled,
+      smsSenderId: config.smsSenderId,
+      environment,
+      logRetentionDays,
+      logRemovalPolicy,
+    });
+    // Every function reads the same configuration at start-up; the notifier's configuration set too.
+    for (const fn of this.functions.byGroup.values()) {
+      fn.addEnvironment('SES_CONFIGURATION_SET', this.notifications.configurationSet.configurationSetName);
+      if (config.smsSenderId) fn.addEnvironment('SMS_SENDER_ID', config.smsSenderId);
+    }
+
+    this.web.deploySite(
+      props.siteDirectory ?? resolve(REPOSITORY_ROOT, 'web'),
+      {
+        region: Aws.REGION,
+        apiBaseUrl: '/api',
+        userPoolId: this.auth.userPool.userPoolId,
+        userPoolClientId: this.auth.webClient.userPoolClientId,
+        authDomain: `${authDomainPrefix}.auth.${Aws.REGION}.amazoncognito.com`,
+        identityProviders: config.vneid ? 'COGNITO,VNeID' : 'COGNITO',
+      },
+      logRetentionDays as RetentionDays,
+    );
+
+    const functions = new Map([...this.functions.byGroup, ['notifier', this.notifications.notifier]]);
+    functions.set('tokenClaims', this.auth.tokenClaims);
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      httpApi: this.api.httpApi,
+      functions,
+      deadLetters: this.notifications.deadLetters,
+      notifier: this.notifications.notifier,
+      alarmEmail: config.alarmEmail,
+      name: this.stackName,
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: this.web.origin, description: 'The web, with the API at /api' });
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'WebClientId', { value: this.auth.webClient.userPoolClientId });
+    new CfnOutput(this, 'DocumentsBucket', { value: this.data.documents.bucketName });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+  }
+}
+
+function uploadCors(origin: string) {
+  return {
+    allowedMethods: [HttpMethods.POST],
+    allowedOrigins: [origin],
+    allowedHeaders: ['*'],
+    maxAge: 3000,
+  };
+}
