@@ -76,10 +76,23 @@ export interface SubmitCommand {
 export async function submitApplication(
   command: SubmitCommand,
 ): Promise<{ response: SubmitResponse; replayed: boolean }> {
-  const { principal, idempotencyKey, request, lang } = command;
-  const hash = requestHash(request);
+  const { principal, idempotencyKey } = command;
+  const hash = requestHash(command.request);
   const earlier = await getIdempotencyRecord(principal.id, idempotencyKey);
   if (earlier) return { response: replay(earlier, hash), replayed: true };
+  try {
+    return { response: await submitOnce(command, hash), replayed: false };
+  } catch (error) {
+    // A concurrent request with the same key may have won meanwhile (claiming the uploads, clearing
+    // quarantine): then whatever failed here, the answer is the winner's response.
+    const winner = await getIdempotencyRecord(principal.id, idempotencyKey);
+    if (winner) return { response: replay(winner, hash), replayed: true };
+    throw error;
+  }
+}
+
+async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitResponse> {
+  const { principal, idempotencyKey, request, lang } = command;
 
   const procedure = findProcedure(request.procedureId);
   if (!procedure) {
@@ -176,9 +189,8 @@ export async function submitApplication(
       break;
     } catch (error) {
       if (!(error instanceof TransactionConflict)) throw error;
-      // A concurrent request with the same key won: answer what it answered.
-      const winner = await getIdempotencyRecord(principal.id, idempotencyKey);
-      if (winner) return { response: replay(winner, hash), replayed: true };
+      // A concurrent request with the same key won: the caller answers what it answered.
+      if (error.reasons[0] === 'ConditionalCheckFailed') throw error;
       // Two transactions touched one item at once and neither is decided yet: try again shortly.
       if (error.reasons.includes('TransactionConflict') && attempt < 6) {
         await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
@@ -198,7 +210,7 @@ export async function submitApplication(
     }
   }
   await removeObjects(uploads.map((u) => u.key));
-  return { response, replayed: false };
+  return response;
 }
 
 /** Removes copies made for a submission that did not happen, unless another case claimed the upload. */

@@ -44,7 +44,7 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
-    if (!image || image.type?.S !== 'notification' || image.status?.S !== 'pending') continue;
+    if (image?.type?.S !== 'notification' || image.status?.S !== 'pending') continue;
     try {
       await deliver(unmarshall(image as Record<string, AttributeValue>) as NotificationRecord);
     } catch (error) {
