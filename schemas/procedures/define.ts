@@ -1,0 +1,27 @@
+// Helpers shared by the procedure files: typed definition, and the file limits most documents use.
+import type * as z from 'zod';
+import type { DocumentRequirement, ProcedureDefinition } from '../types';
+
+/**
+ * Checks a definition against its own form (examples are inputs of that form, `applicantName` gets its
+ * output) and then widens it, so that the catalogue can hold procedures with different forms in one list.
+ */
+export function defineProcedure<Form extends z.ZodType>(
+  definition: ProcedureDefinition<Form>,
+): ProcedureDefinition {
+  return definition as unknown as ProcedureDefinition;
+}
+
+/** What phones and scanners produce: the platform checks the real type by magic bytes. */
+export const SCANS = ['application/pdf', 'image/jpeg', 'image/png', 'image/heic'] as const;
+/** Drawings and other documents that must stay legible at scale: PDF only. */
+export const PDF_ONLY = ['application/pdf'] as const;
+
+export const MB = 1024 * 1024;
+
+/** A document with the usual limits: scans or photos, 10 MB per file, up to 5 files (pages). */
+export function scannedDocument(
+  spec: Pick<DocumentRequirement, 'type' | 'name' | 'required'> & Partial<DocumentRequirement>,
+): DocumentRequirement {
+  return { accept: SCANS, maxBytes: 10 * MB, maxFiles: 5, ...spec };
+}
