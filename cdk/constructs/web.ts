@@ -223,7 +223,7 @@ export class Web extends Construct {
     acknowledge(
       role,
       'The deployment reads its zipped sources from the CDK staging bucket (named by bootstrap, keys by content hash) and replaces every object of the site bucket: both are per-object wildcards on one bucket each.',
-      `AwsSolutions-IAM5[Resource::${stagingBucket}/*]`,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*]`,
       `AwsSolutions-IAM5[Resource::${arnToken(this.bucket)}/*]`,
     );
     // The copying function is the construct's singleton, created at the stack's root.

@@ -1,0 +1,387 @@
+// The AWS stack, checked on its synthesized templates: contract routes, authorization, data safety, least
+// privilege, and cdk-nag's AwsSolutions pack. One dev synth bundles for real; the prod synth skips bundling.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeGroupEntry } from '../../cdk/bundling';
+import { readConfig } from '../../cdk/config';
+import { MotcuaStack } from '../../cdk/stack';
+import { routes } from '../../functions/routes';
+
+type Resources = Record<
+  string,
+  { Type: string; Properties?: Record<string, unknown>; [key: string]: unknown }
+>;
+
+const deployedRoutes = routes.filter((route) => !route.localOnly);
+const localRoutes = routes.filter((route) => route.localOnly);
+
+/** `MOTCUA_CDK_SOURCE_ROOT=/tmp/cdk-stubs` synthesizes against stand-in handlers while the real ones are unfinished. */
+const sourceRoot = process.env.MOTCUA_CDK_SOURCE_ROOT || undefined;
+
+function synth(env: 'dev' | 'prod', bundle: boolean) {
+  const context: Record<string, unknown> = { env };
+  if (!bundle) context['aws:cdk:bundling-stacks'] = [];
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), `motcua-cdk-${env}-`)), context });
+  const site = mkdtempSync(join(tmpdir(), 'motcua-site-'));
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>Một cửa</title>');
+  const stack = new MotcuaStack(app, `Motcua-${env}`, {
+    config: readConfig(app.node),
+    sourceRoot,
+    siteDirectory: site,
+  });
+  const assembly = app.synth();
+  const template = Template.fromJSON(assembly.getStackByName(stack.stackName).template);
+  return { app, stack, template, resources: template.toJSON().Resources as Resources };
+}
+
+let dev: ReturnType<typeof synth>;
+let prod: ReturnType<typeof synth>;
+
+beforeAll(() => {
+  dev = synth('dev', true);
+  prod = synth('prod', false);
+}, 180_000);
+
+function ofType(resources: Resources, type: string) {
+  return Object.entries(resources).filter(([, resource]) => resource.Type === type);
+}
+
+describe('HTTP API', () => {
+  it('has exactly one route per contract route, and no local-only route', () => {
+    const keys = ofType(dev.resources, 'AWS::ApiGatewayV2::Route').map(
+      ([, route]) => route.Properties?.RouteKey,
+    );
+    expect(keys.sort()).toEqual(deployedRoutes.map((route) => `${route.method} ${route.path}`).sort());
+    expect(localRoutes.length).toBeGreaterThan(0);
+    expect(keys.some((key) => String(key).includes('/api/local/'))).toBe(false);
+  });
+
+  it('puts private routes behind the Cognito JWT authorizer and leaves public ones open', () => {
+    const [[authorizerId, authorizer]] = ofType(dev.resources, 'AWS::ApiGatewayV2::Authorizer') as [
+      [string, Resources[string]],
+    ];
+    expect(authorizer.Properties).toMatchObject({ AuthorizerType: 'JWT' });
+    expect(JSON.stringify(authorizer.Properties?.JwtConfiguration)).toContain('cognito-idp');
+    const byKey = new Map(
+      ofType(dev.resources, 'AWS::ApiGatewayV2::Route').map(([, route]) => [
+        route.Properties?.RouteKey,
+        route,
+      ]),
+    );
+    for (const route of deployedRoutes) {
+      const properties = byKey.get(`${route.method} ${route.path}`)?.Properties ?? {};
+      if (route.auth === 'jwt') {
+        expect(properties, route.path).toMatchObject({
+          AuthorizationType: 'JWT',
+          AuthorizerId: { Ref: authorizerId },
+        });
+      } else {
+        expect(properties.AuthorizerId, route.path).toBeUndefined();
+        expect(properties.AuthorizationType ?? 'NONE', route.path).toBe('NONE');
+      }
+    }
+  });
+
+  it('sends the routes of one group to one function', () => {
+    const integrations = ofType(dev.resources, 'AWS::ApiGatewayV2::Integration');
+    expect(integrations).toHaveLength(new Set(deployedRoutes.map((route) => route.group)).size);
+  });
+
+  it('throttles the stage and writes access logs', () => {
+    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('routeKey') },
+    });
+  });
+});
+
+describe('data', () => {
+  it('keeps the table on demand, recoverable, streamed, expiring and encrypted, with the core GSIs', () => {
+    dev.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      SSESpecification: { SSEEnabled: true },
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: 'gsi1',
+          KeySchema: [
+            Match.objectLike({ AttributeName: 'gsi1pk' }),
+            Match.objectLike({ AttributeName: 'gsi1sk' }),
+          ],
+        }),
+        Match.objectLike({
+          IndexName: 'gsi2',
+          KeySchema: [
+            Match.objectLike({ AttributeName: 'gsi2pk' }),
+            Match.objectLike({ AttributeName: 'gsi2sk' }),
+          ],
+        }),
+      ],
+    });
+  });
+
+  it('locks every bucket: public access blocked, encrypted, TLS only', () => {
+    const buckets = ofType(dev.resources, 'AWS::S3::Bucket');
+    expect(buckets.length).toBeGreaterThanOrEqual(3);
+    for (const [id, bucket] of buckets) {
+      expect(bucket.Properties?.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties?.BucketEncryption, id).toBeDefined();
+      const policies = ofType(dev.resources, 'AWS::S3::BucketPolicy').filter(
+        ([, policy]) => JSON.stringify(policy.Properties?.Bucket) === JSON.stringify({ Ref: id }),
+      );
+      expect(JSON.stringify(policies), id).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+
+  it('versions the documents bucket, clears unclaimed uploads and lets the web post uploads', () => {
+    dev.template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'quarantine/', ExpirationInDays: Match.anyValue(), Status: 'Enabled' }),
+        ]),
+      },
+      CorsConfiguration: {
+        CorsRules: [Match.objectLike({ AllowedMethods: ['POST'], AllowedOrigins: [Match.anyValue()] })],
+      },
+    });
+  });
+
+  it('scans uploads with GuardDuty and has submissions respect the verdict', () => {
+    dev.template.hasResourceProperties('AWS::GuardDuty::MalwareProtectionPlan', {
+      ProtectedResource: { S3Bucket: { ObjectPrefixes: ['quarantine/'] } },
+      Actions: { Tagging: { Status: 'ENABLED' } },
+    });
+    dev.template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('^Submissions'),
+      Environment: { Variables: Match.objectLike({ MALWARE_SCAN: 'guardduty', SEAL_KEY: Match.anyValue() }) },
+    });
+    const submitPolicy = ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) =>
+      id.startsWith('FunctionsSubmit'),
+    );
+    expect(JSON.stringify(submitPolicy)).toContain('s3:GetObjectTagging');
+    expect(JSON.stringify(submitPolicy)).toContain('/quarantine/*');
+  });
+});
+
+describe('functions', () => {
+  it('run bundled ESM on arm64 Node.js 22 or newer, traced, with source maps and a log retention', () => {
+    const functions = ofType(dev.resources, 'AWS::Lambda::Function').filter(
+      ([id]) => !id.startsWith('CustomCDKBucketDeployment'),
+    );
+    expect(functions.length).toBe(new Set(deployedRoutes.map((route) => route.group)).size + 2);
+    for (const [id, fn] of functions) {
+      const properties = fn.Properties ?? {};
+      expect(Number(String(properties.Runtime).match(/^nodejs(\d+)\.x$/)?.[1]), id).toBeGreaterThanOrEqual(
+        22,
+      );
+      expect(properties.Architectures, id).toEqual(['arm64']);
+      expect(properties.TracingConfig, id).toEqual({ Mode: 'Active' });
+      expect(properties.Handler, id).toBe('index.handler');
+      expect(properties.Environment, id).toMatchObject({
+        Variables: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'motcua' },
+      });
+      expect(properties.LoggingConfig, id).toMatchObject({ LogGroup: { Ref: expect.any(String) } });
+    }
+    for (const [id, group] of ofType(dev.resources, 'AWS::Logs::LogGroup')) {
+      expect(group.Properties?.RetentionInDays, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('give the public catalogue read-only table access', () => {
+    const publicPolicy = JSON.stringify(
+      ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) => id.startsWith('FunctionsPublic')),
+    );
+    expect(publicPolicy).toContain('dynamodb:GetItem');
+    expect(publicPolicy).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/);
+  });
+
+  it('grant no wildcard IAM action and attach no managed policy', () => {
+    for (const [id, policy] of [
+      ...ofType(dev.resources, 'AWS::IAM::Policy'),
+      ...ofType(dev.resources, 'AWS::IAM::Role'),
+    ]) {
+      const documents = [
+        policy.Properties?.PolicyDocument,
+        ...((policy.Properties?.Policies as { PolicyDocument: unknown }[] | undefined) ?? []).map(
+          (inline) => inline.PolicyDocument,
+        ),
+      ].filter(Boolean) as { Statement: { Action: string | string[] }[] }[];
+      for (const statement of documents.flatMap((document) => document.Statement)) {
+        for (const action of [statement.Action].flat()) expect(action, id).not.toContain('*');
+      }
+      expect(policy.Properties?.ManagedPolicyArns, id).toBeUndefined();
+    }
+  });
+});
+
+describe('notifications', () => {
+  it('feed the notifier only notification records, bisecting, retrying and dead-lettering failed batches', () => {
+    dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: Match.anyValue(),
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT', 'MODIFY'],
+              dynamodb: { NewImage: { type: { S: ['notification'] } } },
+            }),
+          },
+        ],
+      },
+    });
+  });
+
+  it('may send mail only as the configured identity and SMS but to no topic', () => {
+    const notifierPolicy = JSON.stringify(
+      ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) => id.startsWith('NotificationsNotifier')),
+    );
+    expect(notifierPolicy).toContain('ses:SendEmail');
+    expect(notifierPolicy).toContain(':identity/example.invalid');
+    expect(notifierPolicy).toContain('"ses:FromAddress":"no-reply@example.invalid"');
+    expect(notifierPolicy).toMatch(/"Effect":"Deny".*sns:\*:\*:\*|sns:\*:\*:\*.*"Effect":"Deny"/);
+  });
+});
+
+describe('web', () => {
+  it('serves the site and the API through CloudFront with HSTS and a CSP that forbids framing', () => {
+    dev.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ IncludeSubdomains: true, Override: true }),
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
+            Override: true,
+          },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+        }),
+      },
+    });
+    const csp = JSON.stringify(
+      ofType(dev.resources, 'AWS::CloudFront::ResponseHeadersPolicy')[0]?.[1].Properties,
+    );
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    dev.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [
+          Match.objectLike({
+            PathPattern: '/api/*',
+            // The managed CachingDisabled and AllViewerExceptHostHeader policies.
+            CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+            OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+          }),
+        ],
+        Logging: Match.anyValue(),
+      }),
+    });
+  });
+});
+
+describe('operations', () => {
+  it('alarms on API 5xx, every function’s errors and throttles, and dead letters', () => {
+    const alarms = ofType(dev.resources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties ?? {});
+    const metrics = alarms.map((alarm) => alarm.MetricName);
+    expect(metrics).toContain('5xx');
+    expect(metrics).toContain('ApproximateNumberOfMessagesVisible');
+    const functionCount = ofType(dev.resources, 'AWS::Lambda::Function').filter(
+      ([id]) => !id.startsWith('CustomCDKBucketDeployment'),
+    ).length;
+    expect(metrics.filter((metric) => metric === 'Errors')).toHaveLength(functionCount);
+    expect(metrics.filter((metric) => metric === 'Throttles')).toHaveLength(functionCount);
+    for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
+  });
+});
+
+describe('environments', () => {
+  it('retains data and protects it from deletion in prod only', () => {
+    prod.template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+    });
+    prod.template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+    });
+    for (const [id, bucket] of ofType(prod.resources, 'AWS::S3::Bucket'))
+      expect(bucket.DeletionPolicy, id).toBe('Retain');
+
+    dev.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+    const devTable = ofType(dev.resources, 'AWS::DynamoDB::Table')[0]?.[1];
+    expect(devTable?.Properties?.DeletionProtectionEnabled ?? false).toBe(false);
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  for (const env of ['dev', 'prod'] as const) {
+    it(`has no unacknowledged finding in ${env}`, () => {
+      const { app } = env === 'dev' ? dev : prod;
+      const report = new AwsSolutionsChecks(app).validateScope(app);
+      const findings = report.violations.flatMap((violation) =>
+        violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`),
+      );
+      expect(findings).toEqual([]);
+    });
+  }
+});
+
+describe('route group entry', () => {
+  it('dispatches by route key to the named export, and answers 404 for a route it does not serve', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'motcua-group-'));
+    mkdirSync(join(root, 'functions'));
+    writeFileSync(
+      join(root, 'functions/cases.mjs'),
+      'export const listCases = async () => ({ statusCode: 200, body: "list" });\n' +
+        'export const withdrawCase = async (event) => ({ statusCode: 200, body: "withdraw " + event.pathParameters.code });\n',
+    );
+    const entry = writeGroupEntry(
+      'cases',
+      [
+        {
+          method: 'GET',
+          path: '/api/cases',
+          entry: 'functions/cases.mjs',
+          exportName: 'listCases',
+          auth: 'jwt',
+          group: 'cases',
+        },
+        {
+          method: 'POST',
+          path: '/api/cases/{code}/withdraw',
+          entry: 'functions/cases.mjs',
+          exportName: 'withdrawCase',
+          auth: 'jwt',
+          group: 'cases',
+        },
+      ],
+      root,
+    );
+    const { handler } = await import(entry);
+    await expect(
+      handler({ routeKey: 'POST /api/cases/{code}/withdraw', pathParameters: { code: 'A-1' } }, {}),
+    ).resolves.toMatchObject({ body: 'withdraw A-1' });
+    await expect(handler({ routeKey: 'GET /api/cases' }, {})).resolves.toMatchObject({ body: 'list' });
+    await expect(handler({ routeKey: 'GET /api/elsewhere' }, {})).resolves.toMatchObject({ statusCode: 404 });
+  });
+});
