@@ -1,0 +1,84 @@
+// Runs Lambda handlers in this process: loads them by route entry and builds the Lambda `Context`.
+import { randomUUID } from 'node:crypto';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+
+// biome-ignore lint/suspicious/noExplicitAny: handlers of every trigger type go through here
+export type LambdaHandler = (event: any, context: Context) => Promise<unknown>;
+
+/** The handler's module does not exist (yet): the lead has not written it. */
+export class HandlerMissingError extends Error {
+  constructor(readonly what: string) {
+    super(`Not Implemented: ${what}`);
+  }
+}
+
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+/**
+ * Imports `<repoRoot>/<entry>` once and returns its export `exportName`. A module that is missing is
+ * looked for again on the next call, so a handler written while the runtime runs is picked up.
+ */
+export async function loadHandler(
+  repoRoot: string,
+  entry: string,
+  exportName: string,
+): Promise<LambdaHandler> {
+  const file = join(repoRoot, entry);
+  let loading = modules.get(file);
+  if (!loading) {
+    try {
+      await access(file);
+    } catch {
+      throw new HandlerMissingError(entry);
+    }
+    loading = import(pathToFileURL(file).href) as Promise<Record<string, unknown>>;
+    modules.set(file, loading);
+    // A module that fails to load (a syntax error while it is being edited) is tried again next time.
+    loading.catch(() => modules.delete(file));
+  }
+  const handler = (await loading)[exportName];
+  if (typeof handler !== 'function') throw new HandlerMissingError(`${entry}#${exportName}`);
+  return handler as LambdaHandler;
+}
+
+/** The Lambda context a function of the stack would get (the CDK stack names functions `motcua-<group>`). */
+export function lambdaContext(functionName: string, timeoutMs: number): Context {
+  const deadline = Date.now() + timeoutMs;
+  const name = `motcua-${functionName}`;
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${process.env.AWS_REGION ?? 'ap-southeast-1'}:000000000000:function:${name}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}
+
+/** Rejects with a timeout error when `work` takes longer than `ms` (the function's own timeout). */
+export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new LambdaTimeoutError(what, ms)), ms);
+  });
+  try {
+    return await Promise.race([work, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export class LambdaTimeoutError extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what} timed out after ${ms} ms`);
+  }
+}
