@@ -1,0 +1,260 @@
+// The local runtime: DynamoDB Local, s3rver, the stream poller and the local API Gateway, wired as the AWS stack is.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { routes, streamConsumers } from '../functions/routes';
+import { keys } from '../functions/storage/keys';
+import { createTableInput, TABLE } from '../functions/storage/table';
+import { agencies, procedureSummary, procedures } from '../schemas/catalogue';
+import { DEMO_USERS } from './demo-accounts';
+import { startHttpServer } from './http-server';
+import { startDynamoDbLocal, startS3rver } from './services';
+import { startStreamPoller } from './stream-poller';
+import { configureTokens } from './tokens';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RuntimeOptions {
+  /** @default $PORT, else 3000; 0 picks a free port */
+  readonly port?: number;
+  /** @default $DATA_DIR, else `.data` */
+  readonly dataDir?: string;
+  /** @default 'motcua' */
+  readonly tableName?: string;
+  /** @default 'motcua-documents' */
+  readonly bucketName?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface Runtime {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly tableName: string;
+  readonly bucketName: string;
+  /** Where the AWS SDK reaches the local services. */
+  readonly endpoints: { readonly dynamodb: string; readonly s3: string };
+  /** Pid of the orphaned DynamoDB Local of an earlier (crashed) run that was stopped first, if any. */
+  readonly staleDynamoDbPid?: number;
+  /** Resolves once the stream consumer has handled every record written so far. */
+  drainStream(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const AWS_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const REGION = 'ap-southeast-1';
+
+/** Refuses a data directory another live runtime is using: two DynamoDB Locals on one database corrupt it. */
+async function lockDataDir(dataDir: string): Promise<string> {
+  const lockFile = join(dataDir, 'runtime.pid');
+  const pid = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
+  if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (/node|tsx/.test(cmdline)) {
+      throw new Error(
+        `another local runtime (pid ${pid}) is using ${dataDir}; stop it or choose another DATA_DIR`,
+      );
+    }
+  }
+  await writeFile(lockFile, `${process.pid}\n`);
+  return lockFile;
+}
+
+/** The key that seals tracking PINs in idempotency records: made once, kept with the data. */
+async function sealKey(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'seal-key');
+  const existing = (await readFile(file, 'utf8').catch(() => '')).trim();
+  if (existing) return existing;
+  const key = randomBytes(32).toString('base64');
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+async function ensureTable(client: DynamoDBClient, tableName: string) {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  // The CDK stack enables TTL on the same attribute.
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+    }),
+  );
+}
+
+/** The catalogue and demo accounts as items. */
+function seedItems(): Record<string, unknown>[] {
+  return [
+    ...DEMO_USERS.map((user) => ({ ...keys.user(user.username), type: 'user', ...user })),
+    ...agencies.map((agency) => ({ ...keys.agency(agency.id), type: 'agency', ...agency })),
+    ...procedures.map((procedure) => ({
+      ...keys.procedure(procedure.id),
+      type: 'procedure',
+      ...procedureSummary(procedure),
+    })),
+  ];
+}
+
+/**
+ * Writes the seed items at every start. A plain Put of the same content changes nothing and, as on AWS,
+ * DynamoDB Local writes no stream record for it (measured); changed seeds (a catalogue edit) are updated.
+ */
+async function seed(client: DynamoDBDocumentClient, tableName: string) {
+  const items = seedItems();
+  for (let i = 0; i < items.length; i += 25) {
+    let requests: Record<string, unknown>[] | undefined = items
+      .slice(i, i + 25)
+      .map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests && requests.length > 0; attempt++) {
+      if (attempt > 5) throw new Error('seeding the table: DynamoDB Local kept items unprocessed');
+      const answer = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+      requests = answer.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined;
+    }
+  }
+  return items.length;
+}
+
+export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const port = options.port ?? Number(process.env.PORT ?? 3000);
+  const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data');
+  const tableName = options.tableName ?? 'motcua';
+  const bucketName = options.bucketName ?? 'motcua-documents';
+  await mkdir(dataDir, { recursive: true });
+
+  const cleanups: (() => Promise<unknown>)[] = [];
+  let stopHttp: (() => Promise<void>) | undefined;
+  const cleanUp = async () => {
+    // Stop taking requests first, then what serves them, in the reverse order of starting.
+    const http = stopHttp;
+    stopHttp = undefined;
+    await http?.().catch((error) => console.error('[runtime] while stopping:', error));
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch((error) => console.error('[runtime] while stopping:', error));
+    }
+  };
+  let stopping = false;
+
+  try {
+    const lockFile = await lockDataDir(dataDir);
+    cleanups.push(() => rm(lockFile, { force: true }));
+    await configureTokens(dataDir);
+
+    // The server listens first, so that its URL is known for CORS and PUBLIC_BASE_URL; requests that
+    // arrive before everything is ready wait for it.
+    let markReady!: () => void;
+    let markFailed!: (error: Error) => void;
+    const ready = new Promise<void>((done, fail) => {
+      markReady = done;
+      markFailed = fail;
+    });
+    ready.catch(() => {});
+    const http = await startHttpServer({ repoRoot: REPO_ROOT, routes, port, ready, log });
+    stopHttp = () => http.stop();
+    cleanups.push(async () => markFailed(new Error('stopped')));
+    const origins = [http.url, http.url.replace('127.0.0.1', 'localhost')];
+
+    const [dynamo, s3] = await Promise.all([
+      startDynamoDbLocal({ dataDir, corsOrigins: origins }).then((service) => {
+        cleanups.push(() => service.stop());
+        return service;
+      }),
+      startS3rver({
+        dataDir,
+        buckets: [bucketName],
+        corsOrigins: origins,
+        credentials: AWS_CREDENTIALS,
+      }).then((service) => {
+        cleanups.push(() => service.stop());
+        return service;
+      }),
+    ]);
+    void dynamo.exited.then(({ code, signal, output }) => {
+      if (!stopping)
+        console.error(
+          `[runtime] DynamoDB Local stopped unexpectedly (code ${code}, signal ${signal}):\n${output}`,
+        );
+    });
+
+    // Before any handler module is imported: they read their configuration at import time.
+    Object.assign(process.env, {
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: AWS_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: AWS_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      // s3rver stores the chunk framing of flexible-checksum uploads as content (measured): off by default.
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+      S3_FORCE_PATH_STYLE: 'true',
+      TABLE_NAME: tableName,
+      DOCUMENTS_BUCKET: bucketName,
+      NOTIFY_CHANNEL: 'outbox',
+      MOTCUA_RUNTIME: 'local',
+      PUBLIC_BASE_URL: http.url,
+      SEAL_KEY: await sealKey(dataDir),
+    });
+    delete process.env.AWS_PROFILE;
+    delete process.env.AWS_SESSION_TOKEN;
+
+    const clientConfig = { endpoint: dynamo.endpoint, region: REGION, credentials: AWS_CREDENTIALS };
+    const dynamodb = new DynamoDBClient(clientConfig);
+    const streams = new DynamoDBStreamsClient(clientConfig);
+    cleanups.push(async () => {
+      dynamodb.destroy();
+      streams.destroy();
+    });
+    await ensureTable(dynamodb, tableName);
+    const seeded = await seed(
+      DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
+      tableName,
+    );
+    log(`[runtime] table ${tableName} ready, ${seeded} catalogue and demo-account items seeded`);
+
+    const consumer = streamConsumers[0];
+    const poller = await startStreamPoller({
+      repoRoot: REPO_ROOT,
+      tableName,
+      consumer,
+      checkpointFile: join(dataDir, 'stream-checkpoints.json'),
+      dynamodb,
+      streams,
+      log,
+    });
+    cleanups.push(() => poller.stop());
+    markReady();
+
+    return {
+      url: http.url,
+      dataDir,
+      tableName,
+      bucketName,
+      endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint },
+      staleDynamoDbPid: dynamo.staleKilled,
+      drainStream: (timeoutMs) => poller.drain(timeoutMs),
+      stop: async () => {
+        stopping = true;
+        await cleanUp();
+      },
+    };
+  } catch (error) {
+    stopping = true;
+    await cleanUp();
+    throw error;
+  }
+}
