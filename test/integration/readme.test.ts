@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, inject, it } from 'vitest';
+
+const run = promisify(execFile);
+
+describe("the README's curl walkthrough", () => {
+  it('submits an application and moves it through every status, as written', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Try it with curl'));
+    const script = section.match(/```sh\n([\s\S]*?)```/)?.[1];
+    expect(script).toBeDefined();
+    const pointed = script!.replace('API=http://127.0.0.1:3000', `API=${inject('baseUrl')}`);
+    expect(pointed).not.toBe(script);
+    const dir = await mkdtemp(join(tmpdir(), 'motcua-readme-'));
+    try {
+      const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', pointed], {
+        cwd: dir,
+        timeout: 60_000,
+      });
+      const lines = stdout.split('\n');
+      expect(lines).toContain('storage: 204');
+      const statuses = lines.filter((l) => /^[a-z_]+$/.test(l));
+      expect(statuses).toEqual(['processing', 'needs_supplement', 'processing', 'approved', 'completed']);
+      const track = JSON.parse(lines.find((l) => l.startsWith('{"code"') && l.includes('"history"')) ?? '{}');
+      expect(track.history.map((h: { status: string }) => h.status)).toEqual([
+        'submitted',
+        'processing',
+        'needs_supplement',
+        'processing',
+        'approved',
+        'completed',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
