@@ -1,0 +1,17 @@
+// Integration tests' global setup: one runtime process on a fresh data directory, shared by every test file.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startRuntimeProcess } from './runtime-process';
+
+export default async function setup(project: TestProject) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'motcua-it-'));
+  const runtime = await startRuntimeProcess({ dataDir });
+  project.provide('baseUrl', runtime.url);
+  return async () => {
+    const code = await runtime.stop();
+    if (code !== 0) console.error(`the runtime exited with code ${code}:\n${runtime.output()}`);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

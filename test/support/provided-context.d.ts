@@ -1,0 +1,9 @@
+// What the integration tests' global setup provides to every test (`inject('baseUrl')`).
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the runtime process the global setup started, e.g. `http://127.0.0.1:40123`. */
+    baseUrl: string;
+  }
+}
+
+export {};
