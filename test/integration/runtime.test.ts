@@ -1,0 +1,434 @@
+// The local runtime behaves as the AWS stack does at its edges: demo sign-in, the JWT authorizer, API Gateway's
+// own answers and payload 2.0 events, and data that survives a crash.
+
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { RouteDeclaration } from '../../functions/routes';
+import { keys } from '../../functions/storage/keys';
+import { DEMO_USERS } from '../../local/demo-accounts';
+import { type RunningHttpServer, startHttpServer } from '../../local/http-server';
+import { REPO_ROOT } from '../../local/runtime';
+import { configureTokens, issueToken } from '../../local/tokens';
+import { agencies, procedures } from '../../schemas/catalogue';
+import { api } from '../support/http';
+import { startRuntimeProcess } from '../support/runtime-process';
+
+const baseUrl = inject('baseUrl');
+const client = api(baseUrl);
+
+/** Sends a request with Node's own client, for what fetch cannot do (repeated headers, raw paths, chunked bodies). */
+function rawRequest(
+  url: string,
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string | string[]>;
+    body?: Buffer | Buffer[];
+  },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((done, fail) => {
+    const req = httpRequest(
+      { hostname, port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
+    req.on('error', fail);
+    for (const chunk of [options.body ?? []].flat()) req.write(chunk);
+    req.end();
+  });
+}
+
+describe('demo sign-in', () => {
+  it('lists two citizens, a business and an official for every agency of the catalogue', async () => {
+    const answer = await client.get<{
+      items: { username: string; role: string; name: string; agencyId?: string }[];
+    }>('/api/local/users');
+    expect(answer.status).toBe(200);
+    const { items } = answer.body;
+    expect(items.filter((u) => u.role === 'citizen').length).toBeGreaterThanOrEqual(2);
+    expect(items.filter((u) => u.role === 'business').length).toBeGreaterThanOrEqual(1);
+    for (const agency of agencies) {
+      expect(items).toContainEqual(
+        expect.objectContaining({ username: `official-${agency.id}`, role: 'official', agencyId: agency.id }),
+      );
+    }
+    // Vietnamese names keep their diacritics, NFC-normalised.
+    for (const user of items) expect(user.name).toBe(user.name.normalize('NFC'));
+    expect(items.some((u) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(u.name))).toBe(
+      true,
+    );
+  });
+
+  it('gives a bearer token that a JWT route accepts', async () => {
+    const answer = await client.post('/api/local/token', { body: { username: 'citizen1' } });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600 });
+    const cases = await client.get('/api/applications', { token: answer.body.accessToken });
+    expect(cases.status).toBe(200);
+    expect(cases.body.items).toEqual(expect.any(Array));
+  });
+
+  it('answers an unknown username with 404 problem details, and bad JSON with 400', async () => {
+    const unknown = await client.post('/api/local/token', { body: { username: 'nobody' } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(unknown.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status: 404 });
+    expect(unknown.body.detail).toContain('nobody');
+
+    const malformed = await client.post('/api/local/token', {
+      body: '{"username":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ status: 400 });
+  });
+});
+
+describe('the JWT authorizer', () => {
+  const unauthorized = { message: 'Unauthorized' };
+
+  it('answers 401 without a token', async () => {
+    const answer = await client.get('/api/applications');
+    expect(answer.status).toBe(401);
+    expect(answer.body).toEqual(unauthorized);
+  });
+
+  it('answers 401 to a token signed by another key, with the same claims', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const forged = await new SignJWT({ 'custom:role': 'citizen', name: 'Kẻ Giả Mạo', token_use: 'access' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject(DEMO_USERS[0]!.sub)
+      .setIssuer('motcua-local')
+      .setAudience('motcua-api')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const answer = await client.get('/api/applications', { token: forged });
+    expect(answer.status).toBe(401);
+    expect(answer.body).toEqual(unauthorized);
+  });
+
+  it('answers 401 to a garbled token and to a non-bearer scheme', async () => {
+    const token = await client.tokenFor('citizen1');
+    const garbled = await client.get('/api/applications', { token: `${token.slice(0, -4)}AAAA` });
+    expect(garbled.status).toBe(401);
+    const basic = await client.get('/api/applications', {
+      headers: { authorization: 'Basic Y2l0aXplbjE6eA==' },
+    });
+    expect(basic.status).toBe(401);
+    expect(basic.body).toEqual(unauthorized);
+  });
+});
+
+describe("API Gateway's own answers", () => {
+  it('answers an unknown route, or a known path with another method, 404 {"message":"Not Found"}', async () => {
+    for (const answer of [await client.get('/api/no-such-thing'), await client.post('/api/local/users')]) {
+      expect(answer.status).toBe(404);
+      expect(answer.body).toEqual({ message: 'Not Found' });
+    }
+  });
+
+  it('answers a body over 10 MB with 413, whether its length is declared or streamed', async () => {
+    const tooLarge = Buffer.alloc(10 * 1024 * 1024 + 1, 0x61);
+    const declared = await client.post('/api/local/token', {
+      body: new Uint8Array(tooLarge),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(declared.status).toBe(413);
+    expect(declared.body).toEqual({ message: 'Request Entity Too Large' });
+
+    const chunks = Array.from({ length: 11 }, () => Buffer.alloc(1024 * 1024, 0x61));
+    const streamed = await rawRequest(baseUrl, {
+      method: 'POST',
+      path: '/api/local/token',
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      body: chunks,
+    });
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body.toString())).toEqual({ message: 'Request Entity Too Large' });
+  });
+});
+
+describe('payload format 2.0 events (an in-process server with test routes)', () => {
+  const testRoute = (
+    method: 'GET' | 'POST',
+    path: string,
+    exportName: string,
+    auth: 'jwt' | 'none' = 'none',
+  ) =>
+    ({
+      method,
+      path,
+      entry: 'test/support/echo-handler.ts',
+      exportName,
+      auth,
+      group: 'echo',
+    }) as RouteDeclaration;
+  const routes: RouteDeclaration[] = [
+    testRoute('GET', '/api/echo/{id}/items/{name}', 'echo', 'jwt'),
+    testRoute('POST', '/api/echo/{id}', 'echo'),
+    testRoute('GET', '/api/echo/fixed/items/{name}', 'bare'),
+    testRoute('GET', '/api/binary', 'binary'),
+    testRoute('GET', '/api/fails', 'fails'),
+    { ...testRoute('GET', '/api/missing', 'anything'), entry: 'test/support/no-such-handler.ts' },
+  ];
+  let server: RunningHttpServer;
+  let dir: string;
+  let token: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'motcua-http-'));
+    await configureTokens(dir);
+    token = (await issueToken(DEMO_USERS[0]!)).accessToken;
+    const webRoot = join(dir, 'web');
+    await mkdir(join(webRoot, 'css'), { recursive: true });
+    await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Một cửa</title>');
+    await writeFile(join(webRoot, 'css', 'site.css'), 'body{}');
+    await writeFile(join(webRoot, '.env'), 'SECRET=1');
+    await writeFile(join(dir, 'outside.txt'), 'outside');
+    await symlink(join(dir, 'outside.txt'), join(webRoot, 'link.txt'));
+    server = await startHttpServer({ repoRoot: REPO_ROOT, webRoot, routes, port: 0, log: () => {} });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('builds the event as API Gateway does: route key, decoded path parameters, joined headers, cookies, claims', async () => {
+    const answer = await rawRequest(server.url, {
+      path: '/api/echo/HS%2F01%20A/items/gi%E1%BA%A5y?q=1&q=2&name=h%C3%B4',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'X-Multi': ['a', 'b'],
+        cookie: 'c1=v1; c2=v2',
+        'user-agent': 'vitest',
+      },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['x-echo']).toBe('yes');
+    expect(answer.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    expect(answer.headers['apigw-requestid']).toEqual(expect.any(String));
+    const { event, context } = JSON.parse(answer.body.toString());
+    expect(event).toMatchObject({
+      version: '2.0',
+      routeKey: 'GET /api/echo/{id}/items/{name}',
+      rawPath: '/api/echo/HS%2F01%20A/items/gi%E1%BA%A5y',
+      rawQueryString: 'q=1&q=2&name=h%C3%B4',
+      cookies: ['c1=v1', 'c2=v2'],
+      queryStringParameters: { q: '1,2', name: 'hô' },
+      pathParameters: { id: 'HS/01 A', name: 'giấy' },
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: 'local',
+        apiId: 'local',
+        routeKey: 'GET /api/echo/{id}/items/{name}',
+        stage: '$default',
+        http: {
+          method: 'GET',
+          path: '/api/echo/HS%2F01%20A/items/gi%E1%BA%A5y',
+          protocol: 'HTTP/1.1',
+          sourceIp: '127.0.0.1',
+          userAgent: 'vitest',
+        },
+        authorizer: { jwt: { scopes: null } },
+      },
+    });
+    expect(event.headers['x-multi']).toBe('a,b');
+    expect(event.headers.cookie).toBeUndefined();
+    expect(event.body).toBeUndefined();
+    expect(event.requestContext.time).toMatch(/^\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d \+0000$/);
+    expect(event.requestContext.timeEpoch).toEqual(expect.any(Number));
+    const claims = event.requestContext.authorizer.jwt.claims;
+    expect(claims).toMatchObject({ sub: DEMO_USERS[0]!.sub, 'custom:role': 'citizen', token_use: 'access' });
+    // API Gateway hands every claim on as a string.
+    expect(claims.exp).toMatch(/^\d+$/);
+    expect(context.functionName).toBe('motcua-echo');
+    expect(context.remainingMs).toBeGreaterThan(0);
+  });
+
+  it('passes JSON bodies as text and other bodies base64-encoded; public routes have no authorizer', async () => {
+    const text = await rawRequest(server.url, {
+      method: 'POST',
+      path: '/api/echo/1',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from('{"tên":"Nguyễn"}'),
+    });
+    const textEvent = JSON.parse(text.body.toString()).event;
+    expect(textEvent).toMatchObject({
+      body: '{"tên":"Nguyễn"}',
+      isBase64Encoded: false,
+      pathParameters: { id: '1' },
+    });
+    expect(textEvent.requestContext.authorizer).toBeUndefined();
+    expect(textEvent.queryStringParameters).toBeUndefined();
+
+    const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
+    const binary = await rawRequest(server.url, {
+      method: 'POST',
+      path: '/api/echo/2',
+      headers: { 'content-type': 'application/pdf' },
+      body: bytes,
+    });
+    const binaryEvent = JSON.parse(binary.body.toString()).event;
+    expect(binaryEvent.isBase64Encoded).toBe(true);
+    expect(Buffer.from(binaryEvent.body, 'base64')).toEqual(bytes);
+  });
+
+  it('prefers a static path segment over a parameter, and reads a result without statusCode as 200 JSON', async () => {
+    // Without a token: had the {id} route (a JWT route) matched, this would be a 401.
+    const bare = await api(server.url).get('/api/echo/fixed/items/x');
+    expect(bare.status).toBe(200);
+    expect(bare.body).toEqual({ ok: true });
+  });
+
+  it('writes base64 results as bytes, a throwing handler as 500, a missing module as 501', async () => {
+    const binary = await rawRequest(server.url, { path: '/api/binary' });
+    expect(binary.headers['content-type']).toBe('image/png');
+    expect([...binary.body]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+    const local = api(server.url);
+    const failed = await local.get('/api/fails');
+    expect(failed.status).toBe(500);
+    expect(failed.body).toEqual({ message: 'Internal Server Error' });
+
+    const missing = await local.get('/api/missing');
+    expect(missing.status).toBe(501);
+    expect(missing.body).toEqual({ message: 'Not Implemented: test/support/no-such-handler.ts' });
+  });
+
+  it('serves web/ with content types, and nothing outside it', async () => {
+    const index = await rawRequest(server.url, { path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(index.body.toString()).toContain('Một cửa');
+    const css = await rawRequest(server.url, { path: '/css/site.css' });
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    for (const path of [
+      '/../outside.txt',
+      '/%2e%2e/outside.txt',
+      '/css/..%2f..%2foutside.txt',
+      '/link.txt',
+      '/.env',
+    ]) {
+      const answer = await rawRequest(server.url, { path });
+      expect(answer.status, path).toBe(404);
+      expect(answer.body.toString(), path).not.toMatch(/outside|SECRET/);
+    }
+  });
+});
+
+describe('a crash loses nothing that was acknowledged', () => {
+  const isDynamoDbLocal = async (pid: number) =>
+    (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).includes('DynamoDBLocal.jar');
+
+  it('keeps an upload through a crash of the runtime alone, and of its whole process group', {
+    timeout: 240_000,
+  }, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'motcua-crash-'));
+    const pidFile = join(dataDir, 'dynamodb.pid');
+    let runtime = await startRuntimeProcess({ dataDir });
+    try {
+      // A real write: an upload record in the table and its file in the bucket.
+      const crashing = api(runtime.url);
+      const token = await crashing.tokenFor('citizen1');
+      const procedure = procedures.find((p) =>
+        p.documents.some((d) => d.accept.includes('application/pdf')),
+      )!;
+      const documentType = procedure.documents.find((d) => d.accept.includes('application/pdf'))!.type;
+      const pdf = Buffer.from('%PDF-1.4\n% motcua crash test\n%%EOF\n');
+      const upload = await crashing.post('/api/uploads', {
+        token,
+        body: {
+          procedureId: procedure.id,
+          documentType,
+          fileName: 'giay-to.pdf',
+          contentType: 'application/pdf',
+          size: pdf.length,
+        },
+      });
+      let uploaded: { uploadId: string; key: string } | undefined;
+      if (upload.status === 501) {
+        console.warn(
+          `crash test: POST /api/uploads is not implemented yet (${upload.body.message}); checking restarts only`,
+        );
+      } else {
+        expect(upload.status, JSON.stringify(upload.body)).toBe(201);
+        const form = new FormData();
+        for (const [name, value] of Object.entries(upload.body.fields as Record<string, string>))
+          form.append(name, value);
+        form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'giay-to.pdf');
+        const posted = await fetch(upload.body.url, { method: 'POST', body: form });
+        expect(posted.status, await posted.text()).toBeLessThan(300);
+        uploaded = { uploadId: upload.body.uploadId, key: upload.body.fields.key };
+      }
+
+      const stillThere = async () => {
+        if (!uploaded) return;
+        const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+        const dynamodb = new DynamoDBClient({
+          endpoint: runtime.info.dynamodb,
+          region: 'ap-southeast-1',
+          credentials,
+        });
+        const s3 = new S3Client({
+          endpoint: runtime.info.s3,
+          region: 'ap-southeast-1',
+          credentials,
+          forcePathStyle: true,
+        });
+        try {
+          const key = keys.upload(uploaded.uploadId);
+          const item = await dynamodb.send(
+            new GetItemCommand({
+              TableName: 'motcua',
+              Key: { pk: { S: key.pk }, sk: { S: key.sk } },
+              ConsistentRead: true,
+            }),
+          );
+          expect(item.Item?.uploadId?.S).toBe(uploaded.uploadId);
+          const head = await s3.send(
+            new HeadObjectCommand({ Bucket: 'motcua-documents', Key: uploaded.key }),
+          );
+          expect(head.ContentLength).toBe(pdf.length);
+        } finally {
+          dynamodb.destroy();
+          s3.destroy();
+        }
+      };
+
+      // 1. Only the runtime dies (kill -9 of `npm start`): its DynamoDB Local is orphaned, still running.
+      const orphan = Number(await readFile(pidFile, 'utf8'));
+      process.kill(runtime.pid, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await isDynamoDbLocal(orphan)).toBe(true);
+      runtime = await startRuntimeProcess({ dataDir });
+      expect(await isDynamoDbLocal(orphan)).toBe(false);
+      expect(runtime.output()).toContain(`orphaned DynamoDB Local (pid ${orphan})`);
+      await stillThere();
+      expect((await api(runtime.url).get('/api/local/users')).status).toBe(200);
+
+      // 2. The whole process group dies at once, DynamoDB Local with it.
+      await runtime.kill();
+      runtime = await startRuntimeProcess({ dataDir });
+      await stillThere();
+      expect(await runtime.stop()).toBe(0);
+    } finally {
+      await runtime.kill();
+      const pid = Number(await readFile(pidFile, 'utf8').catch(() => '0'));
+      if (pid > 0 && (await isDynamoDbLocal(pid))) process.kill(pid, 'SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
