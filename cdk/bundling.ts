@@ -33,6 +33,8 @@ export const BUNDLING = {
   externalModules: [] as string[],
   banner: REQUIRE_SHIM,
   logLevel: LogLevel.WARNING,
+  // Environment credentials only: see cdk/lambda-credentials.ts. Resolved from the project root.
+  esbuildArgs: { '--alias:@aws-sdk/credential-provider-node': './cdk/lambda-credentials.ts' },
   // Bundle with the local esbuild: synth needs neither Docker nor the network.
   forceDockerBundling: false,
 } as const;
@@ -52,6 +54,8 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     mainFields: [...BUNDLING.mainFields],
     external: [...BUNDLING.externalModules],
     banner: { js: BUNDLING.banner },
+    alias: { '@aws-sdk/credential-provider-node': './cdk/lambda-credentials.ts' },
+    absWorkingDir: REPOSITORY_ROOT,
     logLevel: 'warning',
   };
 }
