@@ -5,19 +5,30 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RouteDeclaration } from '../../functions/routes';
 import { keys } from '../../functions/storage/keys';
+import { createTableInput } from '../../functions/storage/table';
 import { DEMO_USERS } from '../../local/demo-accounts';
 import { type RunningHttpServer, startHttpServer } from '../../local/http-server';
 import { REPO_ROOT } from '../../local/runtime';
+import { startDynamoDbLocal } from '../../local/services';
+import { startStreamPoller } from '../../local/stream-poller';
 import { configureTokens, issueToken } from '../../local/tokens';
 import { agencies, procedures } from '../../schemas/catalogue';
 import { api } from '../support/http';
 import { startRuntimeProcess } from '../support/runtime-process';
+import { consumerLog } from '../support/stream-consumer';
 
 const baseUrl = inject('baseUrl');
 const client = api(baseUrl);
@@ -326,6 +337,113 @@ describe('payload format 2.0 events (an in-process server with test routes)', ()
       expect(answer.status, path).toBe(404);
       expect(answer.body.toString(), path).not.toMatch(/outside|SECRET/);
     }
+  });
+});
+
+describe('the stream poller (in-process, on its own DynamoDB Local)', () => {
+  const consumer = { name: 'test-consumer', entry: 'test/support/stream-consumer.ts', exportName: 'handler' };
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  let dir: string;
+  let dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>>;
+  let dynamodb: DynamoDBClient;
+  let streams: DynamoDBStreamsClient;
+  const errors: string[] = [];
+  const startPoller = () =>
+    startStreamPoller({
+      repoRoot: REPO_ROOT,
+      tableName: 'motcua',
+      consumer,
+      checkpointFile: join(dir, 'stream-checkpoints.json'),
+      dynamodb,
+      streams,
+      maxAttempts: 3,
+      retryBaseMs: 20,
+      log: () => {},
+    });
+  const put = (pk: string, extra: Record<string, AttributeValue> = {}) =>
+    dynamodb.send(
+      new PutItemCommand({ TableName: 'motcua', Item: { pk: { S: pk }, sk: { S: 'ITEM' }, ...extra } }),
+    );
+  const deliveries = (pk: string) => consumerLog().batches.filter((batch) => batch.includes(pk)).length;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'motcua-stream-'));
+    dynamo = await startDynamoDbLocal({ dataDir: dir });
+    const config = { endpoint: dynamo.endpoint, region: 'ap-southeast-1', credentials };
+    dynamodb = new DynamoDBClient(config);
+    streams = new DynamoDBStreamsClient(config);
+    await dynamodb.send(new CreateTableCommand(createTableInput('motcua')));
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    return () => {
+      console.error = consoleError;
+    };
+  });
+  afterAll(async () => {
+    dynamodb?.destroy();
+    streams?.destroy();
+    await dynamo?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('delivers records in the Lambda event shape, retries from the first reported failure, and resumes from its checkpoint', async () => {
+    let poller = await startPoller();
+    await put('A#1', { file: { B: new Uint8Array([1, 2, 255]) }, n: { N: '7' } });
+    await put('FAIL-ONCE#1');
+    await put('C#1');
+    await poller.drain();
+    expect(deliveries('A#1')).toBe(1);
+    expect(deliveries('FAIL-ONCE#1')).toBe(2);
+    expect(deliveries('C#1')).toBeGreaterThanOrEqual(1);
+
+    const record = consumerLog()
+      .events.flatMap((event) => event.Records)
+      .find((r) => r.dynamodb?.Keys?.pk?.S === 'A#1')!;
+    expect(record).toMatchObject({
+      eventName: 'INSERT',
+      eventSource: 'aws:dynamodb',
+      eventVersion: '1.1',
+      eventSourceARN: expect.stringMatching(/^arn:aws:dynamodb:.*:table\/motcua\/stream\//),
+      dynamodb: {
+        Keys: { pk: { S: 'A#1' }, sk: { S: 'ITEM' } },
+        NewImage: {
+          pk: { S: 'A#1' },
+          sk: { S: 'ITEM' },
+          file: { B: Buffer.from([1, 2, 255]).toString('base64') },
+          n: { N: '7' },
+        },
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
+        SequenceNumber: expect.any(String),
+        ApproximateCreationDateTime: expect.any(Number),
+      },
+    });
+
+    // A new poller (a restart) starts after the checkpoint: nothing is delivered twice.
+    await poller.stop();
+    const before = consumerLog().batches.length;
+    poller = await startPoller();
+    await poller.drain();
+    expect(consumerLog().batches.length).toBe(before);
+    await put('D#1');
+    await poller.drain();
+    expect(consumerLog().batches.slice(before)).toEqual([['D#1']]);
+    await poller.stop();
+  });
+
+  it('retries a batch whose invocation throws, and gives a record up after the last attempt', async () => {
+    const poller = await startPoller();
+    await put('THROW-ONCE#2');
+    await poller.drain();
+    expect(deliveries('THROW-ONCE#2')).toBe(2);
+
+    await put('FAIL-ALWAYS#2');
+    await poller.drain();
+    await put('AFTER#2');
+    await poller.drain();
+    expect(deliveries('FAIL-ALWAYS#2')).toBe(3);
+    expect(deliveries('AFTER#2')).toBe(1);
+    expect(errors.some((line) => line.includes('giving up') && line.includes('FAIL-ALWAYS#2'))).toBe(true);
+    await poller.stop();
   });
 });
 

@@ -1,0 +1,39 @@
+// A stream consumer for the stream poller's tests: records every batch, and fails on cue as a notifier might.
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+
+export interface ConsumerLog {
+  /** The pk of each record of each invocation, in order. */
+  readonly batches: string[][];
+  readonly events: DynamoDBStreamEvent[];
+}
+
+/** Shared through globalThis: the runtime imports this module itself, apart from the test's own import. */
+export function consumerLog(): ConsumerLog {
+  const shared = globalThis as { __motcuaStreamConsumer?: ConsumerLog };
+  shared.__motcuaStreamConsumer ??= { batches: [], events: [] };
+  return shared.__motcuaStreamConsumer;
+}
+
+const seen = new Map<string, number>();
+
+/**
+ * pk `FAIL-ONCE#…`: reported in batchItemFailures the first time. `THROW-ONCE#…`: the first invocation
+ * that holds it throws. `FAIL-ALWAYS#…`: always reported as failed.
+ */
+export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const log = consumerLog();
+  const pks = event.Records.map((record) => record.dynamodb?.Keys?.pk?.S ?? '?');
+  log.batches.push(pks);
+  log.events.push(event);
+  const failures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    const pk = record.dynamodb?.Keys?.pk?.S ?? '';
+    const count = (seen.get(pk) ?? 0) + 1;
+    seen.set(pk, count);
+    if (pk.startsWith('THROW-ONCE#') && count === 1) throw new Error(`failing on purpose for ${pk}`);
+    if ((pk.startsWith('FAIL-ONCE#') && count === 1) || pk.startsWith('FAIL-ALWAYS#')) {
+      failures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! });
+    }
+  }
+  return { batchItemFailures: failures };
+}
