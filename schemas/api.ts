@@ -1,6 +1,7 @@
 // Request and response bodies of the HTTP contract (CONTRACT.md v1), as zod schemas: validation and OpenAPI.
 import * as z from 'zod';
 import { CASE_STATUSES, OFFICIAL_ACTIONS, ROLES } from '../functions/domain/types';
+import { vnMobilePhone } from './validators';
 
 const localized = z.object({ vi: z.string(), en: z.string() }).meta({ id: 'LocalizedText' });
 const isoTime = z.string().meta({ description: 'ISO 8601 time with offset (Vietnam time, +07:00)' });
@@ -33,12 +34,7 @@ export const documentRef = z.strictObject({ documentType: id, uploadId: id }).me
 export const contact = z
   .strictObject({
     email: z.email().max(254).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^(0[35789]\d{8}|\+84[35789]\d{8})$/, { error: 'phone.invalid' })
-      .transform((p) => (p.startsWith('+84') ? `0${p.slice(3)}` : p))
-      .optional(),
+    phone: vnMobilePhone.optional(),
   })
   .meta({ id: 'Contact' });
 

@@ -115,9 +115,14 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
 
   const now = command.now ?? new Date();
   const submittedAt = toVietnamIso(now);
-  const sequence = await nextCaseSequence(procedure.agency.id, caseCodeDay(now));
-  const code = formatCaseCode(procedure.agency.code, now, sequence);
   const trackingPin = newTrackingPin();
+  // Independent steps, at once: the day's next number, the PIN's hash, the copies out of quarantine.
+  const [sequence, trackingPinHash] = await Promise.all([
+    nextCaseSequence(procedure.agency.id, caseCodeDay(now)),
+    hashTrackingPin(trackingPin),
+    promoteUploads(uploads),
+  ]);
+  const code = formatCaseCode(procedure.agency.code, now, sequence);
   const status =
     procedure.level === 4 && procedure.fee && procedure.fee.amount > 0 ? 'awaiting_payment' : 'submitted';
   const applicant = {
@@ -145,7 +150,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
     submittedAt,
     dueAt: toVietnamIso(vietnamCalendar.addWorkingDays(now, procedure.processingDays)),
     updatedAt: submittedAt,
-    trackingPinHash: await hashTrackingPin(trackingPin),
+    trackingPinHash,
   };
   const event: EventRecord = {
     type: 'event',
@@ -175,7 +180,6 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
     expiresAt: Math.floor(now.getTime() / 1000) + limits.idempotencyTtlSeconds,
   };
 
-  await promoteUploads(uploads);
   const items = [
     putIdempotencyItem(principal.id, idempotencyKey, idempotency),
     putNewCaseItem(record),

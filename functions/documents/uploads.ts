@@ -4,8 +4,8 @@ import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  type GetObjectCommandOutput,
   GetObjectTaggingCommand,
-  HeadObjectCommand,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -157,21 +157,21 @@ async function inspectObject(
   upload: UploadRecord,
   requirement: DocumentRequirement,
 ): Promise<LocalizedText | undefined> {
-  let size: number;
+  // One ranged GET gives both the first bytes and, in Content-Range, the object's real size.
+  let object: GetObjectCommandOutput;
   try {
-    const head = await s3.send(new HeadObjectCommand({ Bucket, Key: upload.key }));
-    size = head.ContentLength ?? -1;
+    object = await s3.send(
+      new GetObjectCommand({ Bucket, Key: upload.key, Range: `bytes=0-${SNIFF_BYTES - 1}` }),
+    );
   } catch (error) {
-    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
-      return text.notStored;
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 404) return text.notStored;
     throw error;
   }
+  const head = await object.Body?.transformToByteArray();
+  const size = object.ContentRange ? Number(object.ContentRange.split('/')[1]) : (object.ContentLength ?? -1);
   if (size !== upload.size) return text.sizeMismatch;
   if (size > requirement.maxBytes) return text.tooLarge(requirement.maxBytes);
-  const object = await s3.send(
-    new GetObjectCommand({ Bucket, Key: upload.key, Range: `bytes=0-${SNIFF_BYTES - 1}` }),
-  );
-  const head = await object.Body?.transformToByteArray();
   const realType = head ? sniffContentType(head) : undefined;
   if (realType !== upload.contentType || !requirement.accept.includes(realType)) return text.contentMismatch;
   if (config.malwareScan === 'guardduty') {

@@ -359,7 +359,7 @@ export async function listNotifications(caseCode?: string): Promise<Notification
   } while (start);
   return items
     .map((item) => stripKeys<NotificationRecord>(item))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export async function markNotification(

@@ -50,11 +50,17 @@ describe('helpers for Vietnam time', () => {
   });
 
   it('keeps the order of instants in the order of their strings', () => {
-    const instant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z') });
+    const instant = fc.date({
+      min: new Date('2000-01-01T00:00:00Z'),
+      max: new Date('2099-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(instant, instant, (a, b) => {
         const byTime = Math.sign(a.getTime() - b.getTime());
-        const byText = Math.sign(toVietnamIso(a).localeCompare(toVietnamIso(b)));
+        // DynamoDB orders sort keys by code units, not by a locale's collation.
+        const [x, y] = [toVietnamIso(a), toVietnamIso(b)];
+        const byText = x < y ? -1 : x > y ? 1 : 0;
         expect(byText).toBe(byTime);
       }),
     );
