@@ -2,7 +2,7 @@
 import { Aws, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { CfnMalwareProtectionPlan } from 'aws-cdk-lib/aws-guardduty';
-import { AnyPrincipal, Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   BlockPublicAccess,
   Bucket,
@@ -19,8 +19,6 @@ import { acknowledge, arnToken } from '../nag';
 export const QUARANTINE_PREFIX = 'quarantine/';
 /** Where accepted documents are copied to. */
 export const DOCUMENTS_PREFIX = 'documents/';
-/** The object tag GuardDuty Malware Protection for S3 writes with its verdict. */
-export const MALWARE_SCAN_TAG = 'GuardDutyMalwareScanStatus';
 
 export interface DataProps {
   /** Retain the table and buckets when the stack is deleted, and turn table deletion protection on. */
@@ -145,8 +143,8 @@ export class Data extends Construct {
 
   /**
    * GuardDuty Malware Protection for S3 scans every new object under `quarantine/` and tags it with its
-   * verdict (`GuardDutyMalwareScanStatus`); the submission accepts only `NO_THREATS_FOUND`, and the bucket
-   * policy refuses to serve any other quarantined object to anyone but the scanner.
+   * verdict (`GuardDutyMalwareScanStatus`); the submission accepts only `NO_THREATS_FOUND` (MALWARE_SCAN=guardduty).
+   * Quarantined objects are never served to anyone: downloads are signed for accepted copies in documents/ only.
    */
   private protectFromMalware(bucket: Bucket): CfnMalwareProtectionPlan {
     const role = new Role(this, 'MalwareProtectionRole', {
@@ -202,21 +200,6 @@ export class Data extends Construct {
       'GuardDuty names its managed EventBridge rule DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3<suffix> (the suffix is chosen by GuardDuty), and scans every upload under quarantine/, whose keys are random: both need a trailing wildcard, as the GuardDuty guide prescribes.',
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',
       `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${QUARANTINE_PREFIX}*]`,
-    );
-
-    // Defence in depth: until GuardDuty has tagged an upload clean, nobody but the scanner may read it.
-    bucket.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'ServeOnlyCleanUploads',
-        effect: Effect.DENY,
-        principals: [new AnyPrincipal()],
-        actions: ['s3:GetObject', 's3:GetObjectVersion'],
-        resources: [quarantined],
-        conditions: {
-          StringNotEquals: { [`s3:ExistingObjectTag/${MALWARE_SCAN_TAG}`]: 'NO_THREATS_FOUND' },
-          ArnNotEquals: { 'aws:PrincipalArn': role.roleArn },
-        },
-      }),
     );
 
     const plan = new CfnMalwareProtectionPlan(this, 'MalwareProtection', {

@@ -126,12 +126,22 @@ export class Functions extends Construct {
       prefixes.push(QUARANTINE_PREFIX);
     }
     if (access.acceptUploads) {
+      // Reads the first bytes (magic-byte check) and GuardDuty's verdict tag of each claimed upload.
       fn.role.addToPrincipalPolicy(
         new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectTagging'], resources: [quarantined] }),
+      );
+      // Without ListBucket, S3 answers 403 rather than 404 for a missing object: the submission must tell
+      // "not uploaded" (a 400 for the applicant) from a real failure.
+      fn.role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
       );
       // CopyObject copies the tags too (GuardDuty's verdict stays on the accepted copy).
       fn.role.addToPrincipalPolicy(
         new PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectTagging'], resources: [documents] }),
+      );
+      // Claimed uploads leave quarantine; copies of a submission that then failed are removed.
+      fn.role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [quarantined, documents] }),
       );
       prefixes.push(QUARANTINE_PREFIX, DOCUMENTS_PREFIX);
       if (malwareScan) fn.addEnvironment('MALWARE_SCAN', 'guardduty');
