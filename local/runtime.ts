@@ -18,7 +18,7 @@ import { createTableInput, TABLE } from '../functions/storage/table';
 import { agencies, procedureSummary, procedures } from '../schemas/catalogue';
 import { DEMO_USERS } from './demo-accounts';
 import { startHttpServer } from './http-server';
-import { startDynamoDbLocal, startS3rver } from './services';
+import { processInfo, startDynamoDbLocal, startS3rver } from './services';
 import { startStreamPoller } from './stream-poller';
 import { configureTokens } from './tokens';
 
@@ -53,19 +53,24 @@ export interface Runtime {
 const AWS_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const REGION = 'ap-southeast-1';
 
-/** Refuses a data directory another live runtime is using: two DynamoDB Locals on one database corrupt it. */
+/**
+ * Refuses a data directory another live runtime is using: its DynamoDB Local would be taken for an orphan
+ * and stopped. The lock names the runtime's pid and start time, so a reused pid is not mistaken for it.
+ */
 async function lockDataDir(dataDir: string): Promise<string> {
   const lockFile = join(dataDir, 'runtime.pid');
-  const pid = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
+  const [pidText, startTime] = (await readFile(lockFile, 'utf8').catch(() => '')).trim().split(' ');
+  const pid = Number.parseInt(pidText ?? '', 10);
   if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (/node|tsx/.test(cmdline)) {
+    const holder = await processInfo(pid);
+    if (holder && holder.startTime === startTime) {
       throw new Error(
         `another local runtime (pid ${pid}) is using ${dataDir}; stop it or choose another DATA_DIR`,
       );
     }
   }
-  await writeFile(lockFile, `${process.pid}\n`);
+  const self = await processInfo(process.pid);
+  await writeFile(lockFile, `${process.pid} ${self?.startTime ?? ''}\n`);
   return lockFile;
 }
 

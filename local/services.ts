@@ -1,5 +1,5 @@
 // The local stand-ins for AWS storage: DynamoDB Local (a Java child process) and s3rver (in-process).
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -56,17 +56,34 @@ export async function freePort(): Promise<number> {
 }
 
 const isDynamoDbLocalOf = (cmdline: readonly string[], dbPath: string) =>
-  cmdline.some((arg) => arg.endsWith('DynamoDBLocal.jar')) &&
-  cmdline[cmdline.indexOf('-dbPath') + 1] === dbPath;
+  cmdline.some((arg) => arg.endsWith('DynamoDBLocal.jar')) && cmdline.includes(dbPath);
 
-async function cmdlineOf(pid: number): Promise<string[] | undefined> {
-  try {
-    // A zombie has an empty cmdline: it is dead for our purposes.
-    const raw = await readFile(`/proc/${pid}/cmdline`, 'utf8');
-    return raw ? raw.split('\0').filter(Boolean) : undefined;
-  } catch {
-    return undefined;
+/** A live process: its command line and when it started (which tells a reused pid apart). */
+export interface ProcessInfo {
+  readonly cmdline: readonly string[];
+  readonly startTime: string;
+}
+
+/** What /proc (Linux) or `ps` (macOS) says of a pid; undefined once it has exited (a zombie counts as exited). */
+export async function processInfo(pid: number): Promise<ProcessInfo | undefined> {
+  if (existsSync('/proc/self/stat')) {
+    try {
+      const [raw, stat] = await Promise.all([
+        readFile(`/proc/${pid}/cmdline`, 'utf8'),
+        readFile(`/proc/${pid}/stat`, 'utf8'),
+      ]);
+      // Fields after "(comm)": state is the 3rd field of the line, starttime the 22nd.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (!raw || fields[0] === 'Z') return undefined;
+      return { cmdline: raw.split('\0').filter(Boolean), startTime: fields[19] ?? '' };
+    } catch {
+      return undefined;
+    }
   }
+  const ps = spawnSync('ps', ['-o', 'lstart=', '-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+  const line = ps.status === 0 ? ps.stdout.trim() : '';
+  // lstart is fixed-width: "Sat Nov 28 05:16:36 2026"; the command line follows (split on spaces: approximate).
+  return line ? { startTime: line.slice(0, 24), cmdline: line.slice(24).trim().split(/\s+/) } : undefined;
 }
 
 /**
@@ -77,12 +94,9 @@ async function cmdlineOf(pid: number): Promise<string[] | undefined> {
 async function stopStaleDynamoDbLocal(pidFile: string, dbPath: string): Promise<number | undefined> {
   const pid = Number.parseInt(await readFile(pidFile, 'utf8').catch(() => ''), 10);
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  const cmdline = await cmdlineOf(pid);
-  if (!cmdline || !isDynamoDbLocalOf(cmdline, dbPath)) return undefined;
-  const stillThere = async () => {
-    const now = await cmdlineOf(pid);
-    return now !== undefined && isDynamoDbLocalOf(now, dbPath);
-  };
+  const info = await processInfo(pid);
+  if (!info || !isDynamoDbLocalOf(info.cmdline, dbPath)) return undefined;
+  const stillThere = async () => (await processInfo(pid))?.startTime === info.startTime;
   process.kill(pid, 'SIGTERM');
   for (let waited = 0; waited < 5000 && (await stillThere()); waited += 100) await sleep(100);
   if (await stillThere()) process.kill(pid, 'SIGKILL');
