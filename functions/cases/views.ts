@@ -1,9 +1,8 @@
 // What each audience sees of a case: the applicant, the agency's officials, and the public tracker.
 
-import { downloadUrl } from '../documents/uploads';
 import type { CaseRecord, EventRecord, StoredDocument } from '../storage/records';
 
-const publicDocument = ({ documentType, fileName, contentType, size }: StoredDocument) => ({
+export const publicDocument = ({ documentType, fileName, contentType, size }: StoredDocument) => ({
   documentType,
   fileName,
   contentType,
@@ -43,14 +42,6 @@ export function caseView(record: CaseRecord, events: readonly EventRecord[]) {
         }
       : {}),
   };
-}
-
-/** The Case plus the applicant and short-lived download links, for the agency's officials. */
-export async function officialCaseView(record: CaseRecord, events: readonly EventRecord[]) {
-  const documents = await Promise.all(
-    record.documents.map(async (d) => ({ ...publicDocument(d), downloadUrl: await downloadUrl(d) })),
-  );
-  return { ...caseView(record, events), applicant: record.applicant, documents, overdue: isOverdue(record) };
 }
 
 export function caseSummary(record: CaseRecord) {

@@ -1,6 +1,6 @@
 // Working days in Vietnam, for processing deadlines: Labour Code holidays, announced schedules, Vietnam-time instants.
 
-import Holidays from 'date-holidays';
+import { LUNAR_HOLIDAYS, LUNAR_HOLIDAYS_FIRST_YEAR, LUNAR_HOLIDAYS_LAST_YEAR } from './lunar-holidays';
 import { OFFICIAL_SCHEDULES, type OfficialSchedule } from './official-schedules';
 
 const DAY_MS = 86_400_000;
@@ -106,29 +106,27 @@ export function parseIso(text: string): Date {
   throw new RangeError(`not an ISO 8601 instant with offset: ${text}`);
 }
 
-let vietnameseHolidays: Holidays | undefined;
-
 /**
- * Days off under the Labour Code 2019 for a year with no announced schedule. date-holidays 3.37 gives
- * New Year, the first day of Tết (with a five-day span from the eve), Hùng Kings, 30/4, 1/5 and 2/9,
- * but neither the second National Day day (art. 112(1)(đ)) nor the compensatory day off when a holiday
- * falls on a weekend (art. 111(3)); those are added here. Returns 'YYYY-MM-DD' days, sorted.
+ * Days off under the Labour Code 2019 (art. 112) for a year with no announced schedule: New Year (1/1),
+ * five Tết days, Hùng Kings' day (10/3 lunar), 30/4, 1/5, National Day (2/9) and one day beside it, plus
+ * the compensatory day off when a holiday falls on a weekend (art. 111(3)). The lunar days come from a
+ * table generated from date-holidays (`lunar-holidays.ts`). Returns 'YYYY-MM-DD' days, sorted.
  */
 export function statutoryDaysOff(year: number): string[] {
-  vietnameseHolidays ??= new Holidays('VN');
-  const publicHolidays = vietnameseHolidays.getHolidays(year).filter((holiday) => holiday.type === 'public');
+  const lunar = LUNAR_HOLIDAYS[year];
+  // Counting deadlines on a silently wrong calendar is worse than failing.
+  if (!lunar) {
+    throw new RangeError(
+      `no lunar holidays for ${year} (table covers ${LUNAR_HOLIDAYS_FIRST_YEAR}–${LUNAR_HOLIDAYS_LAST_YEAR})`,
+    );
+  }
+  const [tetFirstDay, hungKings] = lunar;
   const holidays = new Set<DayNumber>(
-    publicHolidays.map((holiday) => dayNumberOf(holiday.date.slice(0, 10))),
+    [`${year}-01-01`, hungKings, `${year}-04-30`, `${year}-05-01`].map(dayNumberOf),
   );
 
-  const tetFirstDay = publicHolidays.find((holiday) => holiday.rule === 'vietnamese 1-0-1');
-  const hungKings = publicHolidays.find((holiday) => holiday.rule === 'vietnamese 3-0-10');
-  // Counting deadlines on a silently wrong calendar is worse than failing: an upgrade that renames
-  // these rules must be noticed.
-  if (!tetFirstDay || !hungKings) throw new Error(`date-holidays gave no Tết or Hùng Kings day for ${year}`);
-
   // Five Tết days: the eve and the first four days of the new year, as in 2026's announcement.
-  const tet = dayNumberOf(tetFirstDay.date.slice(0, 10));
+  const tet = dayNumberOf(tetFirstDay);
   for (let day = tet - 1; day <= tet + 3; day++) holidays.add(day);
 
   // The Prime Minister picks 1/9 or 3/9 each year; this picks the one that joins the break to a weekend,

@@ -21,7 +21,7 @@ export interface CaseCodeParts {
 
 /**
  * 'YYMMDD' of the day `at` falls on in Vietnam (23:30 UTC is already the next day there).
- * Computed here rather than imported from calendar.ts so that issuing a code does not load date-holidays.
+ * Computed here rather than imported from calendar.ts so that issuing a code needs no holiday tables.
  */
 export function caseCodeDay(at: Date): string {
   const ms = at.getTime();

@@ -1,8 +1,8 @@
 // Routes of officials: their agency's queue, a case with its documents, and actions on it.
 import { caseActionRequest, queueQuery } from '../../schemas/api';
+import { officialCaseView } from '../cases/official-view';
 import { listQueue as queue } from '../cases/queries';
 import { actOnCase as act, loadVisibleCase } from '../cases/transitions';
-import { officialCaseView } from '../cases/views';
 import { route } from '../commons/http';
 
 const OFFICIALS = ['official', 'admin'] as const;
