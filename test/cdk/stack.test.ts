@@ -179,7 +179,9 @@ describe('data', () => {
     expect(JSON.stringify(submitPolicy)).toContain('s3:GetObjectTagging');
     expect(JSON.stringify(submitPolicy)).toContain('/quarantine/*');
     // The catalogue never touches uploads.
-    const publicPolicy = ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) => id.startsWith('FunctionsPublic'));
+    const publicPolicy = ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) =>
+      id.startsWith('FunctionsPublic'),
+    );
     expect(JSON.stringify(publicPolicy)).not.toContain('s3:');
   });
 });
