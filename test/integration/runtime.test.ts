@@ -9,15 +9,12 @@ import {
   type AttributeValue,
   CreateTableCommand,
   DynamoDBClient,
-  GetItemCommand,
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RouteDeclaration } from '../../functions/routes';
-import { keys } from '../../functions/storage/keys';
 import { createTableInput } from '../../functions/storage/table';
 import { DEMO_USERS } from '../../local/demo-accounts';
 import { type RunningHttpServer, startHttpServer } from '../../local/http-server';
@@ -25,7 +22,8 @@ import { REPO_ROOT } from '../../local/runtime';
 import { startDynamoDbLocal } from '../../local/services';
 import { startStreamPoller } from '../../local/stream-poller';
 import { configureTokens, issueToken } from '../../local/tokens';
-import { agencies, procedures } from '../../schemas/catalogue';
+import { agencies } from '../../schemas/catalogue';
+import { act, COMMUNE, signIn, submitBirthRegistration } from '../support/flows';
 import { api } from '../support/http';
 import { startRuntimeProcess } from '../support/runtime-process';
 import { consumerLog } from '../support/stream-consumer';
@@ -451,79 +449,39 @@ describe('a crash loses nothing that was acknowledged', () => {
   const isDynamoDbLocal = async (pid: number) =>
     (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).includes('DynamoDBLocal.jar');
 
-  it('keeps an upload through a crash of the runtime alone, and of its whole process group', {
+  it('keeps an acknowledged case, its document and its history through a crash of the runtime, alone or with its process group', {
     timeout: 240_000,
   }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'motcua-crash-'));
     const pidFile = join(dataDir, 'dynamodb.pid');
     let runtime = await startRuntimeProcess({ dataDir });
     try {
-      // A real write: an upload record in the table and its file in the bucket.
-      const crashing = api(runtime.url);
-      const token = await crashing.tokenFor('citizen1');
-      const procedure = procedures.find((p) =>
-        p.documents.some((d) => d.accept.includes('application/pdf')),
-      )!;
-      const documentType = procedure.documents.find((d) => d.accept.includes('application/pdf'))!.type;
-      const pdf = Buffer.from('%PDF-1.4\n% motcua crash test\n%%EOF\n');
-      const upload = await crashing.post('/api/uploads', {
-        token,
-        body: {
-          procedureId: procedure.id,
-          documentType,
-          fileName: 'giay-to.pdf',
-          contentType: 'application/pdf',
-          size: pdf.length,
-        },
+      // Acknowledged writes: a submitted case (201) and an official's action on it (200).
+      const before = api(runtime.url);
+      const created = await submitBirthRegistration(before, 'citizen1');
+      const received = await act(before, `official-${COMMUNE}`, created.code, {
+        action: 'receive',
+        expectedVersion: 1,
       });
-      let uploaded: { uploadId: string; key: string } | undefined;
-      if (upload.status === 501) {
-        console.warn(
-          `crash test: POST /api/uploads is not implemented yet (${upload.body.message}); checking restarts only`,
-        );
-      } else {
-        expect(upload.status, JSON.stringify(upload.body)).toBe(201);
-        const form = new FormData();
-        for (const [name, value] of Object.entries(upload.body.fields as Record<string, string>))
-          form.append(name, value);
-        form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'giay-to.pdf');
-        const posted = await fetch(upload.body.url, { method: 'POST', body: form });
-        expect(posted.status, await posted.text()).toBeLessThan(300);
-        uploaded = { uploadId: upload.body.uploadId, key: upload.body.fields.key };
-      }
+      expect(received.status).toBe(200);
 
       const stillThere = async () => {
-        if (!uploaded) return;
-        const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-        const dynamodb = new DynamoDBClient({
-          endpoint: runtime.info.dynamodb,
-          region: 'ap-southeast-1',
-          credentials,
-        });
-        const s3 = new S3Client({
-          endpoint: runtime.info.s3,
-          region: 'ap-southeast-1',
-          credentials,
-          forcePathStyle: true,
-        });
-        try {
-          const key = keys.upload(uploaded.uploadId);
-          const item = await dynamodb.send(
-            new GetItemCommand({
-              TableName: 'motcua',
-              Key: { pk: { S: key.pk }, sk: { S: key.sk } },
-              ConsistentRead: true,
-            }),
-          );
-          expect(item.Item?.uploadId?.S).toBe(uploaded.uploadId);
-          const head = await s3.send(
-            new HeadObjectCommand({ Bucket: 'motcua-documents', Key: uploaded.key }),
-          );
-          expect(head.ContentLength).toBe(pdf.length);
-        } finally {
-          dynamodb.destroy();
-          s3.destroy();
-        }
+        const after = api(runtime.url);
+        const token = await signIn(after, 'citizen1');
+        const read = await after.get(`/api/applications/${created.code}`, { token });
+        expect(read.status).toBe(200);
+        expect(read.body.status).toBe('processing');
+        expect(read.body.version).toBe(2);
+        expect(read.body.history.map((e: { action: string }) => e.action)).toEqual(['submit', 'receive']);
+        const official = await signIn(after, `official-${COMMUNE}`);
+        const view = await after.get(`/api/cases/${created.code}`, { token: official });
+        const file = await fetch(view.body.documents[0].downloadUrl);
+        expect(
+          Buffer.from(await file.arrayBuffer())
+            .subarray(0, 5)
+            .toString(),
+        ).toBe('%PDF-');
+        expect((await after.get(`/api/track/${created.code}?pin=${created.trackingPin}`)).status).toBe(200);
       };
 
       // 1. Only the runtime dies (kill -9 of `npm start`): its DynamoDB Local is orphaned, still running.

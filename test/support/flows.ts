@@ -10,13 +10,18 @@ export function client(): Client {
   return api(inject('baseUrl'));
 }
 
-const tokens = new Map<string, Promise<string>>();
-/** One token per demo account per test file. */
+const tokens = new WeakMap<Client, Map<string, Promise<string>>>();
+/** One token per demo account per client (a runtime signs with its own key). */
 export function signIn(c: Client, username: string): Promise<string> {
-  let token = tokens.get(username);
+  let byUser = tokens.get(c);
+  if (!byUser) {
+    byUser = new Map();
+    tokens.set(c, byUser);
+  }
+  let token = byUser.get(username);
   if (!token) {
     token = c.tokenFor(username);
-    tokens.set(username, token);
+    byUser.set(username, token);
   }
   return token;
 }
