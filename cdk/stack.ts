@@ -14,7 +14,7 @@ import { Data } from './constructs/data';
 import { Functions } from './constructs/functions';
 import { Monitoring } from './constructs/monitoring';
 import { Notifications } from './constructs/notifications';
-import { Web } from './constructs/web';
+import { CLIENT_IP_HEADER, Web } from './constructs/web';
 import { acknowledge } from './nag';
 
 export interface MotcuaStackProps extends StackProps {
@@ -114,6 +114,7 @@ export class MotcuaStack extends Stack {
       SES_FROM_ADDRESS: config.sesFromAddress,
       PUBLIC_BASE_URL: this.web.origin,
       WEB_ORIGIN: this.web.origin,
+      CLIENT_IP_HEADER,
     };
     this.functions = new Functions(this, 'Functions', {
       routes,

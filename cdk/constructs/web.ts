@@ -6,7 +6,11 @@ import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
+  Function as CloudFrontFunction,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -27,6 +31,9 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-c
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { acknowledge, arnToken } from '../nag';
+
+/** Header that carries the viewer's address from CloudFront to the handlers. */
+export const CLIENT_IP_HEADER = 'x-motcua-client-ip';
 
 export interface WebProps {
   /** The HTTP API served at `/api/*`. */
@@ -95,6 +102,16 @@ export class Web extends Construct {
     const certificate = props.certificateArn
       ? Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn)
       : undefined;
+    // Behind CloudFront, API Gateway's sourceIp is an edge server shared by many citizens: rate limits per
+    // client would then lock out a whole city. The viewer's own address is stamped here, over any value the
+    // client sent, and the handlers read it (CLIENT_IP_HEADER).
+    const clientAddress = new CloudFrontFunction(this, 'ClientAddress', {
+      comment: 'Stamps the viewer address on API requests',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(
+        `function handler(event) { event.request.headers['${CLIENT_IP_HEADER}'] = { value: event.viewer.ip }; return event.request; }`,
+      ),
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Một cửa: web and API',
       defaultRootObject: 'index.html',
@@ -117,6 +134,7 @@ export class Web extends Construct {
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: this.responseHeaders,
+          functionAssociations: [{ function: clientAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
       },
       ...(props.domainName && certificate

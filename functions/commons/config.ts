@@ -21,6 +21,8 @@ export const config = {
   sesConfigurationSet: process.env.SES_CONFIGURATION_SET,
   smsSenderId: process.env.SMS_SENDER_ID,
   publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
+  /** Header in which the CDN passes the viewer's address (API Gateway's sourceIp is then the CDN's). */
+  clientIpHeader: process.env.CLIENT_IP_HEADER?.toLowerCase(),
 };
 
 /** Limits of the contract and of uploads. */

@@ -9,7 +9,7 @@ import type * as z from 'zod';
 import { toFieldProblems } from '../../schemas/messages';
 import { ForbiddenError, ValidationFailedError } from '../domain/errors';
 import { type Language, ROLES, type Role } from '../domain/types';
-import { limits } from './config';
+import { config, limits } from './config';
 import { HttpProblem, httpProblems, internalError, toProblem } from './problem';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -71,6 +71,15 @@ function principalOf(event: HttpEvent): Principal | undefined {
     agencyId: text('custom:agency'),
     taxCode: text('custom:tax_code'),
   };
+}
+
+/**
+ * The caller's network address, for per-client rate limits. A direct caller could forge the CDN's header,
+ * but gains only a fresh per-client budget: the per-code limit still holds.
+ */
+function clientAddress(event: HttpEvent): string {
+  const stamped = config.clientIpHeader ? event.headers?.[config.clientIpHeader] : undefined;
+  return stamped?.split(',')[0]?.trim() || event.requestContext.http.sourceIp;
 }
 
 function rawBody(event: HttpEvent): Buffer {
@@ -159,7 +168,7 @@ export function route<Body = undefined, Query = undefined>(
         body,
         query,
         params: (event.pathParameters ?? {}) as Record<string, string>,
-        sourceIp: event.requestContext.http.sourceIp,
+        sourceIp: clientAddress(event),
         header: (name) => event.headers?.[name.toLowerCase()],
       });
       return json(result, lang);

@@ -301,6 +301,22 @@ describe('web', () => {
       }),
     });
   });
+
+  it("stamps the viewer's own address on API requests, for per-client rate limits", () => {
+    const [, fn] = ofType(dev.resources, 'AWS::CloudFront::Function')[0] ?? [];
+    expect(fn?.Properties.FunctionCode).toContain(
+      "event.request.headers['x-motcua-client-ip'] = { value: event.viewer.ip }",
+    );
+    const api = JSON.stringify(
+      ofType(dev.resources, 'AWS::CloudFront::Distribution')[0]?.[1].Properties.DistributionConfig
+        .CacheBehaviors,
+    );
+    expect(api).toContain('viewer-request');
+    const tracking = ofType(dev.resources, 'AWS::Lambda::Function').find(([id]) =>
+      id.startsWith('FunctionsTracking'),
+    );
+    expect(tracking?.[1].Properties.Environment.Variables.CLIENT_IP_HEADER).toBe('x-motcua-client-ip');
+  });
 });
 
 describe('operations', () => {

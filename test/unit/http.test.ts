@@ -8,6 +8,7 @@ let route: typeof routeFn;
 beforeAll(async () => {
   // The module reads its configuration at import time, as a Lambda does at cold start.
   process.env.TABLE_NAME ??= 'unit-test';
+  process.env.CLIENT_IP_HEADER = 'X-Motcua-Client-Ip';
   ({ route } = await import('../../functions/commons/http'));
 });
 
@@ -69,6 +70,13 @@ describe('route(): the HTTP side of every handler', () => {
     const broken = await call(handler, event({ body: '{"name":' }));
     expect(broken.statusCode).toBe(400);
     expect(broken.json.type).toMatch(/malformed-json$/);
+  });
+
+  it("takes the caller's address from the CDN's header when configured, else from the connection", async () => {
+    const handler = route({}, async (req) => ({ status: 200, body: { ip: req.sourceIp } }));
+    expect((await call(handler, event())).json.ip).toBe('127.0.0.1');
+    const stamped = event({ headers: { 'x-motcua-client-ip': '203.0.113.9' } });
+    expect((await call(handler, stamped)).json.ip).toBe('203.0.113.9');
   });
 
   it('checks the role: no caller 401, a wrong role 403', async () => {
