@@ -304,7 +304,7 @@ describe('web', () => {
 
   it("stamps the viewer's own address on API requests, for per-client rate limits", () => {
     const [, fn] = ofType(dev.resources, 'AWS::CloudFront::Function')[0] ?? [];
-    expect(fn?.Properties.FunctionCode).toContain(
+    expect(fn?.Properties?.FunctionCode).toContain(
       "event.request.headers['x-motcua-client-ip'] = { value: event.viewer.ip }",
     );
     const api = JSON.stringify(
@@ -315,7 +315,7 @@ describe('web', () => {
     const tracking = ofType(dev.resources, 'AWS::Lambda::Function').find(([id]) =>
       id.startsWith('FunctionsTracking'),
     );
-    expect(tracking?.[1].Properties.Environment.Variables.CLIENT_IP_HEADER).toBe('x-motcua-client-ip');
+    expect(JSON.stringify(tracking?.[1].Properties)).toContain('"CLIENT_IP_HEADER":"x-motcua-client-ip"');
   });
 });
 
