@@ -307,10 +307,7 @@ describe('web', () => {
     expect(fn?.Properties?.FunctionCode).toContain(
       "event.request.headers['x-motcua-client-ip'] = { value: event.viewer.ip }",
     );
-    const api = JSON.stringify(
-      ofType(dev.resources, 'AWS::CloudFront::Distribution')[0]?.[1].Properties.DistributionConfig
-        .CacheBehaviors,
-    );
+    const api = JSON.stringify(ofType(dev.resources, 'AWS::CloudFront::Distribution')[0]?.[1].Properties);
     expect(api).toContain('viewer-request');
     const tracking = ofType(dev.resources, 'AWS::Lambda::Function').find(([id]) =>
       id.startsWith('FunctionsTracking'),
