@@ -213,6 +213,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       MOTCUA_RUNTIME: 'local',
       PUBLIC_BASE_URL: http.url,
       SEAL_KEY: await sealKey(dataDir),
+      // CloudWatch metrics (EMF on stdout) mean nothing on one machine.
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_SERVICE_NAME: 'motcua-local',
     });
     delete process.env.AWS_PROFILE;
     delete process.env.AWS_SESSION_TOKEN;

@@ -7,6 +7,7 @@ import {
   Dashboard,
   GraphWidget,
   type IMetric,
+  MathExpression,
   Stats,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -125,6 +126,24 @@ export class Monitoring extends Construct {
         left: [props.notifier.function.metricInvocations(fiveMinutes)],
         right: [props.deadLetters.metricApproximateNumberOfMessagesVisible()],
       }),
+    );
+    // The service itself, from the handlers' Powertools metrics (functions/commons/observability.ts).
+    const service = (title: string, name: string, dimensions: string) =>
+      new GraphWidget({
+        title,
+        left: [
+          new MathExpression({
+            expression: `SEARCH('{Motcua,${dimensions}} MetricName="${name}"', 'Sum', 300)`,
+            label: '',
+            period: Duration.minutes(5),
+          }),
+        ],
+      });
+    this.dashboard.addWidgets(
+      service('Applications submitted, by agency', 'ApplicationSubmitted', 'agency,service'),
+      service('Case actions, by action', 'CaseAction', 'action,agency,service'),
+      service('Notifications delivered, by channel', 'NotificationDelivered', 'channel,service'),
+      service('Tracking attempts refused (rate limit)', 'TrackingRateLimited', 'service'),
     );
   }
 }

@@ -2,6 +2,7 @@
 import { findProcedure } from '../../schemas/catalogue';
 import { limits } from '../commons/config';
 import type { Principal } from '../commons/http';
+import { countEvent } from '../commons/observability';
 import { NotFoundError, RateLimitedError, ValidationFailedError } from '../domain/errors';
 import { verifyTrackingPin } from '../domain/tracking-pin';
 import type { CaseStatus } from '../domain/types';
@@ -45,6 +46,7 @@ export async function trackCase(code: string, pin: string | undefined, clientIp:
   ]);
   const retryAfter = window - (Math.floor(Date.now() / 1000) % window);
   if (byCode >= limits.trackingFailuresPerCode || byClient >= limits.trackingFailuresPerClient) {
+    countEvent('TrackingRateLimited');
     throw new RateLimitedError(retryAfter);
   }
   const found = pin ? await getCaseWithHistory(code) : undefined;

@@ -4,6 +4,7 @@ import type { ApplicationRequest, SubmitResponse } from '../../schemas/api';
 import { findProcedure, validateApplicationData } from '../../schemas/catalogue';
 import { limits } from '../commons/config';
 import type { Principal } from '../commons/http';
+import { countEvent } from '../commons/observability';
 import { seal, unseal } from '../commons/seal';
 import {
   checkDocuments,
@@ -214,6 +215,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
     }
   }
   await removeObjects(uploads.map((u) => u.key));
+  countEvent('ApplicationSubmitted', { agency: procedure.agency.id });
   return response;
 }
 

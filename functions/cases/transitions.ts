@@ -3,6 +3,7 @@ import type { CaseActionRequest, SupplementAnswer } from '../../schemas/api';
 import { findProcedure, procedureDetail, validateApplicationData } from '../../schemas/catalogue';
 import type { ProcedureDefinition } from '../../schemas/types';
 import type { Principal } from '../commons/http';
+import { countEvent } from '../commons/observability';
 import {
   checkDocuments,
   type DocumentClaim,
@@ -129,6 +130,7 @@ async function commit(change: Change) {
     ]);
   }
   await removeObjects(uploads.map((u) => u.key));
+  countEvent('CaseAction', { action, agency: record.agencyId });
   return { record: updated, events: [...change.events, event] };
 }
 

@@ -10,6 +10,7 @@ import { toFieldProblems } from '../../schemas/messages';
 import { ForbiddenError, ValidationFailedError } from '../domain/errors';
 import { type Language, ROLES, type Role } from '../domain/types';
 import { config, limits } from './config';
+import { logger } from './observability';
 import { HttpProblem, httpProblems, internalError, toProblem } from './problem';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -132,18 +133,11 @@ export function route<Body = undefined, Query = undefined>(
         const lang = languageOf(request.event);
         const mapped = toProblem(request.error, lang);
         if (!mapped) {
-          console.error(
-            JSON.stringify({
-              level: 'ERROR',
-              message: 'unhandled error',
-              routeKey: request.event.routeKey,
-              requestId: request.event.requestContext?.requestId,
-              error:
-                request.error instanceof Error
-                  ? { name: request.error.name, message: request.error.message, stack: request.error.stack }
-                  : String(request.error),
-            }),
-          );
+          logger.error('unhandled error', {
+            routeKey: request.event.routeKey,
+            requestId: request.event.requestContext?.requestId,
+            error: request.error as Error,
+          });
         }
         request.response = mapped ?? internalError(lang);
       },

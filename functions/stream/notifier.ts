@@ -3,6 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { config } from '../commons/config';
+import { countEvent, logger } from '../commons/observability';
 import { toVietnamIso } from '../domain/calendar';
 import { type NotificationChannel, outboxChannel, sesSnsChannel } from '../notifications/channels';
 import { renderNotification } from '../notifications/render';
@@ -32,6 +33,7 @@ export async function deliver(n: NotificationRecord, via: NotificationChannel = 
     });
     throw error;
   }
+  countEvent('NotificationDelivered', { channel: current.channel });
   await markNotification(current, {
     status: 'delivered',
     subject: message.subject,
@@ -48,7 +50,8 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     try {
       await deliver(unmarshall(image as Record<string, AttributeValue>) as NotificationRecord);
     } catch (error) {
-      console.error(JSON.stringify({ level: 'ERROR', message: 'notification failed', error: String(error) }));
+      logger.error('notification failed', { error: error as Error });
+      countEvent('NotificationFailed', { channel: image.channel?.S ?? 'unknown' });
       // Report this record and stop: the stream retries from here, in order.
       batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
       break;
