@@ -111,53 +111,46 @@ export async function getCaseWithHistory(
   return { record: stripKeys<CaseRecord>(caseItem), events };
 }
 
-export async function listApplicantCases(
+/** One page of cases from a secondary index's partition, in sort-key order or reversed. */
+async function queryCasesPage(
+  index: { readonly name: string; readonly partitionKey: string },
+  pkValue: string,
+  page: { limit: number; cursor?: string; newestFirst: boolean },
+): Promise<Page<CaseRecord>> {
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName,
+      IndexName: index.name,
+      KeyConditionExpression: `${index.partitionKey} = :pk`,
+      ExpressionAttributeValues: { ':pk': pkValue },
+      ScanIndexForward: !page.newestFirst,
+      Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, { name: index.partitionKey, value: pkValue }),
+    }),
+  );
+  return {
+    items: (result.Items ?? []).map((item) => stripKeys<CaseRecord>(item)),
+    nextCursor: encodeCursor(result.LastEvaluatedKey),
+  };
+}
+
+export function listApplicantCases(
   applicantId: string,
   limit: number,
   cursor?: string,
 ): Promise<Page<CaseRecord>> {
-  const { name, partitionKey } = TABLE.indexes.applicantCases;
   const pkValue = applicantCasesKey(applicantId, '', '').gsi2pk;
-  const page = await dynamo.send(
-    new QueryCommand({
-      TableName,
-      IndexName: name,
-      KeyConditionExpression: `${partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': pkValue },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { name: partitionKey, value: pkValue }),
-    }),
-  );
-  return {
-    items: (page.Items ?? []).map((item) => stripKeys<CaseRecord>(item)),
-    nextCursor: encodeCursor(page.LastEvaluatedKey),
-  };
+  return queryCasesPage(TABLE.indexes.applicantCases, pkValue, { limit, cursor, newestFirst: true });
 }
 
-export async function listAgencyQueue(
+export function listAgencyQueue(
   agencyId: string,
   status: string,
   limit: number,
   cursor?: string,
 ): Promise<Page<CaseRecord>> {
-  const { name, partitionKey } = TABLE.indexes.agencyQueue;
   const pkValue = agencyQueueKey(agencyId, status, '', '').gsi1pk;
-  const page = await dynamo.send(
-    new QueryCommand({
-      TableName,
-      IndexName: name,
-      KeyConditionExpression: `${partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': pkValue },
-      ScanIndexForward: true,
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { name: partitionKey, value: pkValue }),
-    }),
-  );
-  return {
-    items: (page.Items ?? []).map((item) => stripKeys<CaseRecord>(item)),
-    nextCursor: encodeCursor(page.LastEvaluatedKey),
-  };
+  return queryCasesPage(TABLE.indexes.agencyQueue, pkValue, { limit, cursor, newestFirst: false });
 }
 
 // ---- Counters, idempotency, rate limits ----
