@@ -11,6 +11,16 @@ import { HandlerMissingError, LambdaTimeoutError, lambdaContext, loadHandler, wi
 import { verifyAuthorization } from './tokens';
 
 /** API Gateway's payload limit; the handlers enforce the contract's own 1 MB. */
+const LOCAL_CSP = [
+  "default-src 'self'",
+  "connect-src 'self' http://127.0.0.1:*",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 /** An HTTP API gives up on its integration after 30 s. */
 export const INTEGRATION_TIMEOUT_MS = 30_000;
@@ -259,6 +269,11 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, webRoot: s
     'content-length': size,
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
+    // The same policy as CloudFront's (cdk/constructs/web.ts), so a page that breaks it breaks here first;
+    // uploads go to s3rver on another loopback port.
+    'content-security-policy': LOCAL_CSP,
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
   });
   if (req.method === 'HEAD') return res.end();
   createReadStream(file)
