@@ -10,6 +10,7 @@ import { createTableInput } from '../functions/storage/table';
 import { pdfBytes } from '../test/support/files';
 import { api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
+import { uploadFile } from '../test/support/uploads';
 
 const N = Number(process.argv[2] ?? 200);
 const CONCURRENCY = Number(process.argv[3] ?? 8);
@@ -50,21 +51,12 @@ async function main() {
     const submitOnly: number[] = new Array(N);
 
     const oneApplication = async (i: number) => {
-      const created = await c.post('/api/uploads', {
-        token,
-        body: {
-          procedureId: PROCEDURE,
-          documentType: DOCUMENT,
-          fileName: 'giay-chung-sinh.pdf',
-          contentType: 'application/pdf',
-          size: file.length,
-        },
+      const uploadId = await uploadFile(c, token, {
+        procedureId: PROCEDURE,
+        documentType: DOCUMENT,
+        bytes: file,
+        fileName: 'giay-chung-sinh.pdf',
       });
-      const form = new FormData();
-      for (const [k, v] of Object.entries(created.body.fields as Record<string, string>)) form.append(k, v);
-      form.append('file', new Blob([file], { type: 'application/pdf' }));
-      const stored = await fetch(created.body.url, { method: 'POST', body: form });
-      await stored.arrayBuffer();
       const t0 = performance.now();
       const submitted = await c.post('/api/applications', {
         token,
@@ -72,7 +64,7 @@ async function main() {
         body: {
           procedureId: PROCEDURE,
           data: example,
-          documents: [{ documentType: DOCUMENT, uploadId: created.body.uploadId }],
+          documents: [{ documentType: DOCUMENT, uploadId }],
         },
       });
       submitOnly[i] = performance.now() - t0;

@@ -155,7 +155,7 @@ export const routes: readonly RouteDeclaration[] = [
   {
     method: 'GET',
     path: '/api/local/users',
-    entry: 'local/demo-accounts.ts',
+    entry: 'local/demo-routes.ts',
     exportName: 'listDemoUsers',
     auth: 'none',
     localOnly: true,
@@ -164,7 +164,7 @@ export const routes: readonly RouteDeclaration[] = [
   {
     method: 'POST',
     path: '/api/local/token',
-    entry: 'local/demo-accounts.ts',
+    entry: 'local/demo-routes.ts',
     exportName: 'issueDemoToken',
     auth: 'none',
     localOnly: true,

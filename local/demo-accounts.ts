@@ -1,9 +1,9 @@
-// The local runtime's demo accounts (seeded as USER items) and its sign-in routes: GET /api/local/users, POST /api/local/token.
+// The local runtime's demo accounts, seeded as USER items; their sign-in routes are in demo-routes.ts.
 import { createHash } from 'node:crypto';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { Language, Role } from '../functions/domain/types';
+import type { Role } from '../functions/domain/types';
 import { agencies } from '../schemas/catalogue';
-import { issueToken, type TokenSubject } from './tokens';
+import { taxCodeCheckDigit } from '../schemas/validators';
+import type { TokenSubject } from './tokens';
 
 export interface DemoUser extends TokenSubject {
   readonly role: Role;
@@ -16,15 +16,10 @@ function stableSub(username: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/**
- * A 10-digit enterprise tax code (mã số thuế) with its check digit: the tenth digit is
- * 10 − (Σ digit × weight mod 11) with weights 31 29 23 19 17 13 7 5 3; a remainder giving 10 has no code.
- */
+/** A 10-digit tax code with its check digit (the rule lives in schemas/validators.ts). */
 export function withTaxCodeCheckDigit(first9: string): string {
-  const weights = [31, 29, 23, 19, 17, 13, 7, 5, 3];
-  const sum = [...first9].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
-  const check = 10 - (sum % 11);
-  if (!/^\d{9}$/.test(first9) || check === 10) throw new Error(`no valid tax code starts with ${first9}`);
+  const check = taxCodeCheckDigit(first9);
+  if (check === null) throw new Error(`no valid tax code starts with ${first9}`);
   return `${first9}${check}`;
 }
 
@@ -86,103 +81,3 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 export const findDemoUser = (username: string): DemoUser | undefined =>
   DEMO_USERS.find((candidate) => candidate.username === username);
-
-type HttpResult = APIGatewayProxyStructuredResultV2;
-
-const languageOf = (event: APIGatewayProxyEventV2): Language =>
-  (event.headers?.['accept-language'] ?? '').trim().toLowerCase().startsWith('en') ? 'en' : 'vi';
-
-const json = (statusCode: number, body: unknown): HttpResult => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
-
-const problem = (
-  lang: Language,
-  status: number,
-  kind: string,
-  title: { vi: string; en: string },
-  detail: { vi: string; en: string },
-  errors?: { path: string; message: string }[],
-): HttpResult => ({
-  statusCode: status,
-  headers: {
-    'content-type': 'application/problem+json',
-    'content-language': lang,
-    'cache-control': 'no-store',
-  },
-  body: JSON.stringify({
-    type: `/problems/${kind}`,
-    title: title[lang],
-    status,
-    detail: detail[lang],
-    errors,
-  }),
-});
-
-/** GET /api/local/users: the seeded demo accounts, to pick one to sign in as. */
-export async function listDemoUsers(_event: APIGatewayProxyEventV2, _context: Context): Promise<HttpResult> {
-  return json(200, {
-    items: DEMO_USERS.map(({ username, role, name, agencyId }) => ({ username, role, name, agencyId })),
-  });
-}
-
-/** POST /api/local/token `{ username }`: signs in as a demo account, as Cognito would. */
-export async function issueDemoToken(event: APIGatewayProxyEventV2, _context: Context): Promise<HttpResult> {
-  const lang = languageOf(event);
-  const raw = event.body
-    ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8').toString('utf8')
-    : '';
-  const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (raw && contentType !== 'application/json') {
-    return problem(
-      lang,
-      415,
-      'unsupported-media-type',
-      { vi: 'Kiểu nội dung không được hỗ trợ', en: 'Unsupported media type' },
-      {
-        vi: 'Nội dung phải là JSON (Content-Type: application/json)',
-        en: 'The body must be JSON (Content-Type: application/json)',
-      },
-    );
-  }
-  let body: unknown;
-  try {
-    body = raw ? JSON.parse(raw) : {};
-  } catch {
-    return problem(
-      lang,
-      400,
-      'malformed-json',
-      { vi: 'Nội dung yêu cầu không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
-      { vi: 'Gửi { "username": "citizen1" }', en: 'Send { "username": "citizen1" }' },
-    );
-  }
-  const username = (body as { username?: unknown } | null)?.username;
-  if (typeof username !== 'string' || username === '') {
-    return problem(
-      lang,
-      400,
-      'validation-failed',
-      { vi: 'Dữ liệu không hợp lệ', en: 'Invalid request' },
-      { vi: 'Thiếu tên tài khoản', en: 'The username is missing' },
-      [{ path: 'username', message: lang === 'vi' ? 'Bắt buộc' : 'Required' }],
-    );
-  }
-  const found = findDemoUser(username);
-  if (!found) {
-    return problem(
-      lang,
-      404,
-      'not-found',
-      { vi: 'Không tìm thấy', en: 'Not found' },
-      {
-        vi: `Không có tài khoản thử nghiệm "${username}"; xem GET /api/local/users`,
-        en: `There is no demo account "${username}"; see GET /api/local/users`,
-      },
-    );
-  }
-  const { accessToken, expiresIn } = await issueToken(found);
-  return json(200, { accessToken, tokenType: 'Bearer', expiresIn });
-}

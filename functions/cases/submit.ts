@@ -20,6 +20,7 @@ import { hashTrackingPin, newTrackingPin } from '../domain/tracking-pin';
 import type { Language } from '../domain/types';
 import type { CaseRecord, EventRecord, IdempotencyRecord } from '../storage/records';
 import {
+  caseItem,
   claimUploadItem,
   eventItem,
   getIdempotencyRecord,
@@ -27,7 +28,6 @@ import {
   nextCaseSequence,
   notificationItem,
   putIdempotencyItem,
-  putNewCaseItem,
   putNewItem,
   TransactionConflict,
   transact,
@@ -183,7 +183,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
 
   const items = [
     putIdempotencyItem(principal.id, idempotencyKey, idempotency),
-    putNewCaseItem(record),
+    putNewItem(caseItem(record)),
     putNewItem(eventItem(event)),
     ...notificationsFor(record, event).map((n) => putNewItem(notificationItem(n))),
     ...uploads.map((upload) => claimUploadItem(upload, code, principal.id)),

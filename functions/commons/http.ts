@@ -109,7 +109,7 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, lang: Language, pref
   return result.data;
 }
 
-export function json(result: HttpResult, lang: Language): HttpResponse {
+function json(result: HttpResult, lang: Language): HttpResponse {
   return {
     statusCode: result.status,
     headers: {

@@ -3,13 +3,10 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import {
   type BadHeaderError,
   DomainError,
-  ForbiddenError,
   type IdempotencyConflictError,
   type InvalidTransitionError,
-  NotFoundError,
   RateLimitedError,
   ValidationFailedError,
-  VersionConflictError,
 } from '../domain/errors';
 import type { Language, LocalizedText } from '../domain/types';
 
@@ -183,6 +180,3 @@ export const internalError = (lang: Language) =>
     },
     lang,
   );
-
-// Re-exported so handlers import errors from one place.
-export { ForbiddenError, NotFoundError, VersionConflictError };

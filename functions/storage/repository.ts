@@ -288,10 +288,6 @@ export async function transact(items: TransactItem[]): Promise<void> {
   }
 }
 
-export function putNewCaseItem(record: CaseRecord): TransactItem {
-  return { Put: { TableName, Item: caseItem(record), ConditionExpression: 'attribute_not_exists(pk)' } };
-}
-
 export function putNewItem(item: Record<string, unknown>): TransactItem {
   return { Put: { TableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
 }
