@@ -199,12 +199,14 @@ export const caseView = z
   .object({
     code: z.string(),
     procedureId: z.string(),
+    procedureName: localized,
     status: caseStatus,
     version: z.number().int(),
     data: z.record(z.string(), z.unknown()),
     documents: z.array(caseDocument),
     submittedAt: isoTime,
     dueAt: isoTime,
+    updatedAt: isoTime,
     history: z.array(caseEvent),
     supplementRequest: z
       .object({ at: isoTime, note: z.string().optional(), items: z.array(supplementItem) })
@@ -226,6 +228,7 @@ export const officialCaseView = caseView
       taxCode: z.string().optional(),
     }),
     documents: z.array(caseDocument.extend({ downloadUrl: z.string() })),
+    overdue: z.boolean().meta({ description: 'Past its due date while the agency holds it' }),
   })
   .meta({ id: 'OfficialCase' });
 
