@@ -11,6 +11,7 @@
 // `!'()*~` and on non-ASCII text, which is why `vnp_OrderInfo` is reduced to letters, digits and ` .-_:`.
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { parseIso, toVietnamIso } from '../domain/calendar';
 import type { PaymentCallback, PaymentCallbackAnswer } from '../domain/payment-callback';
 import type { CallbackQuery, GatewayAnswer, PaymentProvider, PaymentRedirect, PaymentRequest } from './port';
 
@@ -30,7 +31,6 @@ export interface VnpayConfig {
 }
 
 const HASH_FIELDS_EXCLUDED = new Set(['vnp_SecureHash', 'vnp_SecureHashType']);
-const GMT7_MS = 7 * 60 * 60 * 1000;
 /** `vnp_Amount` is Numeric[1,12] in VNPay's table of parameters, in VND × 100. */
 const MAX_AMOUNT_X100 = 999_999_999_999;
 const ORDER_INFO_MAX = 255;
@@ -109,31 +109,18 @@ export function vnpayOrderInfo(text: string): string {
 
 /** `yyyyMMddHHmmss` in Vietnam's time (GMT+7, no daylight saving), as `vnp_CreateDate` and friends. */
 export function formatVnpayDate(date: Date): string {
-  const t = new Date(date.getTime() + GMT7_MS);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return (
-    String(t.getUTCFullYear()).padStart(4, '0') +
-    two(t.getUTCMonth() + 1) +
-    two(t.getUTCDate()) +
-    two(t.getUTCHours()) +
-    two(t.getUTCMinutes()) +
-    two(t.getUTCSeconds())
-  );
+  return toVietnamIso(date).slice(0, 19).replace(/\D/g, '');
 }
 
 /** Reads `yyyyMMddHHmmss` (GMT+7); undefined unless it is a real date and time. */
 export function parseVnpayDate(text: string): Date | undefined {
-  if (!/^\d{14}$/.test(text)) return undefined;
-  const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((at, i) => Number(text.slice(at, at + (i ? 2 : 4))));
-  const date = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!) - GMT7_MS);
-  return formatVnpayDate(date) === text ? date : undefined;
-}
-
-/** `yyyyMMddHHmmss` (GMT+7) as ISO 8601 with its offset, e.g. `2024-05-01T10:20:30+07:00`. */
-function vnpayDateToIso(text: string): string | undefined {
-  if (!parseVnpayDate(text)) return undefined;
-  const p = (at: number, n: number) => text.slice(at, at + n);
-  return `${p(0, 4)}-${p(4, 2)}-${p(6, 2)}T${p(8, 2)}:${p(10, 2)}:${p(12, 2)}+07:00`;
+  const p = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
+  if (!p) return undefined;
+  try {
+    return parseIso(`${p[1]}-${p[2]}-${p[3]}T${p[4]}:${p[5]}:${p[6]}+07:00`);
+  } catch {
+    return undefined;
+  }
 }
 
 const ANSWERS: Record<PaymentCallbackAnswer, { readonly RspCode: string; readonly Message: string }> = {
@@ -206,7 +193,8 @@ function readCallback(config: VnpayConfig, params: ReadonlyMap<string, string>):
   if (responseCode === '00' && transactionStatus === '00') {
     if (!transactionNo) return { kind: 'malformed', reason: 'vnp_TransactionNo missing on a paid callback' };
     const payDate = get('vnp_PayDate');
-    const paidAt = payDate ? vnpayDateToIso(payDate) : undefined;
+    const paid = payDate ? parseVnpayDate(payDate) : undefined;
+    const paidAt = paid ? toVietnamIso(paid) : undefined;
     return {
       kind: 'paid',
       paymentId,

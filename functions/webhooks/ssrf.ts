@@ -83,16 +83,9 @@ export function isPublicAddress(address: string): boolean {
   const v6 = ip as ipaddr.IPv6;
   if (v6.isIPv4MappedAddress()) return isPublicIPv4(v6.toIPv4Address());
   if (v6.match(NAT64)) {
-    const [, , , , , , high, low] = v6.parts as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    // The last 32 bits carry the IPv4 address (RFC 6052, /96 prefix).
+    const high = v6.parts[6]!;
+    const low = v6.parts[7]!;
     return isPublicIPv4(new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]));
   }
   return v6.range() === 'unicast' && (v6.parts[0]! & 0xe000) === 0x2000;

@@ -165,7 +165,7 @@ describe('VNPay IPN', () => {
       amount: 150_000,
       transactionNo: '14226112',
       bankCode: 'NCB',
-      paidAt: '2025-01-01T00:35:12+07:00',
+      paidAt: '2025-01-01T00:35:12.000+07:00',
     });
     expect(decidePaymentCallback(callback, pending)).toEqual({
       answer: 'accepted',
@@ -173,7 +173,7 @@ describe('VNPay IPN', () => {
         status: 'paid',
         transactionNo: '14226112',
         bankCode: 'NCB',
-        paidAt: '2025-01-01T00:35:12+07:00',
+        paidAt: '2025-01-01T00:35:12.000+07:00',
       },
     });
     expect(rspCode(referenceSignedQuery(ipnParams(), SECRET), pending)).toBe('00');
