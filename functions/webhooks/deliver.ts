@@ -137,7 +137,8 @@ export async function deliverWebhook(
   );
   const result = await postToPinnedAddress({
     url: check.url,
-    address: check.addresses[0]!,
+    // IPv4 first: Lambda outside a dual-stack VPC has no IPv6 route out, and every address passed the check.
+    address: check.addresses.find((a) => a.family === 4) ?? check.addresses[0]!,
     headers: { ...headers },
     body: delivery.body,
     timeoutMs: Math.max(1, timeoutMs - elapsed()),
