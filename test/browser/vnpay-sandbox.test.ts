@@ -1,59 +1,30 @@
 // The local VNPay sandbox's page in a real Chromium at 360 px, keyboard only, without JavaScript, under its own CSP.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVnpayProvider } from '../../functions/payments/vnpay';
-import { createVnpaySandbox } from '../../local/vnpay-sandbox';
 import { hasChromium, launchChromium, warnIfNoChromium } from '../support/chromium';
 import { queryRecord, referenceSecureHash } from '../support/vnpay-reference';
+import { type SandboxServer, startSandboxServer } from '../support/vnpay-sandbox-server';
 
 warnIfNoChromium('VNPay sandbox browser tests');
 
 const TMN = 'BROWSER1';
 const SECRET = 'BROWSERSANDBOXSECRET000000000000';
-const ipnCalls: Record<string, string>[] = [];
-let server: Server;
+let sandbox: SandboxServer;
 let origin: string;
+let ipnCalls: Record<string, string>[];
 let browser: Browser;
 
 beforeAll(async () => {
-  let sandbox: ReturnType<typeof createVnpaySandbox> | undefined;
-  server = createServer((req, res) => {
-    const [path = '/', query = ''] = (req.url ?? '/').split('?');
-    if (path.startsWith('/sandbox/vnpay/')) {
-      sandbox!.handle(req, res, path, query).catch((error: Error) => res.writeHead(500).end(error.message));
-    } else if (path === '/merchant/ipn') {
-      ipnCalls.push(queryRecord(query));
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end('{"RspCode":"00","Message":"Confirm Success"}');
-    } else if (path === '/merchant/return') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(
-        '<!doctype html><html lang="en"><title>Back</title><h1 id="back">Back at the merchant</h1></html>',
-      );
-    } else if (path === '/favicon.ico') {
-      // Browsers ask the origin for one; the runtime that mounts the sandbox serves web/'s.
-      res.writeHead(204).end();
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  sandbox = createVnpaySandbox({
-    tmnCode: TMN,
-    hashSecret: SECRET,
-    ipnUrl: `${origin}/merchant/ipn`,
-    log: () => {},
-  });
+  sandbox = await startSandboxServer({ tmnCode: TMN, hashSecret: SECRET });
+  origin = sandbox.origin;
+  ipnCalls = sandbox.ipnCalls;
   if (hasChromium) browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await sandbox.close();
 });
 
 function paymentUrl(language: 'vi' | 'en') {

@@ -1,56 +1,33 @@
 // Drives the local VNPay sandbox over real HTTP: payment page, pay and cancel, the signed IPN call and return.
 
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createVnpayProvider } from '../../functions/payments/vnpay';
-import { createVnpaySandbox, VNPAY_SANDBOX_DEFAULTS, vnpaySandboxConfig } from '../../local/vnpay-sandbox';
+import { VNPAY_SANDBOX_DEFAULTS, vnpaySandboxConfig } from '../../local/vnpay-sandbox';
 import { queryRecord, referenceSecureHash, referenceSignedQuery } from '../support/vnpay-reference';
+import { type SandboxServer, startSandboxServer } from '../support/vnpay-sandbox-server';
 
 const TMN = 'SANDBOX1';
 const SECRET = 'SANDBOXSECRETSANDBOXSECRET123456';
 
-let server: Server;
+let sandbox: SandboxServer;
 let origin: string;
-/** Every IPN call the fake merchant received: its query, parsed. */
-const ipnCalls: Record<string, string>[] = [];
-let ipnAnswer = { RspCode: '00', Message: 'Confirm Success' };
+let ipnCalls: Record<string, string>[];
 
 beforeAll(async () => {
-  // Created once the port is known: the IPN URL is the merchant's, on the same test server.
-  let sandbox: ReturnType<typeof createVnpaySandbox> | undefined;
-  server = createServer((req, res) => {
-    const url = req.url ?? '/';
-    const at = url.indexOf('?');
-    const path = at === -1 ? url : url.slice(0, at);
-    const query = at === -1 ? '' : url.slice(at + 1);
-    if (path.startsWith(sandbox!.pathPrefix)) {
-      sandbox!.handle(req, res, path, query).catch((error: Error) => res.writeHead(500).end(error.message));
-      return;
-    }
-    if (path === '/merchant/ipn') {
-      ipnCalls.push(queryRecord(query));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(ipnAnswer));
-      return;
-    }
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  sandbox = createVnpaySandbox({
+  sandbox = await startSandboxServer({
     tmnCode: TMN,
     hashSecret: SECRET,
-    ipnUrl: `${origin}/merchant/ipn`,
     merchantName: 'Sở Kế hoạch và Đầu tư',
-    log: () => {},
   });
+  origin = sandbox.origin;
+  ipnCalls = sandbox.ipnCalls;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => sandbox.close());
 
 beforeEach(() => {
   ipnCalls.length = 0;
-  ipnAnswer = { RspCode: '00', Message: 'Confirm Success' };
+  sandbox.ipnAnswer = { RspCode: '00', Message: 'Confirm Success' };
 });
 
 let sequence = 0;
@@ -229,7 +206,7 @@ describe('VNPay sandbox: pay and cancel', () => {
   });
 
   it('still returns the browser when the merchant answers the IPN with an error', async () => {
-    ipnAnswer = { RspCode: '99', Message: 'Unknown error' };
+    sandbox.ipnAnswer = { RspCode: '99', Message: 'Unknown error' };
     const answer = await submit(await (await fetch(paymentUrl().redirectUrl)).text(), 'pay');
     expect(ipnCalls).toHaveLength(1);
     expect(answer.status).toBe(302);
