@@ -18,6 +18,7 @@ export function syncLanguageSwitch(): void {
 
 /** Starts a page's script; returns its language. */
 export function startPage(): Lang {
+  for (const notice of document.querySelectorAll<HTMLElement>('[data-no-js]')) notice.hidden = true;
   syncLanguageSwitch();
   return pageLang();
 }

@@ -80,7 +80,9 @@ export function renderPage(options: PageOptions): string {
       options.backLink
         ? h('a', { class: 'back-link', href: options.backLink.href }, options.backLink.text)
         : null,
-      options.needsScript ? h('noscript', null, h('p', { class: 'notice' }, text.needsScript)) : null,
+      options.needsScript
+        ? h('p', { class: 'notice no-js-only', 'data-no-js': true }, text.needsScript)
+        : null,
       options.main,
     ),
     h('footer', { class: 'footer' }, h('p', null, text.footer)),
