@@ -2,13 +2,12 @@
 // the CloudFront content security policy: catalogue search, a procedure's page in both languages, tracking.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WEB_OUT_DIR } from '../../web/build/paths';
+import { builtPageFiles, firstLoad } from '../../web/build/site-files';
 import { client, submitBirthRegistration } from '../support/flows';
 import {
-  builtPages,
   cspUnsafeAttributes,
   expectAccessible,
   hasChromium,
@@ -303,26 +302,15 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
   });
 });
 
-/** First-load bytes of a built page: its HTML and the stylesheet and scripts it links. */
-async function firstLoad(html: string): Promise<{ raw: number; gzip: number }> {
-  const files = [...html.matchAll(/<(?:link rel="stylesheet"|script type="module") (?:href|src)="([^"]+)"/g)];
-  const bodies = [
-    Buffer.from(html),
-    ...(await Promise.all(files.map(([, url]) => readFile(join(WEB_OUT_DIR, url!))))),
-  ];
-  return {
-    raw: bodies.reduce((sum, b) => sum + b.length, 0),
-    gzip: bodies.reduce((sum, b) => sum + gzipSync(b).length, 0),
-  };
-}
-
 describe('the built site under a strict CSP and a weak network', () => {
   it('has no inline script, style or event handler in any page, links only its own files, and is small', async () => {
-    const pages = builtPages();
-    expect(pages).toContain('/');
-    expect(pages).toContain('/en/');
-    expect(pages).toContain('/track.html');
-    for (const path of pages) {
+    const pages = builtPageFiles();
+    const urls = pages.map((page) => page.url);
+    expect(urls).toContain('/');
+    expect(urls).toContain('/en/');
+    expect(urls).toContain('/track.html');
+    for (const built of pages) {
+      const path = built.url;
       const response = await fetch(new URL(path, baseUrl));
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type'), path).toMatch(/text\/html; charset=utf-8/i);
@@ -337,8 +325,7 @@ describe('the built site under a strict CSP and a weak network', () => {
       expect(html, `${path}: style=`).not.toMatch(/\sstyle\s*=/i);
       expect(html, `${path}: on*= handler`).not.toMatch(/\son[a-z]+\s*=/i);
       expect(html, `${path}: external resource`).not.toMatch(/(src|href)="(https?:)?\/\//i);
-      const weight = await firstLoad(html);
-      expect(weight.raw, `${path}: first load in bytes`).toBeLessThan(50_000);
+      expect(firstLoad(built).raw, `${path}: first load in bytes`).toBeLessThan(50_000);
     }
     for (const file of await readdir(join(WEB_OUT_DIR, 'assets'))) {
       if (!file.endsWith('.js')) continue;

@@ -1,12 +1,11 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core, phone-sized contexts under the production
 // content security policy, axe-core injected into the page, and the list of every page the build wrote.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { WEB_OUT_DIR } from '../../web/build/paths';
 import { contentSecurityPolicy } from '../../web/build/security-headers';
+import { builtPageFiles } from '../../web/build/site-files';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -144,20 +143,7 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   expect(await horizontalOverflow(page), `${name}: wider than the screen`).toBeLessThanOrEqual(0);
 }
 
-/** Every page the build wrote, as the address it is served at (`en/track/index.html` is `/en/track/`). */
+/** Every page the build wrote, as the address it is served at. */
 export function builtPages(): string[] {
-  const pages: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.html')) {
-        const url = `/${relative(WEB_OUT_DIR, path).split(sep).join('/')}`;
-        pages.push(url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url);
-      }
-    }
-  };
-  if (!existsSync(WEB_OUT_DIR)) throw new Error(`${WEB_OUT_DIR} is missing: run npm run build:web first`);
-  walk(WEB_OUT_DIR);
-  return pages.sort();
+  return builtPageFiles().map((page) => page.url);
 }
