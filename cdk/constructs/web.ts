@@ -37,6 +37,10 @@ import { contentSecurityPolicy, SECURITY_HEADERS } from '../../web/build/securit
 import type { SiteConfig } from '../../web/lib/config';
 import { acknowledge, arnToken } from '../nag';
 
+/** CloudFront Function: `/procedures/x/` and `/procedures/x` are the object `procedures/x/index.html`. */
+export const DIRECTORY_INDEX_FUNCTION =
+  "function handler(event) { var r = event.request; if (r.uri.endsWith('/')) { r.uri += 'index.html'; } else if (r.uri.lastIndexOf('.') < r.uri.lastIndexOf('/')) { r.uri += '/index.html'; } return r; }";
+
 /** Header that carries the viewer's address from CloudFront to the handlers. */
 export const CLIENT_IP_HEADER = 'x-motcua-client-ip';
 
@@ -125,9 +129,7 @@ export class Web extends Construct {
     const directoryIndex = new CloudFrontFunction(this, 'DirectoryIndex', {
       comment: 'Serves index.html for directory addresses of the site',
       runtime: FunctionRuntime.JS_2_0,
-      code: FunctionCode.fromInline(
-        "function handler(event) { var r = event.request; if (r.uri.endsWith('/')) { r.uri += 'index.html'; } else if (r.uri.lastIndexOf('.') < r.uri.lastIndexOf('/')) { r.uri += '/index.html'; } return r; }",
-      ),
+      code: FunctionCode.fromInline(DIRECTORY_INDEX_FUNCTION),
     });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Một cửa: web and API',

@@ -1,14 +1,11 @@
 // Every built page in Chromium at 360 px: no axe-core violation and no sideways scrolling, in Vietnamese and
 // English; and with JavaScript off, the catalogue and the procedure pages read and link through in both languages.
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { builtPages, expectAccessible, hasChromium, launchChromium, openPhone } from './support';
+import { builtPages, expectAccessible, hasChromium, launchChromium, openPhone, visible } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-
-// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what this test checks
-const visible = (locator: Locator) => locator.innerText();
 
 describe.skipIf(!hasChromium)('accessibility of every page at 360 px', () => {
   beforeAll(async () => {

@@ -2,7 +2,7 @@
 // the CloudFront content security policy: catalogue search, a procedure's page in both languages, tracking.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WEB_OUT_DIR } from '../../web/build/paths';
 import { builtPageFiles, firstLoad } from '../../web/build/site-files';
@@ -14,6 +14,7 @@ import {
   horizontalOverflow,
   launchChromium,
   openPhone,
+  visible,
 } from './support';
 
 const baseUrl = inject('baseUrl');
@@ -21,10 +22,6 @@ const c = client();
 let browser: Browser;
 
 const cards = (page: Page) => page.locator('#results > li:visible');
-
-/** The text as the reader sees it (laid out, with line breaks between blocks), unlike textContent. */
-// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what this test checks
-const visible = (locator: Locator) => locator.innerText();
 
 describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
   beforeAll(async () => {
@@ -161,7 +158,7 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
 
   it('tracks a real application from the e-mailed link by its code and PIN, and never says which one was wrong', async () => {
     const created = await submitBirthRegistration(c, 'citizen1');
-    const { context, page, unexpectedErrors, apiLanguages } = await open();
+    const { context, page, unexpectedErrors, apiLanguages, requests } = await open();
     // The address that notification e-mails link to (functions/notifications/render.ts).
     await page.goto(`${baseUrl}/track.html?code=${encodeURIComponent(created.code)}`);
     expect(await page.getByLabel('Mã hồ sơ').inputValue()).toBe(created.code);
@@ -185,6 +182,8 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     expect(await page.locator('.timeline > li').count()).toBe(1);
     expect(page.url()).not.toContain(created.trackingPin);
     expect(apiLanguages).toEqual(['vi']);
+    // config.json, preloaded by the page's head, is fetched once: the script's fetch takes the preload.
+    expect(requests.filter((path) => path === '/config.json')).toHaveLength(1);
     await expectAccessible(page, 'track, found');
 
     // The switch goes to the English page with the code; the API is asked in English there.
@@ -206,7 +205,7 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     await expectAccessible(page, 'track, not found');
 
     // A PIN of the wrong length is caught before any request: the summary takes focus and links to the field.
-    const requests = apiLanguages.length;
+    const lookups = apiLanguages.length;
     await pin.fill('ABC');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await page.getByRole('heading', { name: 'Có lỗi cần sửa' }).waitFor();
@@ -215,7 +214,7 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     expect(await page.evaluate('document.activeElement.className')).toBe('error-summary');
     await page.getByRole('link', { name: 'Mã tra cứu gồm đúng 8 ký tự.' }).click();
     expect(await page.evaluate('document.activeElement.id')).toBe('pin');
-    expect(apiLanguages.length).toBe(requests);
+    expect(apiLanguages.length).toBe(lookups);
     await expectAccessible(page, 'track, invalid');
 
     // Rate limiting, as the API answers it (simulated: the real limit is shared by every test of this runtime).

@@ -2,7 +2,7 @@
 // content security policy, axe-core injected into the page, and the list of every page the build wrote.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { contentSecurityPolicy } from '../../web/build/security-headers';
 import { builtPageFiles } from '../../web/build/site-files';
@@ -45,6 +45,8 @@ export interface Opened {
   readonly errors: string[];
   /** Accept-Language of every API request. */
   readonly apiLanguages: string[];
+  /** Path of every request the page made. */
+  readonly requests: string[];
   /** Console errors but the failed loads of 4xx answers, when `allowFailedLoads`. */
   unexpectedErrors(allowFailedLoads?: boolean): string[];
 }
@@ -81,11 +83,13 @@ export async function openPhone(
   const page = await context.newPage();
   const errors: string[] = [];
   const apiLanguages: string[] = [];
+  const requests: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   page.on('request', (request) => {
+    requests.push(new URL(request.url()).pathname);
     if (new URL(request.url()).pathname.startsWith('/api/'))
       apiLanguages.push(request.headers()['accept-language'] ?? '(none)');
   });
@@ -94,6 +98,7 @@ export async function openPhone(
     page,
     errors,
     apiLanguages,
+    requests,
     unexpectedErrors: (allowFailedLoads = false) =>
       errors.filter((e) => !(allowFailedLoads && FAILED_LOAD.test(e))),
   };
@@ -147,3 +152,7 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
 export function builtPages(): string[] {
   return builtPageFiles().map((page) => page.url);
 }
+
+/** The text as the reader sees it (laid out, with line breaks between blocks), unlike textContent. */
+// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the tests check
+export const visible = (locator: Locator) => locator.innerText();
