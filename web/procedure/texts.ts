@@ -30,7 +30,7 @@ export const PROCEDURE_TEXTS = defineTexts({
     in_person: 'Trực tiếp tại Bộ phận Một cửa',
     legal: 'Căn cứ pháp lý',
     note: 'Lưu ý',
-    applyHint: 'Bạn cần đăng nhập để nộp hồ sơ. Hồ sơ được lưu nháp trong khi bạn điền.',
+    applyHint: 'Bạn sẽ cần đăng nhập để nộp hồ sơ.',
     trackPrompt: 'Đã nộp hồ sơ? Tra cứu tình trạng hồ sơ',
   },
   en: {
@@ -61,7 +61,7 @@ export const PROCEDURE_TEXTS = defineTexts({
     in_person: 'In person at the one-stop desk',
     legal: 'Legal basis',
     note: 'Note',
-    applyHint: 'You need to sign in to apply. Your application is saved as a draft while you fill it in.',
+    applyHint: 'You will need to sign in to apply.',
     trackPrompt: 'Already applied? Track your application',
   },
 });
