@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)('accessibility of every page at 360 px', () => {
     expect(pages.filter((p) => p.startsWith('/en/')).length).toBeGreaterThanOrEqual(
       pages.filter((p) => !p.startsWith('/en/') && p.endsWith('/')).length,
     );
-    const { context, page, unexpectedErrors } = await openPhone(browser, baseUrl);
+    const { close, page, unexpectedErrors } = await openPhone(browser, baseUrl);
     for (const path of pages) {
       await page.goto(`${baseUrl}${path}`);
       await page.waitForLoadState('load');
@@ -30,11 +30,11 @@ describe.skipIf(!hasChromium)('accessibility of every page at 360 px', () => {
       await expectAccessible(page, path);
     }
     expect(unexpectedErrors(true)).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('reads and navigates the catalogue and a procedure with JavaScript off, in both languages', async () => {
-    const { context, page, apiLanguages } = await openPhone(browser, baseUrl, { javaScriptEnabled: false });
+    const { close, page, apiLanguages } = await openPhone(browser, baseUrl, { javaScriptEnabled: false });
     await page.goto(`${baseUrl}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Thủ tục hành chính');
     const cards = page.locator('#results > li');
@@ -82,6 +82,6 @@ describe.skipIf(!hasChromium)('accessibility of every page at 360 px', () => {
     expect(await page.getByText('Trang này cần JavaScript', { exact: false }).isVisible()).toBe(true);
     expect(await page.getByLabel('Mã tra cứu (PIN)').isVisible()).toBe(false);
     expect(apiLanguages).toEqual([]);
-    await context.close();
+    await close();
   });
 });

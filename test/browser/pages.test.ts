@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
   });
 
   it('lists the catalogue and narrows it to the household business without diacritics, with no request', async () => {
-    const { context, page, apiLanguages, unexpectedErrors } = await open();
+    const { close, page, apiLanguages, unexpectedErrors } = await open();
     await page.goto(`${baseUrl}/`);
     expect(await cards(page).count()).toBe(5);
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
@@ -74,11 +74,11 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     expect(apiLanguages).toEqual([]);
     expect(await cspUnsafeAttributes(page)).toEqual([]);
     expect(unexpectedErrors()).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it("shows a procedure's public page, and in English from the switch", async () => {
-    const { context, page, unexpectedErrors } = await open();
+    const { close, page, unexpectedErrors } = await open();
     await page.goto(`${baseUrl}/procedures/dang-ky-thanh-lap-ho-kinh-doanh/`);
     await page.getByRole('heading', { level: 1, name: 'Đăng ký thành lập hộ kinh doanh' }).waitFor();
     const body = await visible(page.locator('main'));
@@ -141,11 +141,11 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     expect(await page.locator('.documents .tag', { hasText: /^Bắt buộc$/ }).count()).toBe(2);
     expect(await cspUnsafeAttributes(page)).toEqual([]);
     expect(unexpectedErrors()).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('answers an unknown procedure with the not-found page and a 404', async () => {
-    const { context, page, unexpectedErrors } = await open();
+    const { close, page, unexpectedErrors } = await open();
     const response = await page.goto(`${baseUrl}/procedures/khong-co-thu-tuc-nay/`);
     expect(response?.status()).toBe(404);
     await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();
@@ -153,12 +153,12 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     expect(await page.getByRole('link', { name: 'See all procedures' }).getAttribute('href')).toBe('/en/');
     await expectAccessible(page, '404');
     expect(unexpectedErrors(true)).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('tracks a real application from the e-mailed link by its code and PIN, and never says which one was wrong', async () => {
     const created = await submitBirthRegistration(c, 'citizen1');
-    const { context, page, unexpectedErrors, apiLanguages, requests } = await open();
+    const { close, page, unexpectedErrors, apiLanguages, requests } = await open();
     // The address that notification e-mails link to (functions/notifications/render.ts).
     await page.goto(`${baseUrl}/track.html?code=${encodeURIComponent(created.code)}`);
     expect(await page.getByLabel('Mã hồ sơ').inputValue()).toBe(created.code);
@@ -232,11 +232,11 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
 
     expect(await cspUnsafeAttributes(page)).toEqual([]);
     expect(unexpectedErrors(true)).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('works by keyboard alone: skip link, search, a procedure, apply; tracking with its error summary', async () => {
-    const { context, page, unexpectedErrors } = await open();
+    const { close, page, unexpectedErrors } = await open();
     const focused = () =>
       page.evaluate(`(() => { const e = document.activeElement; return {
         tag: e.tagName, id: e.id, text: (e.textContent || '').trim(), href: e.getAttribute('href'),
@@ -287,17 +287,17 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     await page.keyboard.press('Enter');
     expect((await focused()).id).toBe('pin');
     expect(unexpectedErrors()).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('stays readable at 320 px', async () => {
-    const { context, page, unexpectedErrors } = await open(320);
+    const { close, page, unexpectedErrors } = await open(320);
     for (const path of ['/', '/procedures/cap-phieu-ly-lich-tu-phap/', '/en/track/']) {
       await page.goto(`${baseUrl}${path}`);
       expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
     }
     expect(unexpectedErrors()).toEqual([]);
-    await context.close();
+    await close();
   });
 });
 

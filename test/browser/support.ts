@@ -49,6 +49,8 @@ export interface Opened {
   readonly requests: string[];
   /** Console errors but the failed loads of 4xx answers, when `allowFailedLoads`. */
   unexpectedErrors(allowFailedLoads?: boolean): string[];
+  /** Closes the context, letting requests still in flight (a late favicon) end quietly. */
+  close(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -101,6 +103,10 @@ export async function openPhone(
     requests,
     unexpectedErrors: (allowFailedLoads = false) =>
       errors.filter((e) => !(allowFailedLoads && FAILED_LOAD.test(e))),
+    close: async () => {
+      await context.unrouteAll({ behavior: 'ignoreErrors' });
+      await context.close();
+    },
   };
 }
 
