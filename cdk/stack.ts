@@ -1,5 +1,4 @@
 // The production stack: data, sign-in, API and functions, notifications, web and operations, in build order.
-import { resolve } from 'node:path';
 import { Aws, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
@@ -26,7 +25,7 @@ export interface MotcuaStackProps extends StackProps {
    * @default the repository root
    */
   readonly sourceRoot?: string;
-  /** Directory of the static site. @default `<repository>/web` */
+  /** Directory of a built site to deploy. @default the site built from `web/` during synth */
   readonly siteDirectory?: string;
 }
 
@@ -154,8 +153,9 @@ export class MotcuaStack extends Stack {
     }
 
     this.web.deploySite(
-      props.siteDirectory ?? resolve(REPOSITORY_ROOT, 'web'),
+      props.siteDirectory,
       {
+        environment: config.env,
         region: Aws.REGION,
         apiBaseUrl: '/api',
         userPoolId: this.auth.userPool.userPoolId,

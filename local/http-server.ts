@@ -1,4 +1,5 @@
-// The local API Gateway (HTTP API, payload format 2.0): routes of functions/routes.ts to their handlers, and web/.
+// The local API Gateway (HTTP API, payload format 2.0): routes of functions/routes.ts to their handlers, and the
+// built site (dist/web) with its config.json, as CloudFront serves them.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -7,20 +8,22 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteDeclaration } from '../functions/routes';
+import { ASSETS_DIR, WEB_OUT_DIR } from '../web/build/paths';
+import { securityHeaders } from '../web/build/security-headers';
+import { CONFIG_PATH, LOCAL_SITE_CONFIG, type SiteConfig } from '../web/lib/config';
 import { HandlerMissingError, LambdaTimeoutError, lambdaContext, loadHandler, withTimeout } from './lambda';
 import { verifyAuthorization } from './tokens';
 
-/** API Gateway's payload limit; the handlers enforce the contract's own 1 MB. */
-const LOCAL_CSP = [
-  "default-src 'self'",
-  "connect-src 'self' http://127.0.0.1:*",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * The same headers as CloudFront's (web/build/security-headers.ts), so a page that breaks the policy breaks here
+ * first; uploads go to s3rver on another loopback port, and plain http cannot upgrade.
+ */
+const PAGE_HEADERS = securityHeaders({
+  uploadOrigins: ['http://127.0.0.1:*'],
+  upgradeInsecureRequests: false,
+});
 
+/** API Gateway's payload limit; the handlers enforce the contract's own 1 MB. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 /** An HTTP API gives up on its integration after 30 s. */
 export const INTEGRATION_TIMEOUT_MS = 30_000;
@@ -28,8 +31,10 @@ export const INTEGRATION_TIMEOUT_MS = 30_000;
 export interface HttpServerOptions {
   /** Root of the repository: route entries are relative to it. */
   readonly repoRoot: string;
-  /** Static files served for paths outside /api. @default `<repoRoot>/web` */
+  /** Static files served for paths outside /api: the built site. @default dist/web (`npm run build:web`) */
   readonly webRoot?: string;
+  /** What `/config.json` answers, as the stack's deployment writes it. @default the local runtime's */
+  readonly siteConfig?: SiteConfig;
   readonly routes: readonly RouteDeclaration[];
   /** @default 3000; 0 picks a free port */
   readonly port?: number;
@@ -243,18 +248,62 @@ const STATIC_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-/** Serves a file of web/ (never anything outside it, nor dotfiles); '/' and directories serve index.html. */
-async function serveStatic(req: IncomingMessage, res: ServerResponse, webRoot: string, rawPath: string) {
-  const notFound = () => json(res, 404, { message: 'Not Found' });
-  if (req.method !== 'GET' && req.method !== 'HEAD') return notFound();
-  const path = decode(rawPath);
-  if (path.includes('\0') || path.split('/').some((segment) => segment.startsWith('.'))) return notFound();
+/** Answers a file of the built site with the pages' security headers. */
+async function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  status: number,
+  cache: string,
+) {
+  const { size } = await stat(file);
+  res.writeHead(status, {
+    'content-type': STATIC_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': size,
+    'cache-control': cache,
+    ...PAGE_HEADERS,
+  });
+  if (req.method === 'HEAD') return res.end();
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+/**
+ * Serves a file of the built site (never anything outside it, nor dotfiles); a directory serves its index.html,
+ * as the stack's CloudFront function does; `/config.json` is the site's configuration. Content-hashed assets may
+ * be kept for ever; everything else is checked again at every use.
+ */
+async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  webRoot: string,
+  rawPath: string,
+  siteConfig: SiteConfig,
+) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 404, { message: 'Not Found' });
+  if (rawPath === CONFIG_PATH) {
+    return json(res, 200, siteConfig, { 'cache-control': 'no-cache', ...PAGE_HEADERS });
+  }
   let root: string;
   try {
     root = await realpath(webRoot);
   } catch {
-    return notFound();
+    return json(res, 404, { message: 'Not Found: the web is not built (npm run build:web)' });
   }
+  const notFound = async () => {
+    const page = join(root, '404.html');
+    if (
+      await stat(page).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      return sendFile(req, res, page, 404, 'no-cache');
+    return json(res, 404, { message: 'Not Found' });
+  };
+  const path = decode(rawPath);
+  if (path.includes('\0') || path.split('/').some((segment) => segment.startsWith('.'))) return notFound();
   let file = join(root, path);
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -263,29 +312,16 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, webRoot: s
   } catch {
     return notFound();
   }
-  const { size } = await stat(file);
-  res.writeHead(200, {
-    'content-type': STATIC_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': size,
-    'cache-control': 'no-cache',
-    'x-content-type-options': 'nosniff',
-    // The same policy as CloudFront's (cdk/constructs/web.ts), so a page that breaks it breaks here first;
-    // uploads go to s3rver on another loopback port.
-    'content-security-policy': LOCAL_CSP,
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'strict-origin-when-cross-origin',
-  });
-  if (req.method === 'HEAD') return res.end();
-  createReadStream(file)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  const immutable = file.startsWith(join(root, ASSETS_DIR) + sep);
+  return sendFile(req, res, file, 200, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 /** Starts the server on 127.0.0.1 (only this machine can reach it). */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? ((line: string) => console.log(line));
-  const webRoot = options.webRoot ?? join(options.repoRoot, 'web');
+  const webRoot = options.webRoot ?? WEB_OUT_DIR;
+  const siteConfig = options.siteConfig ?? LOCAL_SITE_CONFIG;
   const compiled = options.routes.map(compileRoute).sort((a, b) => a.rank.localeCompare(b.rank));
   let port = options.port ?? 3000;
 
@@ -411,7 +447,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         await handleApi(req, res, rawPath, rawQueryString);
       } else {
         req.resume();
-        await serveStatic(req, res, webRoot, rawPath);
+        await serveStatic(req, res, webRoot, rawPath, siteConfig);
       }
     })().catch((error) => {
       console.error('[http] request failed:', error);

@@ -1,6 +1,7 @@
-// The web: `web/` in a private bucket behind CloudFront, with the API under the same domain at `/api/*`.
+// The web: the site built from `web/` in a private bucket behind CloudFront, with the API under the same domain
+// at `/api/*`.
 import { existsSync, readdirSync } from 'node:fs';
-import { Aws, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AssetHashType, Aws, DockerImage, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -11,8 +12,8 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
-  HeadersFrameOption,
-  HeadersReferrerPolicy,
+  type HeadersFrameOption,
+  type HeadersReferrerPolicy,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -28,9 +29,17 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AaaaRecord, ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { buildWebSync } from '../../web/build/build';
+import { ASSETS_DIR, WEB_SOURCE_DIR } from '../../web/build/paths';
+import { contentSecurityPolicy, SECURITY_HEADERS } from '../../web/build/security-headers';
+import type { SiteConfig } from '../../web/lib/config';
 import { acknowledge, arnToken } from '../nag';
+
+/** CloudFront Function: `/procedures/x/` and `/procedures/x` are the object `procedures/x/index.html`. */
+export const DIRECTORY_INDEX_FUNCTION =
+  "function handler(event) { var r = event.request; if (r.uri.endsWith('/')) { r.uri += 'index.html'; } else if (r.uri.lastIndexOf('.') < r.uri.lastIndexOf('/')) { r.uri += '/index.html'; } return r; }";
 
 /** Header that carries the viewer's address from CloudFront to the handlers. */
 export const CLIENT_IP_HEADER = 'x-motcua-client-ip';
@@ -76,23 +85,27 @@ export class Web extends Construct {
       removalPolicy: props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
+    const hsts = SECURITY_HEADERS.strictTransportSecurity;
     this.responseHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'HSTS, CSP (frame-ancestors none), no sniffing, no referrer leak',
       securityHeadersBehavior: {
         strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          preload: true,
+          accessControlMaxAge: Duration.seconds(hsts.maxAgeSeconds),
+          includeSubdomains: hsts.includeSubdomains,
+          preload: hsts.preload,
           override: true,
         },
         contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy(props.uploadHost, props.authHosts ?? []),
+          contentSecurityPolicy: contentSecurityPolicy({
+            uploadOrigins: [`https://${props.uploadHost}`],
+            authOrigins: (props.authHosts ?? []).map((host) => `https://${host}`),
+          }),
           override: true,
         },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        frameOptions: { frameOption: SECURITY_HEADERS.frameOptions as HeadersFrameOption, override: true },
         contentTypeOptions: { override: true },
         referrerPolicy: {
-          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          referrerPolicy: SECURITY_HEADERS.referrerPolicy as HeadersReferrerPolicy,
           override: true,
         },
       },
@@ -112,6 +125,12 @@ export class Web extends Construct {
         `function handler(event) { event.request.headers['${CLIENT_IP_HEADER}'] = { value: event.viewer.ip }; return event.request; }`,
       ),
     });
+    // Pages live at `/procedures/<id>/` as `procedures/<id>/index.html`: S3 behind OAC has no directory index.
+    const directoryIndex = new CloudFrontFunction(this, 'DirectoryIndex', {
+      comment: 'Serves index.html for directory addresses of the site',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(DIRECTORY_INDEX_FUNCTION),
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Một cửa: web and API',
       defaultRootObject: 'index.html',
@@ -121,6 +140,7 @@ export class Web extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: this.responseHeaders,
         compress: true,
+        functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
         '/api/*': {
@@ -186,11 +206,35 @@ export class Web extends Construct {
   }
 
   /**
-   * Uploads the static site in `siteDirectory` and a `config.json` the pages read at start-up (pool,
-   * client, sign-in domain: values known only at deploy time). Nothing is deployed if the directory is empty.
+   * Uploads the site and a `config.json` the pages read (pool, client, sign-in domain: values known only at
+   * deploy time). Without `siteDirectory` the site is built from `web/` during synth (web/build/build.ts, as the
+   * asset's local bundling step); a given directory that is empty deploys nothing. Content-hashed `assets/` are
+   * cached for ever and kept across deployments (a page cached before still finds its script); pages are kept
+   * 5 minutes by browsers and until the deployment's invalidation by CloudFront.
    */
-  deploySite(siteDirectory: string, config: Record<string, string>, logRetention: RetentionDays): void {
-    if (!existsSync(siteDirectory) || readdirSync(siteDirectory).length === 0) return;
+  deploySite(siteDirectory: string | undefined, config: SiteConfig, logRetention: RetentionDays): void {
+    if (
+      siteDirectory !== undefined &&
+      (!existsSync(siteDirectory) || readdirSync(siteDirectory).length === 0)
+    ) {
+      return;
+    }
+    const site: ISource =
+      siteDirectory !== undefined
+        ? Source.asset(siteDirectory)
+        : Source.asset(WEB_SOURCE_DIR, {
+            assetHashType: AssetHashType.OUTPUT,
+            bundling: {
+              // Never pulled: the local build always runs (esbuild is a dependency of the repository).
+              image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22-slim'),
+              local: {
+                tryBundle(outputDir) {
+                  buildWebSync(outputDir);
+                  return true;
+                },
+              },
+            },
+          });
     const stack = Stack.of(this);
     const logGroup = new LogGroup(this, 'DeploymentLogs', {
       retention: logRetention,
@@ -226,17 +270,31 @@ export class Web extends Construct {
       }),
     );
 
-    const deployment = new BucketDeployment(this, 'Deployment', {
-      sources: [Source.asset(siteDirectory), Source.jsonData('config.json', config)],
+    const common = {
       destinationBucket: this.bucket,
-      distribution: this.distribution,
-      distributionPaths: ['/*'],
       // The construct's own grants would add wildcard actions: it gets the role as is.
       role: role.withoutPolicyUpdates(),
       logGroup,
       memoryLimit: 512,
+    };
+    const assets = new BucketDeployment(this, 'Assets', {
+      ...common,
+      sources: [site],
+      exclude: ['*'],
+      include: [`${ASSETS_DIR}/*`],
+      prune: false,
+      cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
     });
-    deployment.node.addDependency(role);
+    const pages = new BucketDeployment(this, 'Deployment', {
+      ...common,
+      sources: [site, Source.jsonData('config.json', config)],
+      exclude: [`${ASSETS_DIR}/*`],
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      cacheControl: [CacheControl.fromString('public, max-age=300, s-maxage=31536000')],
+    });
+    assets.node.addDependency(role);
+    pages.node.addDependency(assets);
 
     acknowledge(
       role,
@@ -254,22 +312,4 @@ export class Web extends Construct {
       );
     }
   }
-}
-
-/**
- * Only the site's own scripts, styles and images; `fetch` to the API (same origin), the documents bucket
- * (presigned POST uploads) and Cognito; never framed by anyone.
- */
-function contentSecurityPolicy(uploadHost: string, authHosts: readonly string[]): string {
-  const connect = ["'self'", `https://${uploadHost}`, ...authHosts.map((host) => `https://${host}`)];
-  return [
-    "default-src 'self'",
-    `connect-src ${connect.join(' ')}`,
-    "img-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    `form-action 'self' ${authHosts.map((host) => `https://${host}`).join(' ')}`.trim(),
-    "frame-ancestors 'none'",
-    'upgrade-insecure-requests',
-  ].join('; ');
 }

@@ -1,18 +1,7 @@
 // Renders a notification's subject and body in Vietnamese or English, for e-mail or SMS.
-import type { CaseStatus, Language } from '../domain/types';
+import { STATUS_LABELS } from '../domain/status-labels';
+import type { Language } from '../domain/types';
 import type { NotificationRecord } from '../storage/records';
-
-export const STATUS_LABELS: Record<CaseStatus, { vi: string; en: string }> = {
-  awaiting_payment: { vi: 'Chờ thanh toán phí, lệ phí', en: 'Awaiting payment' },
-  submitted: { vi: 'Đã nộp, chờ tiếp nhận', en: 'Submitted, awaiting intake' },
-  processing: { vi: 'Đang giải quyết', en: 'Being processed' },
-  needs_supplement: { vi: 'Cần bổ sung, hoàn thiện hồ sơ', en: 'Needs a supplement' },
-  approved: { vi: 'Đã phê duyệt, chờ trả kết quả', en: 'Approved, result being issued' },
-  denied: { vi: 'Không được giải quyết', en: 'Denied' },
-  rejected: { vi: 'Từ chối tiếp nhận', en: 'Not accepted' },
-  completed: { vi: 'Đã trả kết quả', en: 'Result issued' },
-  withdrawn: { vi: 'Đã rút hồ sơ', en: 'Withdrawn' },
-};
 
 /** `dd/mm/yyyy` as Vietnamese documents write dates (the stored times already carry +07:00). */
 function vietnameseDate(iso: string): string {

@@ -1,138 +1,49 @@
-// The citizens' pages (web/) in a real Chromium on a phone-sized screen, against the runtime of the global setup,
-// under the CloudFront content security policy: catalogue search, a procedure's page in both languages, tracking.
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+// The citizens' pages in a real Chromium on a phone-sized screen, against the runtime of the global setup, under
+// the CloudFront content security policy: catalogue search, a procedure's page in both languages, tracking.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { WEB_OUT_DIR } from '../../web/build/paths';
+import { builtPageFiles, firstLoad } from '../../web/build/site-files';
 import { client, submitBirthRegistration } from '../support/flows';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `Browser tests skipped: ${CHROMIUM} is missing. Install it with \`apt-get install -y chromium\` (CI's .ci/run does).`,
-  );
-}
-
-const WEB = join(import.meta.dirname, '../../web');
-const SCREENS = '/tmp/motcua-screens';
-const PHONE = { width: 360, height: 740 };
-/** The policy CloudFront sends (cdk/constructs/web.ts), less upgrade-insecure-requests, which plain http cannot meet. */
-const CSP =
-  "default-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; " +
-  "form-action 'self'; frame-ancestors 'none'";
-/** Chromium logs every 4xx answer to fetch; expected only where a test asks for one. */
-const FAILED_LOAD = /Failed to load resource: the server responded with a status of (404|429)/;
+import {
+  cspUnsafeAttributes,
+  expectAccessible,
+  hasChromium,
+  horizontalOverflow,
+  launchChromium,
+  openPhone,
+  visible,
+} from './support';
 
 const baseUrl = inject('baseUrl');
 const c = client();
 let browser: Browser;
 
-interface Opened {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  /** Console errors and uncaught exceptions. */
-  readonly errors: string[];
-  /** Accept-Language of every API request. */
-  readonly apiLanguages: string[];
-}
-
-/** A fresh phone-sized context (empty localStorage) whose pages get the production CSP. */
-async function open(width = PHONE.width): Promise<Opened> {
-  const context = await browser.newContext({
-    viewport: { width, height: PHONE.height },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  await context.route(
-    (url) => url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/api/'),
-    async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
-    },
-  );
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const apiLanguages: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/api/'))
-      apiLanguages.push(request.headers()['accept-language'] ?? '(none)');
-  });
-  return { context, page, errors, apiLanguages };
-}
-
-const unexpected = (errors: string[], allowFailedLoads = false) =>
-  errors.filter((e) => !(allowFailedLoads && FAILED_LOAD.test(e)));
-
-/**
- * Elements of the rendered DOM with an attribute that a strict CSP refuses: a non-empty style= or an on*= handler.
- * (An empty style="" is what CSSOM leaves after Playwright's own typing; it carries no style.)
- */
-async function cspUnsafeAttributes(page: Page): Promise<string[]> {
-  return (await page.evaluate(
-    `[...document.querySelectorAll('*')]
-      .filter((e) => [...e.attributes].some((a) => (a.name === 'style' && a.value.trim()) || a.name.startsWith('on')))
-      .map((e) => e.outerHTML.slice(0, 200))`,
-  )) as string[];
-}
-
-/** Screenshot of the whole page for a person to look at; and no sideways scrolling at this width. */
-async function screenshot(page: Page, name: string) {
-  const scrollWidth = (await page.evaluate('document.documentElement.scrollWidth')) as number;
-  const viewport = page.viewportSize()!;
-  expect(scrollWidth, `${name}: content wider than the screen`).toBeLessThanOrEqual(viewport.width);
-  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
-}
-
-const cards = (page: Page) => page.locator('#results > li');
-
-/** The text as the reader sees it (laid out, with line breaks between blocks), unlike textContent. */
-// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what this test checks
-const visible = (locator: Locator) => locator.innerText();
+const cards = (page: Page) => page.locator('#results > li:visible');
 
 describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
   beforeAll(async () => {
-    await mkdir(SCREENS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
   });
 
-  it('lists the catalogue and narrows it to the household business without diacritics', async () => {
-    const { context, page, errors, apiLanguages } = await open();
+  it('lists the catalogue and narrows it to the household business without diacritics, with no request', async () => {
+    const { close, page, apiLanguages, unexpectedErrors } = await open();
     await page.goto(`${baseUrl}/`);
-    await page.locator('#results > li').nth(4).waitFor();
-    expect(await cards(page).count()).toBeGreaterThanOrEqual(5);
+    expect(await cards(page).count()).toBe(5);
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
     const birth = cards(page).filter({ hasText: 'Đăng ký khai sinh' });
     expect(await visible(birth)).toMatch(/Miễn phí/);
     expect(await visible(birth)).toMatch(/1 ngày làm việc/);
     expect(await visible(birth)).toMatch(/Dịch vụ công trực tuyến toàn trình/);
-    expect(await page.locator('a[href="track.html"]').count()).toBe(1);
-    await screenshot(page, 'catalogue');
+    expect(await page.locator('a[href="/track/"]').count()).toBe(1);
 
-    await page.locator('#q').pressSequentially('ho kinh doanh');
+    await page.getByLabel('Tìm thủ tục').pressSequentially('ho kinh doanh');
     await expect.poll(() => cards(page).count()).toBe(1);
     const only = cards(page).first();
     const text = await visible(only);
@@ -140,23 +51,36 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     expect(text).toContain('Ủy ban nhân dân huyện Gia Viễn');
     expect(text).toMatch(/100\.000\s₫/);
     expect(text).toContain('3 ngày làm việc');
+    expect(await visible(page.getByRole('status'))).toBe('1 thủ tục');
     expect(page.url()).toContain('q=ho+kinh+doanh');
-    await screenshot(page, 'catalogue-search');
+    // The language switch keeps the search.
+    expect(await page.getByRole('link', { name: 'English' }).getAttribute('href')).toBe(
+      '/en/?q=ho+kinh+doanh',
+    );
+    await expectAccessible(page, 'catalogue, searched');
 
-    await only.getByRole('link').click();
-    await page.waitForURL(/procedure\.html\?id=dang-ky-thanh-lap-ho-kinh-doanh$/);
-    await page.locator('h1', { hasText: 'Đăng ký thành lập hộ kinh doanh' }).waitFor();
-    expect(apiLanguages.length).toBeGreaterThan(0);
-    expect(apiLanguages.every((l) => l === 'vi')).toBe(true);
+    await page.getByLabel('Tìm thủ tục').fill('khong co thu tuc nao nhu the');
+    await expect
+      .poll(() => visible(page.getByRole('status')))
+      .toBe('Không tìm thấy thủ tục phù hợp. Hãy thử từ khóa khác.');
+    expect(await cards(page).count()).toBe(0);
+
+    // A search in the address is applied on arrival; Vietnamese with marks matches too.
+    await page.goto(`${baseUrl}/?q=${encodeURIComponent('GIẤY PHÉP xây dựng')}`);
+    await expect.poll(() => cards(page).count()).toBe(1);
+    await cards(page).first().getByRole('link').click();
+    await page.waitForURL(/\/procedures\/cap-giay-phep-xay-dung-nha-o-rieng-le\/$/);
+    await page.getByRole('heading', { level: 1, name: /Cấp giấy phép xây dựng mới/ }).waitFor();
+    expect(apiLanguages).toEqual([]);
     expect(await cspUnsafeAttributes(page)).toEqual([]);
-    expect(unexpected(errors)).toEqual([]);
-    await context.close();
+    expect(unexpectedErrors()).toEqual([]);
+    await close();
   });
 
-  it("shows a procedure's public page, and in English once switched", async () => {
-    const { context, page, errors, apiLanguages } = await open();
-    await page.goto(`${baseUrl}/procedure.html?id=dang-ky-thanh-lap-ho-kinh-doanh`);
-    await page.locator('h1', { hasText: 'Đăng ký thành lập hộ kinh doanh' }).waitFor();
+  it("shows a procedure's public page, and in English from the switch", async () => {
+    const { close, page, unexpectedErrors } = await open();
+    await page.goto(`${baseUrl}/procedures/dang-ky-thanh-lap-ho-kinh-doanh/`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký thành lập hộ kinh doanh' }).waitFor();
     const body = await visible(page.locator('main'));
     expect(body).toMatch(/Phí, lệ phí\s+100\.000\s₫/);
     expect(body).toContain('3 ngày làm việc');
@@ -172,22 +96,26 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     ])
       expect(await page.getByRole('heading', { name: heading, level: 2 }).count(), heading).toBe(1);
     // This procedure's documents are both optional (only when household members register together).
-    expect(await page.locator('.docs > li').count()).toBe(2);
-    expect(await page.locator('.docs .badge', { hasText: 'Không bắt buộc' }).count()).toBe(2);
+    expect(await page.locator('.documents > li').count()).toBe(2);
+    expect(await page.locator('.documents .tag', { hasText: 'Không bắt buộc' }).count()).toBe(2);
     expect(body).toContain('Luật Doanh nghiệp số 59/2020/QH14');
+    const apply = page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' });
+    expect(await apply.getAttribute('href')).toBe('/apply/dang-ky-thanh-lap-ho-kinh-doanh/');
     // The form's fields, nested objects as sub-lists.
     await page.locator('details summary').click();
     const owner = page.locator('.fields > li', { hasText: 'Chủ hộ kinh doanh' }).first();
     expect(
-      await owner.locator('.fields .field', { hasText: 'Họ, chữ đệm và tên chủ hộ kinh doanh' }).count(),
+      await owner
+        .locator('.fields .fields__title', { hasText: 'Họ, chữ đệm và tên chủ hộ kinh doanh' })
+        .count(),
     ).toBe(1);
-    expect(await owner.locator('.fields .fields .field', { hasText: 'Xã, phường, thị trấn' }).count()).toBe(
-      1,
-    );
-    await screenshot(page, 'procedure');
+    expect(
+      await owner.locator('.fields .fields .fields__title', { hasText: 'Xã, phường, thị trấn' }).count(),
+    ).toBe(1);
 
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.locator('h1', { hasText: 'Household business registration' }).waitFor();
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/\/en\/procedures\/dang-ky-thanh-lap-ho-kinh-doanh\/$/);
+    await page.getByRole('heading', { level: 1, name: 'Household business registration' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     const english = await visible(page.locator('main'));
     expect(english).toContain('Full online public service');
@@ -195,40 +123,46 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     expect(english).toMatch(/100,000\s₫/);
     expect(english).toContain('Optional');
     expect(english).toContain('Gia Viễn District People');
-    await screenshot(page, 'procedure-en');
+    expect(await page.getByRole('link', { name: 'Apply online' }).getAttribute('href')).toBe(
+      '/en/apply/dang-ky-thanh-lap-ho-kinh-doanh/',
+    );
+    // Names of laws exist in Vietnamese only, and say so.
+    expect(await page.locator('ul.legal').getAttribute('lang')).toBe('vi');
 
-    // The choice is remembered, and the API is asked in English.
-    await page.goto(`${baseUrl}/procedure.html?id=cap-giay-phep-xay-dung-nha-o-rieng-le`);
-    await page.locator('h1', { hasText: 'Building permit for a new private house' }).waitFor();
-    expect(apiLanguages.at(-1)).toBe('en');
-    const required = page.locator('.docs > li', { has: page.locator('.badge.req', { hasText: 'Required' }) });
+    await page.goto(`${baseUrl}/en/procedures/cap-giay-phep-xay-dung-nha-o-rieng-le/`);
+    await page.getByRole('heading', { level: 1, name: /Building permit for a new private house/ }).waitFor();
+    const required = page.locator('.documents > li', { has: page.locator('.tag', { hasText: 'Required' }) });
     expect(await required.count()).toBe(2);
     expect(await visible(required.first())).toContain('right to use the land');
     expect(await visible(page.locator('main'))).toMatch(/75,000\s₫/);
 
-    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
-    await page.locator('h1', { hasText: 'Cấp giấy phép xây dựng mới' }).waitFor();
-    expect(await page.locator('.docs .badge.req', { hasText: 'Bắt buộc' }).count()).toBe(2);
+    await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 1, name: /Cấp giấy phép xây dựng mới/ }).waitFor();
+    expect(await page.locator('.documents .tag', { hasText: /^Bắt buộc$/ }).count()).toBe(2);
     expect(await cspUnsafeAttributes(page)).toEqual([]);
-    expect(unexpected(errors)).toEqual([]);
-    await context.close();
+    expect(unexpectedErrors()).toEqual([]);
+    await close();
   });
 
-  it('says plainly when a procedure does not exist', async () => {
-    const { context, page, errors } = await open();
-    await page.goto(`${baseUrl}/procedure.html?id=khong-co-thu-tuc-nay`);
-    await page.locator('h1', { hasText: 'Không tìm thấy thủ tục' }).waitFor();
-    expect(await page.locator('a.back').getAttribute('href')).toBe('./');
-    expect(unexpected(errors, true)).toEqual([]);
-    await context.close();
+  it('answers an unknown procedure with the not-found page and a 404', async () => {
+    const { close, page, unexpectedErrors } = await open();
+    const response = await page.goto(`${baseUrl}/procedures/khong-co-thu-tuc-nay/`);
+    expect(response?.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Xem tất cả thủ tục' }).getAttribute('href')).toBe('/');
+    expect(await page.getByRole('link', { name: 'See all procedures' }).getAttribute('href')).toBe('/en/');
+    await expectAccessible(page, '404');
+    expect(unexpectedErrors(true)).toEqual([]);
+    await close();
   });
 
-  it('tracks a real application by its code and PIN, and never says which one was wrong', async () => {
+  it('tracks a real application from the e-mailed link by its code and PIN, and never says which one was wrong', async () => {
     const created = await submitBirthRegistration(c, 'citizen1');
-    const { context, page, errors } = await open();
+    const { close, page, unexpectedErrors, apiLanguages, requests } = await open();
+    // The address that notification e-mails link to (functions/notifications/render.ts).
     await page.goto(`${baseUrl}/track.html?code=${encodeURIComponent(created.code)}`);
-    expect(await page.locator('#code').inputValue()).toBe(created.code);
-    const pin = page.locator('#pin');
+    expect(await page.getByLabel('Mã hồ sơ').inputValue()).toBe(created.code);
+    const pin = page.getByLabel('Mã tra cứu (PIN)');
     expect(await page.evaluate('document.activeElement.id')).toBe('pin');
     expect(await pin.getAttribute('autocomplete')).toBe('off');
     expect(await pin.getAttribute('autocapitalize')).toBe('characters');
@@ -236,22 +170,31 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     expect(await pin.getAttribute('name')).toBeNull(); // never sent in a URL
     await pin.fill(created.trackingPin.toLowerCase());
     await page.getByRole('button', { name: 'Tra cứu' }).click();
-    const badge = page.locator('.case .badge');
-    await badge.waitFor();
-    expect(await visible(badge)).toBe('Đã nộp, chờ tiếp nhận');
-    const result = await visible(page.locator('.case'));
-    expect(result).toContain(created.code);
-    expect(result).toContain('Đăng ký khai sinh');
-    expect(result).toContain('Ủy ban nhân dân xã Gia Sinh');
+    const result = page.locator('.case');
+    await result.waitFor();
+    expect(await visible(result.locator('.tag').first())).toBe('Đã nộp, chờ tiếp nhận');
+    const text = await visible(result);
+    expect(text).toContain(created.code);
+    expect(text).toContain('Đăng ký khai sinh');
+    expect(text).toContain('Ủy ban nhân dân xã Gia Sinh');
     const [y, m, d] = created.dueAt.slice(0, 10).split('-');
-    expect(result).toMatch(new RegExp(`Hạn trả kết quả\\s+${d}/${m}/${y}`));
+    expect(text).toMatch(new RegExp(`Hạn trả kết quả\\s+${d}/${m}/${y}`));
     expect(await page.locator('.timeline > li').count()).toBe(1);
     expect(page.url()).not.toContain(created.trackingPin);
-    await screenshot(page, 'track');
+    expect(apiLanguages).toEqual(['vi']);
+    // config.json, preloaded by the page's head, is fetched once: the script's fetch takes the preload.
+    expect(requests.filter((path) => path === '/config.json')).toHaveLength(1);
+    await expectAccessible(page, 'track, found');
 
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.locator('.case .badge', { hasText: 'Submitted, awaiting receipt' }).waitFor();
-    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    // The switch goes to the English page with the code; the API is asked in English there.
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/\/en\/track\/\?code=/);
+    await page.getByLabel('Tracking PIN').fill(created.trackingPin);
+    await page.getByRole('button', { name: 'Track' }).click();
+    await page.locator('.case .tag', { hasText: 'Submitted, waiting to be received' }).first().waitFor();
+    expect(apiLanguages.at(-1)).toBe('en');
+    await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+    await page.waitForURL(/\/track\/\?code=/);
 
     await pin.fill('AAAA2222');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
@@ -259,13 +202,20 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     await alert.waitFor();
     expect(await visible(alert)).toBe('Không tìm thấy hồ sơ, hoặc mã tra cứu không đúng');
     expect(await page.locator('.case').count()).toBe(0);
-    await screenshot(page, 'track-not-found');
+    await expectAccessible(page, 'track, not found');
 
-    // A PIN of the wrong length is caught before any request.
+    // A PIN of the wrong length is caught before any request: the summary takes focus and links to the field.
+    const lookups = apiLanguages.length;
     await pin.fill('ABC');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByRole('heading', { name: 'Có lỗi cần sửa' }).waitFor();
     expect(await visible(page.locator('#pin-error'))).toBe('Mã tra cứu gồm đúng 8 ký tự.');
     expect(await pin.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate('document.activeElement.className')).toBe('error-summary');
+    await page.getByRole('link', { name: 'Mã tra cứu gồm đúng 8 ký tự.' }).click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('pin');
+    expect(apiLanguages.length).toBe(lookups);
+    await expectAccessible(page, 'track, invalid');
 
     // Rate limiting, as the API answers it (simulated: the real limit is shared by every test of this runtime).
     await page.route('**/api/track/**', (route) =>
@@ -281,54 +231,129 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     expect(await visible(page.getByRole('alert'))).toBe('Quá nhiều lần thử, vui lòng thử lại sau 9 phút');
 
     expect(await cspUnsafeAttributes(page)).toEqual([]);
-    expect(unexpected(errors, true)).toEqual([]);
-    await context.close();
+    expect(unexpectedErrors(true)).toEqual([]);
+    await close();
+  });
+
+  it('works by keyboard alone: skip link, search, a procedure, apply; tracking with its error summary', async () => {
+    const { close, page, unexpectedErrors } = await open();
+    const focused = () =>
+      page.evaluate(`(() => { const e = document.activeElement; return {
+        tag: e.tagName, id: e.id, text: (e.textContent || '').trim(), href: e.getAttribute('href'),
+        outline: getComputedStyle(e).outlineStyle } })()`) as Promise<{
+        tag: string;
+        id: string;
+        text: string;
+        href: string | null;
+        outline: string;
+      }>;
+    /** Presses Tab until `match` holds, checking that each element reached shows where the focus is. */
+    const tabTo = async (match: (f: Awaited<ReturnType<typeof focused>>) => boolean, limit = 30) => {
+      for (let i = 0; i < limit; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focused();
+        expect(f.outline, `focus on ${f.tag} "${f.text}" is visible`).not.toBe('none');
+        if (match(f)) return f;
+      }
+      throw new Error('not reached by Tab');
+    };
+
+    await page.goto(`${baseUrl}/`);
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Bỏ qua, đến nội dung chính');
+    await page.keyboard.press('Enter');
+    expect((await focused()).id).toBe('main');
+    await page.keyboard.press('Tab');
+    expect((await focused()).id).toBe('q');
+    await page.keyboard.type('khai sinh');
+    await expect.poll(() => cards(page).count()).toBe(1);
+    await tabTo((f) => f.text === 'Đăng ký khai sinh');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/procedures\/dang-ky-khai-sinh\/$/);
+    await tabTo((f) => f.text === 'Nộp hồ sơ trực tuyến');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/apply\/dang-ky-khai-sinh\/$/);
+    await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ trực tuyến' }).waitFor();
+
+    await page.goto(`${baseUrl}/track/`);
+    await tabTo((f) => f.id === 'code');
+    await page.keyboard.type('000.21.38.H42-261128-0001');
+    await page.keyboard.press('Tab');
+    expect((await focused()).id).toBe('pin');
+    await page.keyboard.type('AB');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Có lỗi cần sửa' }).waitFor();
+    await tabTo((f) => f.href === '#pin', 3);
+    await page.keyboard.press('Enter');
+    expect((await focused()).id).toBe('pin');
+    expect(unexpectedErrors()).toEqual([]);
+    await close();
   });
 
   it('stays readable at 320 px', async () => {
-    const { context, page, errors } = await open(320);
-    for (const path of ['/', '/procedure.html?id=cap-phieu-ly-lich-tu-phap', '/track.html']) {
+    const { close, page, unexpectedErrors } = await open(320);
+    for (const path of ['/', '/procedures/cap-phieu-ly-lich-tu-phap/', '/en/track/']) {
       await page.goto(`${baseUrl}${path}`);
-      await page.waitForLoadState('networkidle');
-      const name = `320-${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}`;
-      await screenshot(page, name);
+      expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
     }
-    expect(unexpected(errors)).toEqual([]);
-    await context.close();
+    expect(unexpectedErrors()).toEqual([]);
+    await close();
   });
 });
 
-describe('web/ under a strict CSP and a weak network', () => {
-  it('has no inline script, style or event handler in any page, and is small', async () => {
-    const files = await readdir(WEB);
-    const pages = files.filter((f) => f.endsWith('.html'));
-    expect(pages.sort()).toEqual(['index.html', 'procedure.html', 'track.html']);
-    for (const name of pages) {
-      const response = await fetch(new URL(name === 'index.html' ? '/' : `/${name}`, baseUrl));
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toMatch(/text\/html; charset=utf-8/i);
+describe('the built site under a strict CSP and a weak network', () => {
+  it('has no inline script, style or event handler in any page, links only its own files, and is small', async () => {
+    const pages = builtPageFiles();
+    const urls = pages.map((page) => page.url);
+    expect(urls).toContain('/');
+    expect(urls).toContain('/en/');
+    expect(urls).toContain('/track.html');
+    for (const built of pages) {
+      const path = built.url;
+      const response = await fetch(new URL(path, baseUrl));
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toMatch(/text\/html; charset=utf-8/i);
       const html = await response.text();
-      expect(html, name).toMatch(/^<!doctype html>\s*<html lang="vi">/i);
-      expect(html, name).toContain('<meta charset="utf-8">');
+      expect(html, path).toMatch(/^<!doctype html>\s*<html lang="(vi|en)">/i);
+      expect(html, path).toContain('<meta charset="utf-8">');
       for (const [, attributes, content] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-        expect(attributes, `${name}: a script must be a file`).toMatch(/\ssrc="[^"]+\.js"/);
-        expect(content?.trim(), `${name}: inline script`).toBe('');
+        expect(attributes, `${path}: a script must be a file`).toMatch(/\ssrc="\/assets\/[^"]+\.js"/);
+        expect(content?.trim(), `${path}: inline script`).toBe('');
       }
-      expect(html, `${name}: <style>`).not.toMatch(/<style\b/i);
-      expect(html, `${name}: style=`).not.toMatch(/\sstyle\s*=/i);
-      expect(html, `${name}: on*= handler`).not.toMatch(/\son[a-z]+\s*=/i);
-      expect(html, `${name}: external resource`).not.toMatch(/(src|href)="(https?:)?\/\//i);
+      expect(html, `${path}: <style>`).not.toMatch(/<style\b/i);
+      expect(html, `${path}: style=`).not.toMatch(/\sstyle\s*=/i);
+      expect(html, `${path}: on*= handler`).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(html, `${path}: external resource`).not.toMatch(/(src|href)="(https?:)?\/\//i);
+      expect(firstLoad(built).raw, `${path}: first load in bytes`).toBeLessThan(50_000);
     }
-    const scripts = files.filter((f) => f.endsWith('.js'));
-    for (const name of scripts) {
-      const source = await readFile(join(WEB, name), 'utf8');
-      expect(source, `${name}: innerHTML`).not.toMatch(
+    for (const file of await readdir(join(WEB_OUT_DIR, 'assets'))) {
+      if (!file.endsWith('.js')) continue;
+      const source = await readFile(join(WEB_OUT_DIR, 'assets', file), 'utf8');
+      expect(source, `${file}: HTML parsing`).not.toMatch(
         /innerHTML|outerHTML|insertAdjacentHTML|document\.write/,
       );
-      expect(source, `${name}: eval`).not.toMatch(/\beval\(|new Function\(/);
+      expect(source, `${file}: eval`).not.toMatch(/\beval\(|new Function\(/);
     }
-    let total = 0;
-    for (const name of files) total += (await readFile(join(WEB, name))).length;
-    expect(total, 'web/ in bytes').toBeLessThan(50_000);
+  });
+
+  it('sends the security headers and a CSP without unsafe sources, and the site configuration', async () => {
+    const page = await fetch(new URL('/', baseUrl));
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    const asset = [...(await page.text()).matchAll(/href="(\/assets\/[^"]+\.css)"/g)][0]![1]!;
+    expect((await fetch(new URL(asset, baseUrl))).headers.get('cache-control')).toContain('immutable');
+    const config = await fetch(new URL('/config.json', baseUrl));
+    expect(config.status).toBe(200);
+    expect(await config.json()).toEqual({ apiBaseUrl: '/api', environment: 'local' });
   });
 });
+
+function open(width?: number) {
+  return openPhone(browser, baseUrl, width ? { width } : {});
+}

@@ -35,7 +35,7 @@ describe('renderNotification', () => {
 
   it('writes English when the applicant applied in English', () => {
     const { subject, body } = renderNotification({ ...base, lang: 'en' }, '');
-    expect(subject).toBe('Case 000.21.38.H42-261128-0007: Needs a supplement');
+    expect(subject).toBe('Case 000.21.38.H42-261128-0007: Additional documents or corrections needed');
     expect(body).toContain('Birth registration');
     expect(body).not.toContain('track.html');
   });

@@ -1,0 +1,47 @@
+// The browser side of html.ts: markup trees to DOM nodes (text stays text), and small look-ups.
+import { type Attributes, type Child, h, isElement } from './html';
+
+/** DOM nodes of `child`: a fragment for a list. */
+export function toNode(child: Child): Node {
+  if (child === null || child === undefined || child === false) return document.createTextNode('');
+  if (typeof child === 'string' || typeof child === 'number') return document.createTextNode(String(child));
+  if (Array.isArray(child)) {
+    const fragment = document.createDocumentFragment();
+    for (const item of child as readonly Child[]) fragment.append(toNode(item));
+    return fragment;
+  }
+  if (!isElement(child)) return document.createTextNode('');
+  const node = document.createElement(child.tag);
+  for (const [name, value] of Object.entries(child.attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const item of child.children) node.append(toNode(item));
+  return node;
+}
+
+/** Replaces what `target` holds with `children`. */
+export function render(target: Element, ...children: Child[]): void {
+  target.replaceChildren(toNode(children));
+}
+
+/** An element built at once, for code that needs the node (to attach a listener, to focus it). */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Attributes | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  return toNode(h(tag, attrs, ...children)) as HTMLElementTagNameMap[K];
+}
+
+/** The element with `id`; a missing one is a bug in the page's markup, so it throws. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`#${id} is missing from the page`);
+  return node as T;
+}
+
+/** A query-string parameter of the page's address, '' when absent. */
+export function queryParam(name: string): string {
+  return new URLSearchParams(location.search).get(name) ?? '';
+}

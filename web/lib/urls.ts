@@ -1,0 +1,40 @@
+// Every page's address, in one place for the build, the pages' links and the tests: English under `/en`.
+import { DEFAULT_LANG, isLang, type Lang } from './i18n';
+
+const segment = encodeURIComponent;
+
+/** Paths of the pages, without the language prefix. */
+export const PATHS = {
+  catalogue: () => '/',
+  procedure: (id: string) => `/procedures/${segment(id)}/`,
+  apply: (id: string) => `/apply/${segment(id)}/`,
+  track: (code?: string) => (code ? `/track/?code=${segment(code)}` : '/track/'),
+  /** The page e-mails linked to before `/track/`; kept alive (functions/notifications/render.ts). */
+  legacyTrack: () => '/track.html',
+  my: () => '/my/',
+  console: () => '/console/',
+} as const;
+
+/** `path` (from PATHS) in `lang`: `/en/procedures/x/` for English, as is for Vietnamese. */
+export function localize(path: string, lang: Lang): string {
+  return lang === DEFAULT_LANG ? path : `/${lang}${path}`;
+}
+
+/** The language and the unprefixed path of a page's address (`location.pathname`). */
+export function parseLocation(pathname: string): { lang: Lang; path: string } {
+  const [, first, ...rest] = pathname.split('/');
+  if (isLang(first) && first !== DEFAULT_LANG) return { lang: first, path: `/${rest.join('/')}` };
+  return { lang: DEFAULT_LANG, path: pathname };
+}
+
+/** Links of one language: `pages('en').procedure('dang-ky-khai-sinh')` is `/en/procedures/dang-ky-khai-sinh/`. */
+export function pages(lang: Lang) {
+  return {
+    catalogue: () => localize(PATHS.catalogue(), lang),
+    procedure: (id: string) => localize(PATHS.procedure(id), lang),
+    apply: (id: string) => localize(PATHS.apply(id), lang),
+    track: (code?: string) => localize(PATHS.track(code), lang),
+    my: () => localize(PATHS.my(), lang),
+    console: () => localize(PATHS.console(), lang),
+  };
+}
