@@ -8,6 +8,12 @@ export interface PdfFonts {
   readonly bold: PDFFont;
 }
 
+/**
+ * Fixed subset names (a six-letter tag, as PDF names subsets): pdf-lib would otherwise add a random suffix,
+ * and the same form would not give the same bytes twice.
+ */
+const SUBSET_NAMES = { regular: 'MCVNRG+BeVietnamPro-Regular', bold: 'MCVNBD+BeVietnamPro-Bold' } as const;
+
 let files: { readonly regular: Uint8Array; readonly bold: Uint8Array } | undefined;
 
 /** The TTF bytes, decoded once per process: a warm Lambda pays the base64 decoding only on its first PDF. */
@@ -28,8 +34,8 @@ export async function embedPdfFonts(doc: PDFDocument): Promise<PdfFonts> {
   doc.registerFontkit(fontkit);
   const { regular, bold } = fontFiles();
   const [regularFont, boldFont] = await Promise.all([
-    doc.embedFont(regular, { subset: true }),
-    doc.embedFont(bold, { subset: true }),
+    doc.embedFont(regular, { subset: true, customName: SUBSET_NAMES.regular }),
+    doc.embedFont(bold, { subset: true, customName: SUBSET_NAMES.bold }),
   ]);
   return { regular: regularFont, bold: boldFont };
 }
