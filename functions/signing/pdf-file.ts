@@ -21,7 +21,10 @@ export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   if (!looksLikePdf(bytes)) throw new UnsignablePdfError('not-pdf');
   try {
     // updateMetadata: false keeps the issuer's producer and dates as they were.
-    return await PDFDocument.load(bytes, { updateMetadata: false });
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    // pdf-lib reads leniently: a file with no readable page tree loads "fine" and fails later.
+    if (doc.getPageCount() === 0) throw new Error('no pages');
+    return doc;
   } catch (error) {
     if (error instanceof EncryptedPDFError) throw new UnsignablePdfError('encrypted');
     throw new UnsignablePdfError('unreadable');
