@@ -1,6 +1,6 @@
 // What the one-stop forms share: the legal basis and sample mark, the heading, dates in Vietnam time, the QR block.
 import { toVietnamIso, vietnamDay } from '../domain/calendar';
-import { FlowLayout, FOOTER_TOP, nfc, wrapText } from '../pdf/layout';
+import { FlowLayout, FOOTER_TOP, nfc, textWidth, wrapText } from '../pdf/layout';
 import { drawQrCode } from '../pdf/qr';
 import type { FormAgency, FormBase, FormPerson, Timeliness } from './types';
 
@@ -198,7 +198,7 @@ function verificationBlock(layout: FlowLayout, url: string): void {
   ];
   let lineY = y + QR_SIZE - 12;
   for (const line of caption) {
-    const width = font.widthOfTextAtSize(nfc(line), CAPTION_SIZE);
+    const width = textWidth(font, nfc(line), CAPTION_SIZE);
     page.drawText(nfc(line), { x: x - 8 - width, y: lineY, size: CAPTION_SIZE, font });
     lineY -= 10;
   }

@@ -54,32 +54,70 @@ export function nfc(text: string): string {
   return text.normalize('NFC');
 }
 
+/** Widths at 1 pt of strings already measured, by font name: the forms' fonts are the same in every document. */
+const widths = new Map<string, Map<string, number>>();
+/** Enough for every word of many forms; past it the cache starts afresh rather than grow without bound. */
+const MAX_CACHED_WIDTHS = 50_000;
+
+/**
+ * `font.widthOfTextAtSize`, remembered: pdf-lib lays the text out with fontkit on every call (about 0.2 ms),
+ * and wrapping measures every word.
+ */
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  let cache = widths.get(font.name);
+  if (!cache || cache.size > MAX_CACHED_WIDTHS) {
+    cache = new Map();
+    widths.set(font.name, cache);
+  }
+  let width = cache.get(text);
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(text, 1);
+    cache.set(text, width);
+  }
+  return width * size;
+}
+
+/** Splits a word wider than `width` into pieces that fit, after a separator where one falls late enough. */
+function splitWord(word: string, fits: (text: string) => boolean): string[] {
+  const pieces: string[] = [];
+  let rest = word;
+  while (!fits(rest) && rest.length > 1) {
+    let cut = rest.length - 1;
+    while (cut > 1 && !fits(rest.slice(0, cut))) cut--;
+    // Prefer to break a code or a URL after one of its separators, if one falls in the line's last half.
+    const soft = Math.max(...[...BREAK_AFTER].map((mark) => rest.lastIndexOf(mark, cut - 1) + 1));
+    if (soft > cut / 2) cut = soft;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
 /**
  * Splits `text` into lines no wider than `width`: at spaces, and inside a word only when the word alone is
  * wider than a line (a URL, a long code). Line breaks in the text are kept.
  */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
-  const fits = (candidate: string) => font.widthOfTextAtSize(candidate, size) <= width;
+  const measure = (part: string) => textWidth(font, part, size);
+  const fits = (part: string) => measure(part) <= width;
+  const space = measure(' ');
   for (const paragraph of nfc(text).replace(/\t/g, ' ').split(/\r?\n/)) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/ +/)) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (fits(candidate)) {
-        line = candidate;
+      const wordWidth = measure(word);
+      if (line === '' ? wordWidth <= width : lineWidth + space + wordWidth <= width) {
+        lineWidth = line === '' ? wordWidth : lineWidth + space + wordWidth;
+        line = line === '' ? word : `${line} ${word}`;
         continue;
       }
       if (line !== '') lines.push(line);
-      line = word;
-      while (!fits(line) && line.length > 1) {
-        let cut = line.length - 1;
-        while (cut > 1 && !fits(line.slice(0, cut))) cut--;
-        // Prefer to break a code or a URL after one of its separators, if one falls in the line's last half.
-        const soft = Math.max(...[...BREAK_AFTER].map((mark) => line.lastIndexOf(mark, cut - 1) + 1));
-        if (soft > cut / 2) cut = soft;
-        lines.push(line.slice(0, cut));
-        line = line.slice(cut);
-      }
+      const pieces = splitWord(word, fits);
+      lines.push(...pieces.slice(0, -1));
+      line = pieces.at(-1)!;
+      lineWidth = measure(line);
     }
     lines.push(line);
   }
@@ -157,7 +195,7 @@ export class FlowLayout {
     const size = style.size ?? DEFAULT_SIZE;
     const step = this.lineHeight(size);
     lines.forEach((line, index) => {
-      const lineWidth = font.widthOfTextAtSize(line, size);
+      const lineWidth = textWidth(font, line, size);
       const offset =
         style.align === 'center' ? (width - lineWidth) / 2 : style.align === 'right' ? width - lineWidth : 0;
       // The baseline sits a font's ascent (about 0.8 em for this font) below the line's top.
@@ -267,7 +305,7 @@ export class FlowLayout {
     const size = 7.5;
     this.pages.forEach((page, index) => {
       const pageLabel = `Trang ${index + 1}/${this.pages.length}`;
-      const labelWidth = font.widthOfTextAtSize(pageLabel, size);
+      const labelWidth = textWidth(font, pageLabel, size);
       page.drawText(pageLabel, {
         x: this.size[0] - MARGIN.right - labelWidth,
         y: MARGIN.bottom - 12,

@@ -2,7 +2,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { type PDFDocument, rgb } from 'pdf-lib';
 import { fontFiles } from '../pdf/fonts';
-import { nfc, wrapText } from '../pdf/layout';
+import { nfc, textWidth, wrapText } from '../pdf/layout';
 import { drawQrCode } from '../pdf/qr';
 import { loadPdf } from './pdf-file';
 
@@ -47,7 +47,7 @@ export async function drawVerificationStamp(
     ...wrapText(url.replace('?', '\n?'), font, CAPTION_SIZE, captionWidth),
   ];
   const lineHeight = CAPTION_SIZE * 1.3;
-  const widest = Math.max(...lines.map((line) => font.widthOfTextAtSize(line, CAPTION_SIZE)));
+  const widest = Math.max(...lines.map((line) => textWidth(font, line, CAPTION_SIZE)));
   page.drawRectangle({
     x: x - widest - 8,
     y: y,
@@ -57,7 +57,7 @@ export async function drawVerificationStamp(
   });
   lines.forEach((line, index) => {
     page.drawText(nfc(line), {
-      x: x - 4 - font.widthOfTextAtSize(line, CAPTION_SIZE),
+      x: x - 4 - textWidth(font, line, CAPTION_SIZE),
       y: y + 4 + (lines.length - 1 - index) * lineHeight,
       size: CAPTION_SIZE,
       font,
