@@ -204,6 +204,33 @@ function verificationBlock(layout: FlowLayout, url: string): void {
   }
 }
 
+/** The desk that receives files, when the agency names none. */
+const DEFAULT_DESK = 'Bộ phận tiếp nhận và trả kết quả';
+
+/**
+ * The opening lines of a form about one file: the receiving desk (when `withDesk`), whose file it is, the
+ * applicant's address and contacts, and what they ask for.
+ */
+export function applicantBlock(
+  layout: FlowLayout,
+  input: FormBase,
+  options: { readonly whose: string; readonly withDesk?: boolean },
+): void {
+  if (options.withDesk) layout.paragraph(`${input.agency.deskName ?? DEFAULT_DESK} – ${input.agency.name}`);
+  layout.paragraph(`${options.whose}: ${input.applicant.name}`);
+  if (input.applicant.address) layout.paragraph(`Địa chỉ: ${input.applicant.address}`);
+  const contact = [
+    input.applicant.phone ? `Số điện thoại: ${input.applicant.phone}` : '',
+    input.applicant.email ? `Email: ${input.applicant.email}` : '',
+  ].filter(Boolean);
+  if (contact.length > 0) layout.paragraph(contact.join(' – '));
+  layout.paragraph(`Nội dung yêu cầu giải quyết: ${input.procedureName}`);
+}
+
+export function deskName(agency: FormAgency): string {
+  return agency.deskName ?? DEFAULT_DESK;
+}
+
 /** Numbered lines "1. …", "2. …" with their text wrapped under the number. */
 export function numbered(layout: FlowLayout, items: readonly string[], indent = 14): void {
   items.forEach((item, index) => {

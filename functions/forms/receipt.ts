@@ -1,6 +1,15 @@
 // Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả, the receipt with the appointment, issued on `receive`.
 // SAMPLE WORDING (see SAMPLE_MARK in ./common.ts): not checked against the text in force.
-import { footerLines, longTime, numbered, signatures, startCaseForm, TEMPLATES } from './common';
+import {
+  applicantBlock,
+  deskName,
+  footerLines,
+  longTime,
+  numbered,
+  signatures,
+  startCaseForm,
+  TEMPLATES,
+} from './common';
 import type { FormDocument, ReceiptInput } from './types';
 
 export function documentLine(document: FormDocument): string {
@@ -14,16 +23,8 @@ export function documentLine(document: FormDocument): string {
 export async function renderReceipt(input: ReceiptInput): Promise<Uint8Array> {
   const template = TEMPLATES.receipt;
   const layout = await startCaseForm(template, input);
-  const desk = input.agency.deskName ?? 'Bộ phận tiếp nhận và trả kết quả';
-  layout.paragraph(`${desk} – ${input.agency.name}`);
-  layout.paragraph(`Tiếp nhận hồ sơ của: ${input.applicant.name}`);
-  if (input.applicant.address) layout.paragraph(`Địa chỉ: ${input.applicant.address}`);
-  const contact = [
-    input.applicant.phone ? `Số điện thoại: ${input.applicant.phone}` : '',
-    input.applicant.email ? `Email: ${input.applicant.email}` : '',
-  ].filter(Boolean);
-  if (contact.length > 0) layout.paragraph(contact.join('    '));
-  layout.paragraph(`Nội dung yêu cầu giải quyết: ${input.procedureName}`, { after: 6 });
+  applicantBlock(layout, input, { whose: 'Tiếp nhận hồ sơ của', withDesk: true });
+  layout.space(6);
   layout.paragraph('1. Thành phần hồ sơ nộp gồm:');
   numbered(layout, input.documents.map(documentLine), 20);
   layout.paragraph(`2. Số lượng hồ sơ: ${input.sets ?? 1} (bộ)`);
@@ -32,7 +33,9 @@ export async function renderReceipt(input: ReceiptInput): Promise<Uint8Array> {
   }
   layout.paragraph(`4. Thời gian nhận hồ sơ: ${longTime(input.receivedAt)}`);
   layout.paragraph(`5. Thời gian trả kết quả giải quyết hồ sơ: ${longTime(input.dueAt)}`);
-  layout.paragraph(`6. Đăng ký nhận kết quả tại: ${input.resultDelivery ?? desk}`, { after: 4 });
+  layout.paragraph(`6. Đăng ký nhận kết quả tại: ${input.resultDelivery ?? deskName(input.agency)}`, {
+    after: 4,
+  });
   layout.paragraph(
     'Khi nhận kết quả, người nhận mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả này; ' +
       'có thể tra cứu tình trạng hồ sơ bằng mã hồ sơ hoặc mã QR bên dưới.',

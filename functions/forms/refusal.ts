@@ -1,17 +1,12 @@
 // Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ, with the reason (the `reject` action's note).
 // SAMPLE WORDING (see SAMPLE_MARK in ./common.ts): not checked against the text in force.
-import { footerLines, longDate, signatures, startCaseForm, TEMPLATES } from './common';
+import { applicantBlock, footerLines, longDate, signatures, startCaseForm, TEMPLATES } from './common';
 import type { RefusalInput } from './types';
 
 export async function renderRefusal(input: RefusalInput): Promise<Uint8Array> {
   const template = TEMPLATES.refusal;
   const layout = await startCaseForm(template, input);
-  const desk = input.agency.deskName ?? 'Bộ phận tiếp nhận và trả kết quả';
-  layout.paragraph(`${desk} – ${input.agency.name}`);
-  layout.paragraph(`Tiếp nhận hồ sơ của: ${input.applicant.name}`);
-  if (input.applicant.address) layout.paragraph(`Địa chỉ: ${input.applicant.address}`);
-  if (input.applicant.phone) layout.paragraph(`Số điện thoại: ${input.applicant.phone}`);
-  layout.paragraph(`Nội dung yêu cầu giải quyết: ${input.procedureName}`);
+  applicantBlock(layout, input, { whose: 'Tiếp nhận hồ sơ của', withDesk: true });
   layout.paragraph(`Ngày nộp hồ sơ: ${longDate(input.submittedAt)}`, { after: 6 });
   layout.paragraph(
     `Qua xem xét, ${input.agency.name} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể ` +

@@ -1,15 +1,12 @@
 // Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, listing what the applicant must add or redo, and why.
 // SAMPLE WORDING (see SAMPLE_MARK in ./common.ts): not checked against the text in force.
-import { footerLines, longDate, signatures, startCaseForm, TEMPLATES } from './common';
+import { applicantBlock, footerLines, longDate, signatures, startCaseForm, TEMPLATES } from './common';
 import type { SupplementRequestInput } from './types';
 
 export async function renderSupplementRequest(input: SupplementRequestInput): Promise<Uint8Array> {
   const template = TEMPLATES['supplement-request'];
   const layout = await startCaseForm(template, input);
-  layout.paragraph(`Hồ sơ của: ${input.applicant.name}`);
-  if (input.applicant.address) layout.paragraph(`Địa chỉ: ${input.applicant.address}`);
-  if (input.applicant.phone) layout.paragraph(`Số điện thoại: ${input.applicant.phone}`);
-  layout.paragraph(`Nội dung yêu cầu giải quyết: ${input.procedureName}`);
+  applicantBlock(layout, input, { whose: 'Hồ sơ của' });
   if (input.receivedAt) layout.paragraph(`Ngày tiếp nhận: ${longDate(input.receivedAt)}`);
   layout.space(4);
   layout.paragraph('Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:', { weight: 'bold' });
