@@ -311,12 +311,12 @@ function stubKms(privateKey: KeyObject, keyId: string) {
         if (KeyId !== keyId || MessageType !== 'DIGEST' || SigningAlgorithm !== 'RSASSA_PKCS1_V1_5_SHA_256') {
           throw new Error('ValidationException');
         }
-        if (!Message || Message.length !== 32)
-          throw new Error('ValidationException: digest must be 32 bytes');
-        messages.push(Message);
+        const digest = Message ?? new Uint8Array();
+        if (digest.length !== 32) throw new Error('ValidationException: digest must be 32 bytes');
+        messages.push(digest);
         const signature = privateEncrypt(
           { key: privateKey, padding: constants.RSA_PKCS1_PADDING },
-          Buffer.concat([SHA256_DIGEST_INFO, Message]),
+          Buffer.concat([SHA256_DIGEST_INFO, digest]),
         );
         return { Signature: new Uint8Array(signature), KeyId, SigningAlgorithm };
       },
