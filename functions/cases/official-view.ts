@@ -1,7 +1,8 @@
 // What the agency's officials see of a case: the applicant and short-lived links to each document.
 import { downloadUrl } from '../documents/uploads';
+import { isOverdue } from '../domain/deadline';
 import type { CaseRecord, EventRecord } from '../storage/records';
-import { caseView, isOverdue, publicDocument } from './views';
+import { caseView, publicDocument } from './views';
 
 /** The Case plus the applicant and short-lived download links, for the agency's officials. */
 export async function officialCaseView(record: CaseRecord, events: readonly EventRecord[]) {

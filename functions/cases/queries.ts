@@ -1,9 +1,10 @@
 // Reading cases: an applicant's own, an agency's queue, and public tracking by code and PIN.
 import { findProcedure } from '../../schemas/catalogue';
 import { limits } from '../commons/config';
-import type { Principal } from '../commons/http';
 import { countEvent } from '../commons/observability';
+import { queueAgencyOf } from '../domain/access';
 import { NotFoundError, RateLimitedError, ValidationFailedError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
 import { verifyTrackingPin } from '../domain/tracking-pin';
 import type { CaseStatus } from '../domain/types';
 import {
@@ -24,7 +25,7 @@ export async function listQueue(
   principal: Principal,
   query: { status: CaseStatus; limit: number; cursor?: string; agencyId?: string },
 ) {
-  const agencyId = principal.role === 'admin' ? query.agencyId : principal.agencyId;
+  const agencyId = queueAgencyOf(principal, query.agencyId);
   if (!agencyId) {
     throw new ValidationFailedError([
       { path: 'query.agencyId', message: { vi: 'Cần chọn cơ quan', en: 'Choose an agency (agencyId)' } },

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import type { ApplicationRequest, SubmitResponse } from '../../schemas/api';
 import { findProcedure, validateApplicationData } from '../../schemas/catalogue';
 import { limits } from '../commons/config';
-import type { Principal } from '../commons/http';
 import { countEvent } from '../commons/observability';
 import { seal, unseal } from '../commons/seal';
 import {
@@ -13,11 +12,14 @@ import {
   removeObjects,
   storedDocument,
 } from '../documents/uploads';
-import { toVietnamIso, vietnamCalendar } from '../domain/calendar';
+import { vietnamCalendar } from '../domain/calendar';
 import { caseCodeDay, formatCaseCode } from '../domain/case-code';
 import { type FieldProblem, IdempotencyConflictError, ValidationFailedError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
+import { firstStatus } from '../domain/status-machine';
 import { hashTrackingPin, newTrackingPin } from '../domain/tracking-pin';
 import type { Language } from '../domain/types';
+import { toVietnamIso } from '../domain/vietnam-time';
 import type { CaseRecord, EventRecord, IdempotencyRecord } from '../storage/records';
 import {
   caseItem,
@@ -124,8 +126,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
     promoteUploads(uploads),
   ]);
   const code = formatCaseCode(procedure.agency.code, now, sequence);
-  const status =
-    procedure.level === 4 && procedure.fee && procedure.fee.amount > 0 ? 'awaiting_payment' : 'submitted';
+  const status = firstStatus(procedure);
   const applicant = {
     id: principal.id,
     role: principal.role,

@@ -2,7 +2,6 @@
 import type { CaseActionRequest, SupplementAnswer } from '../../schemas/api';
 import { findProcedure, procedureDetail, validateApplicationData } from '../../schemas/catalogue';
 import type { ProcedureDefinition } from '../../schemas/types';
-import type { Principal } from '../commons/http';
 import { countEvent } from '../commons/observability';
 import {
   checkDocuments,
@@ -12,15 +11,18 @@ import {
   removeObjects,
   storedDocument,
 } from '../documents/uploads';
-import { parseIso, toVietnamIso, vietnamCalendar } from '../domain/calendar';
+import { canSeeCase } from '../domain/access';
+import { parseIso, vietnamCalendar } from '../domain/calendar';
 import {
   type FieldProblem,
   NotFoundError,
   ValidationFailedError,
   VersionConflictError,
 } from '../domain/errors';
+import type { Principal } from '../domain/principal';
 import { nextStatus, requiresItems, requiresNote } from '../domain/status-machine';
 import type { CaseAction, Language, LocalizedText, Role } from '../domain/types';
+import { toVietnamIso } from '../domain/vietnam-time';
 import type { CaseRecord, EventRecord, UploadRecord } from '../storage/records';
 import {
   claimUploadItem,
@@ -41,22 +43,12 @@ export interface Actor {
   readonly id?: string;
 }
 
-/** Who may see a case: its owner, its agency's officials, an admin. Everyone else is told "not found". */
-export function canSee(principal: Principal, record: CaseRecord): boolean {
-  switch (principal.role) {
-    case 'citizen':
-    case 'business':
-      return record.applicant.id === principal.id;
-    case 'official':
-      return principal.agencyId !== undefined && record.agencyId === principal.agencyId;
-    case 'admin':
-      return true;
-  }
-}
-
 export async function loadVisibleCase(principal: Principal, code: string) {
   const found = await getCaseWithHistory(code);
-  if (!found || !canSee(principal, found.record)) throw new NotFoundError('case');
+  const visible =
+    found &&
+    canSeeCase(principal, { applicantId: found.record.applicant.id, agencyId: found.record.agencyId });
+  if (!found || !visible) throw new NotFoundError('case');
   return found;
 }
 

@@ -1,5 +1,5 @@
 // What each audience sees of a case: the applicant, the agency's officials, and the public tracker.
-
+import { isOverdue } from '../domain/deadline';
 import type { CaseRecord, EventRecord, StoredDocument } from '../storage/records';
 
 export const publicDocument = ({ documentType, fileName, contentType, size }: StoredDocument) => ({
@@ -54,13 +54,6 @@ export function caseSummary(record: CaseRecord) {
     dueAt: record.dueAt,
     updatedAt: record.updatedAt,
   };
-}
-
-const OPEN_STATUSES = new Set(['awaiting_payment', 'submitted', 'processing', 'approved']);
-
-/** Late while the agency holds it past the due moment; a supplement wait stops the clock. */
-export function isOverdue(record: CaseRecord, now = new Date()): boolean {
-  return OPEN_STATUSES.has(record.status) && new Date(record.dueAt).getTime() < now.getTime();
 }
 
 export function queueItem(record: CaseRecord) {

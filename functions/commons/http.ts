@@ -8,6 +8,7 @@ import type {
 import type * as z from 'zod';
 import { toFieldProblems } from '../../schemas/messages';
 import { ForbiddenError, ValidationFailedError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
 import { type Language, ROLES, type Role } from '../domain/types';
 import { config, limits } from './config';
 import { logger } from './observability';
@@ -15,17 +16,6 @@ import { HttpProblem, httpProblems, internalError, toProblem } from './problem';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
-
-/** The signed-in caller, from the claims the JWT authorizer passed on. */
-export interface Principal {
-  readonly id: string;
-  readonly role: Role;
-  readonly name: string;
-  readonly email?: string;
-  readonly phone?: string;
-  readonly agencyId?: string;
-  readonly taxCode?: string;
-}
 
 export interface HttpRequest<Body, Query> {
   readonly event: HttpEvent;

@@ -13,11 +13,12 @@ import type { UploadRequest } from '../../schemas/api';
 import { findProcedure } from '../../schemas/catalogue';
 import type { DocumentRequirement, ProcedureDefinition } from '../../schemas/types';
 import { config, limits } from '../commons/config';
-import type { Principal } from '../commons/http';
 import { s3 } from '../commons/s3';
-import { toVietnamIso } from '../domain/calendar';
+import { actsForAgency } from '../domain/access';
 import { type FieldProblem, ValidationFailedError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
 import type { LocalizedText } from '../domain/types';
+import { toVietnamIso } from '../domain/vietnam-time';
 import type { StoredDocument, UploadRecord } from '../storage/records';
 import { getUploads, putUpload } from '../storage/repository';
 import { SNIFF_BYTES, sniffContentType } from './magic-bytes';
@@ -88,12 +89,7 @@ function requirementFor(
   documentType: string,
   principal: Principal,
 ): DocumentRequirement | undefined {
-  if (
-    documentType === RESULT_DOCUMENT.type &&
-    (principal.role === 'official' || principal.role === 'admin')
-  ) {
-    return RESULT_DOCUMENT;
-  }
+  if (documentType === RESULT_DOCUMENT.type && actsForAgency(principal)) return RESULT_DOCUMENT;
   return procedure.documents.find((d) => d.type === documentType);
 }
 

@@ -1,4 +1,5 @@
 // Renders a notification's subject and body in Vietnamese or English, for e-mail or SMS.
+import { isDecided } from '../domain/status-machine';
 import type { CaseStatus, Language } from '../domain/types';
 import type { NotificationRecord } from '../storage/records';
 
@@ -34,7 +35,8 @@ export function renderNotification(n: NotificationRecord, trackBaseUrl: string):
   const link = trackBaseUrl
     ? `${trackBaseUrl.replace(/\/$/, '')}/track.html?code=${encodeURIComponent(n.caseCode)}`
     : '';
-  const open = ['awaiting_payment', 'submitted', 'processing', 'needs_supplement'].includes(n.event.status);
+  // Until a decision the applicant waits for the result, so its due date is worth saying.
+  const open = !isDecided(n.event.status);
   if (n.channel === 'sms') {
     const text =
       lang === 'vi'

@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { config } from '../commons/config';
+import { queueSortTime } from '../domain/deadline';
 import { ValidationFailedError } from '../domain/errors';
 import { agencyQueueKey, applicantCasesKey, EVENT_PREFIX, keys, NOTIFICATION_PREFIX } from './keys';
 import type { CaseRecord, EventRecord, IdempotencyRecord, NotificationRecord, UploadRecord } from './records';
@@ -24,11 +25,6 @@ const stripKeys = <T>(item: Record<string, unknown>): T => {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
   return rest as T;
 };
-
-/** The time a case sorts by in its agency's queue: submission for `submitted`, due date otherwise. */
-export function queueSortTime(record: Pick<CaseRecord, 'status' | 'submittedAt' | 'dueAt'>): string {
-  return record.status === 'submitted' ? record.submittedAt : record.dueAt;
-}
 
 export function caseItem(record: CaseRecord) {
   return {

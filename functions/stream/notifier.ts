@@ -4,7 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { config } from '../commons/config';
 import { countEvent, logger } from '../commons/observability';
-import { toVietnamIso } from '../domain/calendar';
+import { toVietnamIso } from '../domain/vietnam-time';
 import { type NotificationChannel, outboxChannel, sesSnsChannel } from '../notifications/channels';
 import { renderNotification } from '../notifications/render';
 import type { NotificationRecord } from '../storage/records';

@@ -1,5 +1,6 @@
 // Marriage registration (đăng ký kết hôn) at the commune People's Committee: partly online, since both must appear.
 import * as z from 'zod';
+import { vietnamDay } from '../../functions/domain/vietnam-time';
 import { giaSinhCommune } from '../agencies';
 import {
   addKeyedIssue,
@@ -10,7 +11,6 @@ import {
   pastDate,
   personName,
   text,
-  todayInVietnam,
   vnAddress,
   vnMobilePhone,
   whenValid,
@@ -53,7 +53,7 @@ const form = z
   })
   .superRefine(
     (data, ctx) => {
-      const today = todayInVietnam();
+      const today = vietnamDay(new Date());
       if (ageOn(data.groom.dateOfBirth, today) < MIN_MARRIAGE_AGE.groom) {
         addKeyedIssue(ctx, ['groom', 'dateOfBirth'], 'marriage.groomUnderAge');
       }
