@@ -4,7 +4,7 @@ import { HttpProblem, route } from '../functions/commons/http';
 import { DEMO_USERS, findDemoUser } from './demo-accounts';
 import { issueToken } from './tokens';
 
-/** GET /api/local/users: the seeded demo accounts, to pick one to sign in as. */
+/** GET /api/local/users: the demo accounts, to pick one to sign in as. */
 export const listDemoUsers = route({}, async () => ({
   status: 200,
   body: {

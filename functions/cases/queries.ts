@@ -7,13 +7,8 @@ import { NotFoundError, RateLimitedError, ValidationFailedError } from '../domai
 import type { Principal } from '../domain/principal';
 import { verifyTrackingPin } from '../domain/tracking-pin';
 import type { CaseStatus } from '../domain/types';
-import {
-  countFailure,
-  failuresSoFar,
-  getCaseWithHistory,
-  listAgencyQueue,
-  listApplicantCases,
-} from '../storage/repository';
+import { getCaseWithHistory, listAgencyQueue, listApplicantCases } from '../storage/cases';
+import { countFailure, failuresSoFar } from '../storage/rate-limits';
 import { caseSummary, queueItem } from './views';
 
 export async function listOwnCases(principal: Principal, limit: number, cursor?: string) {

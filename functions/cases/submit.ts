@@ -5,13 +5,8 @@ import { findProcedure, validateApplicationData } from '../../schemas/catalogue'
 import { limits } from '../commons/config';
 import { countEvent } from '../commons/observability';
 import { seal, unseal } from '../commons/seal';
-import {
-  checkDocuments,
-  documentKey,
-  promoteUploads,
-  removeObjects,
-  storedDocument,
-} from '../documents/uploads';
+import { documentKey } from '../documents/object-keys';
+import { checkDocuments, promoteUploads, removeObjects, storedDocument } from '../documents/uploads';
 import { vietnamCalendar } from '../domain/calendar';
 import { caseCodeDay, formatCaseCode } from '../domain/case-code';
 import { type FieldProblem, IdempotencyConflictError, ValidationFailedError } from '../domain/errors';
@@ -20,20 +15,13 @@ import { firstStatus } from '../domain/status-machine';
 import { hashTrackingPin, newTrackingPin } from '../domain/tracking-pin';
 import type { Language } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
+import { appendEventItem, createCaseItem } from '../storage/cases';
+import { nextCaseSequence } from '../storage/counters';
+import { TransactionConflict, transact } from '../storage/dynamo';
+import { getIdempotencyRecord, putIdempotencyItem } from '../storage/idempotency';
+import { createNotificationItem } from '../storage/notifications';
 import type { CaseRecord, EventRecord, IdempotencyRecord } from '../storage/records';
-import {
-  caseItem,
-  claimUploadItem,
-  eventItem,
-  getIdempotencyRecord,
-  getUploads,
-  nextCaseSequence,
-  notificationItem,
-  putIdempotencyItem,
-  putNewItem,
-  TransactionConflict,
-  transact,
-} from '../storage/repository';
+import { claimUploadItem, getUploads } from '../storage/uploads';
 import { notificationsFor } from './notifications';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -184,9 +172,9 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
 
   const items = [
     putIdempotencyItem(principal.id, idempotencyKey, idempotency),
-    putNewItem(caseItem(record)),
-    putNewItem(eventItem(event)),
-    ...notificationsFor(record, event).map((n) => putNewItem(notificationItem(n))),
+    createCaseItem(record),
+    appendEventItem(event),
+    ...notificationsFor(record, event).map(createNotificationItem),
     ...uploads.map((upload) => claimUploadItem(upload, code, principal.id)),
   ];
   for (let attempt = 1; ; attempt++) {

@@ -23,17 +23,11 @@ import type { Principal } from '../domain/principal';
 import { nextStatus, requiresItems, requiresNote } from '../domain/status-machine';
 import type { CaseAction, Language, LocalizedText, Role } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
+import { appendEventItem, getCaseWithHistory, replaceCaseItem } from '../storage/cases';
+import { TransactionConflict, transact } from '../storage/dynamo';
+import { createNotificationItem } from '../storage/notifications';
 import type { CaseRecord, EventRecord, UploadRecord } from '../storage/records';
-import {
-  claimUploadItem,
-  eventItem,
-  getCaseWithHistory,
-  notificationItem,
-  putNewItem,
-  replaceCaseItem,
-  TransactionConflict,
-  transact,
-} from '../storage/repository';
+import { claimUploadItem } from '../storage/uploads';
 import { notificationsFor } from './notifications';
 import { discardPromoted } from './submit';
 
@@ -104,8 +98,8 @@ async function commit(change: Change) {
   try {
     await transact([
       replaceCaseItem(updated, expectedVersion),
-      putNewItem(eventItem(event)),
-      ...notificationsFor(updated, event).map((n) => putNewItem(notificationItem(n))),
+      appendEventItem(event),
+      ...notificationsFor(updated, event).map(createNotificationItem),
       ...uploads.map((u) => claimUploadItem(u, record.code, change.claimant ?? '')),
     ]);
   } catch (error) {

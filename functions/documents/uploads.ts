@@ -20,8 +20,9 @@ import type { Principal } from '../domain/principal';
 import type { LocalizedText } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
 import type { StoredDocument, UploadRecord } from '../storage/records';
-import { getUploads, putUpload } from '../storage/repository';
+import { getUploads, putUpload } from '../storage/uploads';
 import { SNIFF_BYTES, sniffContentType } from './magic-bytes';
+import { documentKey, quarantineKey } from './object-keys';
 
 const Bucket = config.documentsBucket;
 
@@ -108,7 +109,7 @@ export async function createUpload(principal: Principal, request: UploadRequest)
   if (problems.length > 0) throw new ValidationFailedError(problems);
 
   const uploadId = randomUUID();
-  const key = `quarantine/${uploadId}`;
+  const key = quarantineKey(uploadId);
   const now = new Date();
   const { url, fields } = await createPresignedPost(s3, {
     Bucket,
@@ -248,8 +249,6 @@ export async function checkDocuments(options: {
   });
   return { problems, uploads: accepted.map((a) => a.upload) };
 }
-
-export const documentKey = (uploadId: string) => `documents/${uploadId}`;
 
 export function storedDocument(upload: UploadRecord): StoredDocument {
   return {

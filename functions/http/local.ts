@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { confirmPayment } from '../cases/transitions';
 import { caseView } from '../cases/views';
 import { route } from '../commons/http';
-import { listNotifications } from '../storage/repository';
+import { listNotifications } from '../storage/notifications';
 
 export const listOutbox = route(
   { query: z.object({ caseCode: z.string().max(100).optional() }) },

@@ -1,13 +1,10 @@
 // Health check and the OpenAPI document.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { buildOpenApiDocument } from '../../schemas/openapi';
-import { dynamo } from '../commons/clients';
-import { config } from '../commons/config';
 import { route } from '../commons/http';
+import { pingTable } from '../storage/dynamo';
 
 export const health = route({}, async () => {
-  // Any answer from the table, even "no such item", shows storage is up.
-  await dynamo.send(new GetCommand({ TableName: config.tableName, Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
+  await pingTable();
   return { status: 200, body: { status: 'ok' } };
 });
 

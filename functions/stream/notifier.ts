@@ -7,8 +7,8 @@ import { countEvent, logger } from '../commons/observability';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { type NotificationChannel, outboxChannel, sesSnsChannel } from '../notifications/channels';
 import { renderNotification } from '../notifications/render';
+import { getNotification, markNotification } from '../storage/notifications';
 import type { NotificationRecord } from '../storage/records';
-import { getNotification, markNotification } from '../storage/repository';
 
 const channel: NotificationChannel =
   config.notifyChannel === 'ses-sns'
