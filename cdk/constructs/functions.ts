@@ -6,7 +6,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from '../../functions/documents/object-keys';
-import type { RouteDeclaration } from '../../functions/routes';
+import type { DeployedGroup, RouteDeclaration } from '../../functions/routes';
 import { REPOSITORY_ROOT, routeGroups, writeGroupEntry } from '../bundling';
 import { acknowledge, arnToken } from '../nag';
 import { grantTableAccess, MotcuaFunction } from './function';
@@ -28,12 +28,13 @@ interface GroupAccess {
 }
 
 /**
- * One function per group rather than per route: 5 functions instead of 14, so that a citizen's session
+ * What each group may touch, for every group of `FunctionGroup` but `local` (a group missing here fails
+ * typecheck). One function per group rather than per route: 5 functions instead of 14, so that a citizen's session
  * warms one applicant function instead of one per screen, while groups still split by what they may touch
  * (the catalogue cannot write, only submissions read quarantined uploads). A group's routes share most of
  * their code (middy, zod, SDK clients), so grouping adds little to each bundle.
  */
-const GROUP_ACCESS: Record<string, GroupAccess> = {
+const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
   public: {
     description: 'Catalogue, health and OpenAPI (public, read-only)',
     table: 'read',
@@ -87,7 +88,7 @@ export class Functions extends Construct {
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
     for (const [group, routes] of routeGroups(props.routes)) {
-      const access = GROUP_ACCESS[group];
+      const access = GROUP_ACCESS[group as DeployedGroup] as GroupAccess | undefined;
       if (!access) {
         throw new Error(`Route group "${group}" has no access declared in cdk/constructs/functions.ts`);
       }

@@ -1,5 +1,7 @@
 // Reading cases: an applicant's own, an agency's queue, and public tracking by code and PIN.
-import { findProcedure } from '../../schemas/catalogue';
+
+import { findAgency } from '../../schemas/agencies';
+import type { CaseSummary, QueueItem, Tracking } from '../../schemas/api';
 import { limits } from '../commons/config';
 import { countEvent } from '../commons/observability';
 import { queueAgencyOf } from '../domain/access';
@@ -9,9 +11,13 @@ import { verifyTrackingPin } from '../domain/tracking-pin';
 import type { CaseStatus } from '../domain/types';
 import { getCaseWithHistory, listAgencyQueue, listApplicantCases } from '../storage/cases';
 import { countFailure, failuresSoFar } from '../storage/rate-limits';
-import { caseSummary, queueItem } from './views';
+import { caseSummary, queueItem, trackingView } from './views';
 
-export async function listOwnCases(principal: Principal, limit: number, cursor?: string) {
+export async function listOwnCases(
+  principal: Principal,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: CaseSummary[]; nextCursor?: string }> {
   const page = await listApplicantCases(principal.id, limit, cursor);
   return { items: page.items.map(caseSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
@@ -19,7 +25,7 @@ export async function listOwnCases(principal: Principal, limit: number, cursor?:
 export async function listQueue(
   principal: Principal,
   query: { status: CaseStatus; limit: number; cursor?: string; agencyId?: string },
-) {
+): Promise<{ items: QueueItem[]; nextCursor?: string }> {
   const agencyId = queueAgencyOf(principal, query.agencyId);
   if (!agencyId) {
     throw new ValidationFailedError([
@@ -34,7 +40,7 @@ export async function listQueue(
  * Public tracking. A wrong or missing PIN answers exactly as an unknown code; failures count against both
  * the code and the client address, and past the limit every attempt is 429 until the window ends.
  */
-export async function trackCase(code: string, pin: string | undefined, clientIp: string) {
+export async function trackCase(code: string, pin: string | undefined, clientIp: string): Promise<Tracking> {
   const window = limits.trackingWindowSeconds;
   const [byCode, byClient] = await Promise.all([
     failuresSoFar('code', code, window),
@@ -52,14 +58,6 @@ export async function trackCase(code: string, pin: string | undefined, clientIp:
     throw new NotFoundError('case');
   }
   const { record, events } = found;
-  const procedure = findProcedure(record.procedureId);
-  return {
-    code: record.code,
-    procedure: { id: record.procedureId, name: record.procedureName },
-    agency: { id: record.agencyId, name: procedure?.agency.name ?? record.procedureName },
-    status: record.status,
-    submittedAt: record.submittedAt,
-    dueAt: record.dueAt,
-    history: [...events].sort((a, b) => a.seq - b.seq).map((e) => ({ at: e.at, status: e.status })),
-  };
+  const agency = findAgency(record.agencyId)?.name ?? { vi: record.agencyId, en: record.agencyId };
+  return trackingView(record, events, agency);
 }

@@ -1,15 +1,16 @@
-// Health check and the OpenAPI document.
+// Handlers of operations: health and the OpenAPI document.
 import { buildOpenApiDocument } from '../../schemas/openapi';
-import { route } from '../commons/http';
+import { ok, route } from '../commons/http';
+import { operationRoutes as routes } from '../routes/operations';
 import { pingTable } from '../storage/dynamo';
 
-export const health = route({}, async () => {
+export const health = route(routes.health, async () => {
   await pingTable();
-  return { status: 200, body: { status: 'ok' } };
+  return ok({ status: 'ok' });
 });
 
-export const openApi = route({}, async () => ({
-  status: 200,
-  body: buildOpenApiDocument(),
-  headers: { 'cache-control': 'public, max-age=300' },
-}));
+export const openApi = route(routes.openApi, async () =>
+  ok(buildOpenApiDocument() as unknown as Record<string, unknown>, {
+    'cache-control': 'public, max-age=300',
+  }),
+);
