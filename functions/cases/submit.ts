@@ -24,12 +24,6 @@ import type { CaseRecord, EventRecord, IdempotencyRecord } from '../storage/reco
 import { claimUploadItem, getUploads } from '../storage/uploads';
 import { notificationsFor } from './notifications';
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-
-export function isValidIdempotencyKey(key: string | undefined): key is string {
-  return key !== undefined && KEY_PATTERN.test(key);
-}
-
 /** Same body, same hash: keys sorted so that property order does not matter. */
 export function requestHash(body: unknown): string {
   const canonical = (value: unknown): unknown => {
