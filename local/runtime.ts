@@ -11,6 +11,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { ENV } from '../functions/commons/environment';
 import { routes, streamConsumers } from '../functions/routes';
 import { createTableInput, TABLE } from '../functions/storage/table';
 import { startHttpServer } from './http-server';
@@ -170,13 +171,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       // s3rver stores the chunk framing of flexible-checksum uploads as content (measured): off by default.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-      S3_FORCE_PATH_STYLE: 'true',
-      TABLE_NAME: tableName,
-      DOCUMENTS_BUCKET: bucketName,
-      NOTIFY_CHANNEL: 'outbox',
-      MOTCUA_RUNTIME: 'local',
-      PUBLIC_BASE_URL: http.url,
-      SEAL_KEY: await sealKey(dataDir),
+      [ENV.s3ForcePathStyle]: 'true',
+      [ENV.tableName]: tableName,
+      [ENV.documentsBucket]: bucketName,
+      [ENV.notifyChannel]: 'outbox',
+      [ENV.runtime]: 'local',
+      [ENV.publicBaseUrl]: http.url,
+      [ENV.sealKey]: await sealKey(dataDir),
       // CloudWatch metrics (EMF on stdout) mean nothing on one machine.
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_SERVICE_NAME: 'motcua-local',

@@ -8,6 +8,7 @@ import {
   type ZodOpenApiPathsObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
+import { CLAIMS } from '../functions/commons/claims';
 import { type RouteDeclaration, type RouteEntry, routes } from '../functions/routes';
 import * as api from './api';
 import { procedures } from './catalogue';
@@ -210,8 +211,10 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
             scheme: 'bearer',
             bearerFormat: 'JWT',
             description:
-              'Amazon Cognito access token on AWS (checked by the HTTP API JWT authorizer). Claims used: `sub`, ' +
-              '`name`, `email`, `phone_number`, `custom:role`, `custom:agency`, `custom:tax_code`.',
+              'Amazon Cognito access token on AWS (checked by the HTTP API JWT authorizer). Claims used: ' +
+              `${Object.values(CLAIMS)
+                .map((claim) => `\`${claim}\``)
+                .join(', ')}.`,
           },
         },
         parameters: {

@@ -5,6 +5,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ENV } from '../../functions/commons/environment';
 import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from '../../functions/documents/object-keys';
 import type { DeployedGroup, RouteDeclaration } from '../../functions/routes';
 import { REPOSITORY_ROOT, routeGroups, writeGroupEntry } from '../bundling';
@@ -69,7 +70,7 @@ export interface FunctionsProps {
   readonly documents: IBucket;
   /** Key that seals tracking PINs (32 random bytes, base64). */
   readonly sealKey: ISecret;
-  /** Environment shared by every function (notification channel, web origin…). */
+  /** Environment shared by every HTTP function (the CDN's client-address header). */
   readonly environment: Record<string, string>;
   /** Whether GuardDuty scans uploads: submissions then accept only clean ones. */
   readonly malwareScan: boolean;
@@ -105,7 +106,7 @@ export class Functions extends Construct {
       this.grantDocuments(fn, props.documents, access, props.malwareScan);
       if (access.sealsSecrets) {
         // A dynamic reference: the key is resolved at deploy time and never appears in the template.
-        fn.addEnvironment('SEAL_KEY', props.sealKey.secretValue.unsafeUnwrap());
+        fn.addEnvironment(ENV.sealKey, props.sealKey.secretValue.unsafeUnwrap());
       }
       this.byGroup.set(group, fn);
     }
@@ -145,7 +146,7 @@ export class Functions extends Construct {
         new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [quarantined, documents] }),
       );
       prefixes.push(QUARANTINE_PREFIX, DOCUMENTS_PREFIX);
-      if (malwareScan) fn.addEnvironment('MALWARE_SCAN', 'guardduty');
+      if (malwareScan) fn.addEnvironment(ENV.malwareScan, 'guardduty');
     }
     if (access.readDocuments) {
       fn.role.addToPrincipalPolicy(
@@ -154,6 +155,8 @@ export class Functions extends Construct {
       prefixes.push(DOCUMENTS_PREFIX);
     }
     if (prefixes.length === 0) return;
+    // The bucket's name goes with the grants, as the table's does: a function without them never reads it.
+    fn.addEnvironment(ENV.documentsBucket, bucket.bucketName);
     acknowledge(
       fn.role,
       'Object keys are random per upload, so access is granted per prefix of the documents bucket: quarantine/* (uploads awaiting a claim) and documents/* (accepted documents), never the whole bucket.',

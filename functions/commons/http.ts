@@ -9,9 +9,10 @@ import * as z from 'zod/mini';
 import { toFieldProblems } from '../../schemas/messages';
 import { BadHeaderError, ForbiddenError, NotFoundError, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
-import { type Language, ROLES, type Role } from '../domain/types';
+import type { Language, Role } from '../domain/types';
 import type { LazySchema, RouteEntry } from '../routes/define';
-import { config, limits } from './config';
+import { principalFromClaims } from './claims';
+import { limits, runtime } from './config';
 import { logger } from './observability';
 import { HttpProblem, httpProblems, internalError, toProblem } from './problem';
 
@@ -70,29 +71,12 @@ export function languageOf(event: Pick<HttpEvent, 'headers'>): Language {
   return first.startsWith('en') ? 'en' : 'vi';
 }
 
-function principalOf(event: HttpEvent): Principal | undefined {
-  const claims = event.requestContext.authorizer?.jwt?.claims;
-  if (!claims?.sub) return undefined;
-  const role = String(claims['custom:role'] ?? '');
-  if (!(ROLES as readonly string[]).includes(role)) return undefined;
-  const text = (key: string) => (claims[key] === undefined ? undefined : String(claims[key]));
-  return {
-    id: String(claims.sub),
-    role: role as Role,
-    name: (text('name') ?? '').normalize('NFC'),
-    email: text('email'),
-    phone: text('phone_number'),
-    agencyId: text('custom:agency'),
-    taxCode: text('custom:tax_code'),
-  };
-}
-
 /**
  * The caller's network address, for per-client rate limits. A direct caller could forge the CDN's header,
  * but gains only a fresh per-client budget: the per-code limit still holds.
  */
 function clientAddress(event: HttpEvent): string {
-  const stamped = config.clientIpHeader ? event.headers?.[config.clientIpHeader] : undefined;
+  const stamped = runtime.clientIpHeader ? event.headers?.[runtime.clientIpHeader] : undefined;
   return stamped?.split(',')[0]?.trim() || event.requestContext.http.sourceIp;
 }
 
@@ -156,7 +140,7 @@ function parseRequest(entry: RouteEntry, event: HttpEvent, lang: Language) {
  * prove the document true; on AWS the types alone keep them in step (parsing each answer costs time).
  */
 function checkAnswer(entry: RouteEntry, status: number, body: unknown): void {
-  if (!config.isLocal) return;
+  if (!runtime.isLocal) return;
   const spec = entry.responses[status as keyof RouteEntry['responses']];
   const result = spec && z.safeParse(spec.body(), body);
   if (!spec || !result?.success) {
@@ -203,7 +187,7 @@ export function route<const Entry extends RouteEntry>(
     })
     .handler(async (event) => {
       const lang = languageOf(event);
-      const principal = principalOf(event);
+      const principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
       if (entry.roles) {
         if (!principal) throw httpProblems.unauthorized();
         if (!entry.roles.includes(principal.role)) throw new ForbiddenError();

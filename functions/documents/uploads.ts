@@ -12,7 +12,8 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { UploadRequest } from '../../schemas/api';
 import { findProcedure } from '../../schemas/catalogue';
 import type { DocumentRequirement, ProcedureDefinition } from '../../schemas/types';
-import { config, limits } from '../commons/config';
+import { limits, oneOfEnv, requiredEnv } from '../commons/config';
+import { ENV } from '../commons/environment';
 import { s3 } from '../commons/s3';
 import { actsForAgency } from '../domain/access';
 import { type FieldProblem, ValidationFailedError } from '../domain/errors';
@@ -24,7 +25,9 @@ import { getUploads, putUpload } from '../storage/uploads';
 import { SNIFF_BYTES, sniffContentType } from './magic-bytes';
 import { documentKey, quarantineKey } from './object-keys';
 
-const Bucket = config.documentsBucket;
+const Bucket = requiredEnv(ENV.documentsBucket, 'the bucket of uploads and documents');
+/** `guardduty`: an upload counts only once GuardDuty tagged it clean. */
+const malwareScan = oneOfEnv(ENV.malwareScan, ['guardduty', 'none'], 'none');
 
 /** The result document an official attaches with `issue_result`: not one of the applicant's documents. */
 export const RESULT_DOCUMENT: DocumentRequirement = {
@@ -171,7 +174,7 @@ async function inspectObject(
   if (size > requirement.maxBytes) return text.tooLarge(requirement.maxBytes);
   const realType = head ? sniffContentType(head) : undefined;
   if (realType !== upload.contentType || !requirement.accept.includes(realType)) return text.contentMismatch;
-  if (config.malwareScan === 'guardduty') {
+  if (malwareScan === 'guardduty') {
     const tags = await s3.send(new GetObjectTaggingCommand({ Bucket, Key: upload.key }));
     const verdict = tags.TagSet?.find((tag) => tag.Key === 'GuardDutyMalwareScanStatus')?.Value;
     if (!verdict) return text.notScanned;

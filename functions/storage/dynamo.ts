@@ -8,11 +8,12 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
-import { config } from '../commons/config';
+import { requiredEnv } from '../commons/config';
+import { ENV } from '../commons/environment';
 import { ValidationFailedError } from '../domain/errors';
 import { TABLE } from './table';
 
-export const TableName = config.tableName;
+export const TableName = requiredEnv(ENV.tableName, 'the table every record lives in');
 
 /** One write of a `TransactWriteItems`: entity modules build them, services put them in one transaction. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

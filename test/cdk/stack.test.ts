@@ -210,6 +210,30 @@ describe('functions', () => {
     }
   });
 
+  it('give each function the configuration it reads, and no more', () => {
+    const variables = (prefix: string) => {
+      const found = ofType(dev.resources, 'AWS::Lambda::Function').find(([id]) => id.startsWith(prefix));
+      const environment = found?.[1].Properties?.Environment as { Variables: Record<string, unknown> };
+      return environment.Variables;
+    };
+    const submit = variables('FunctionsSubmit');
+    expect(Object.keys(submit)).toEqual(
+      expect.arrayContaining(['TABLE_NAME', 'DOCUMENTS_BUCKET', 'SEAL_KEY']),
+    );
+    const catalogue = variables('FunctionsPublic');
+    expect(catalogue.TABLE_NAME).toBeDefined();
+    expect(Object.keys(catalogue)).not.toEqual(expect.arrayContaining(['DOCUMENTS_BUCKET']));
+    expect(Object.keys(catalogue).filter((name) => name === 'SEAL_KEY' || name.startsWith('SES_'))).toEqual(
+      [],
+    );
+    expect(variables('NotificationsNotifier')).toMatchObject({
+      NOTIFY_CHANNEL: 'ses-sns',
+      SES_FROM_ADDRESS: 'no-reply@example.invalid',
+      TABLE_NAME: expect.anything(),
+      PUBLIC_BASE_URL: expect.anything(),
+    });
+  });
+
   it('give the public catalogue read-only table access', () => {
     const publicPolicy = JSON.stringify(
       ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) => id.startsWith('FunctionsPublic')),
