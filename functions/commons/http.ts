@@ -1,4 +1,5 @@
 // The HTTP side of every handler: middy, language, caller and roles, every request part parsed, problem details.
+import { isIP } from 'node:net';
 import middy from '@middy/core';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -73,11 +74,13 @@ export function languageOf(event: Pick<HttpEvent, 'headers'>): Language {
 
 /**
  * The caller's network address, for per-client rate limits. A direct caller could forge the CDN's header,
- * but gains only a fresh per-client budget: the per-code limit still holds.
+ * but gains only a fresh per-client budget: the per-code limit still holds. Only an IP address counts, so
+ * that no forged value, however long or odd, becomes a storage key.
  */
 function clientAddress(event: HttpEvent): string {
   const stamped = runtime.clientIpHeader ? event.headers?.[runtime.clientIpHeader] : undefined;
-  return stamped?.split(',')[0]?.trim() || event.requestContext.http.sourceIp;
+  const first = stamped?.split(',')[0]?.trim() ?? '';
+  return isIP(first) ? first : event.requestContext.http.sourceIp;
 }
 
 function rawBody(event: HttpEvent): Buffer {

@@ -159,11 +159,16 @@ describe('route(): the HTTP side of every handler', () => {
     expect(broken.json.type).toMatch(/malformed-json$/);
   });
 
-  it("takes the caller's address from the CDN's header when configured, else from the connection", async () => {
+  it("takes the caller's address from the CDN's header when it holds an IP address, else from the connection", async () => {
     const handler = route(things.officialsOnly, async (req) => ok({ ip: req.sourceIp }));
     expect((await call(handler, event({ role: 'official' }))).json.ip).toBe('127.0.0.1');
     const stamped = event({ role: 'official', headers: { 'x-motcua-client-ip': '203.0.113.9' } });
     expect((await call(handler, stamped)).json.ip).toBe('203.0.113.9');
+    const forged = event({
+      role: 'official',
+      headers: { 'x-motcua-client-ip': `${'x'.repeat(10_000)}, 1.2.3.4` },
+    });
+    expect((await call(handler, forged)).json.ip).toBe('127.0.0.1');
   });
 
   it("checks the entry's roles: no caller 401, a wrong role 403", async () => {
