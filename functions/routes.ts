@@ -1,21 +1,24 @@
 // Every HTTP route, declared once: the CDK stack, the local runtime, the HTTP wrapper and OpenAPI all read it.
-import { applicationRoutes } from './routes/applications';
+import { applicationRoutes, submissionRoutes } from './routes/applications';
 import { catalogueRoutes } from './routes/catalogue';
 import type { RouteEntry } from './routes/define';
 import { demoSignInRoutes, localStandInRoutes } from './routes/local';
-import { officialRoutes } from './routes/officials';
-import { operationRoutes } from './routes/operations';
+import { officialRoutes, queueRoutes } from './routes/officials';
+import { healthRoutes, openApiRoutes } from './routes/operations';
 import { trackingRoutes } from './routes/tracking';
 import { uploadRoutes } from './routes/uploads';
 
 export type { DeployedGroup, FunctionGroup, RouteDeclaration, RouteEntry } from './routes/define';
 
 export const routes: readonly RouteEntry[] = [
-  ...Object.values(operationRoutes),
+  ...Object.values(healthRoutes),
+  ...Object.values(openApiRoutes),
   ...Object.values(catalogueRoutes),
   ...Object.values(trackingRoutes),
   ...Object.values(uploadRoutes),
+  ...Object.values(submissionRoutes),
   ...Object.values(applicationRoutes),
+  ...Object.values(queueRoutes),
   ...Object.values(officialRoutes),
   ...Object.values(demoSignInRoutes),
   ...Object.values(localStandInRoutes),

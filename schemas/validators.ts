@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { vietnamDay } from '../functions/domain/vietnam-time';
 import type { MessageKey } from './messages';
 import { normalizeText } from './text';
+import { normalizeVnMobilePhone, VN_MOBILE, VN_MOBILE_DESCRIPTION } from './vn-phone';
 
 type PayloadPath = readonly PropertyKey[];
 
@@ -188,13 +189,6 @@ export function cccdAgreesWithPerson(impliedSex?: 'male' | 'female') {
 // ---------------------------------------------------------------------------------------------------------
 // Mobile phone
 
-const VN_MOBILE = /^(?:\+84|0)[ .]?[35789](?:[ .]?\d){8}$/;
-
-/** `+84 912 345 678`, `0912.345.678` → `0912345678`. */
-export function normalizeVnMobilePhone(s: string): string {
-  return s.replace(/[ .]/g, '').replace(/^\+84/, '0');
-}
-
 /**
  * Mobile number: 10 digits starting 03, 05, 07, 08 or 09, or +84 and the 9 digits after the 0. Spaces and dots
  * between digits are accepted, as people write them; the output is always the plain `0xxxxxxxxx` form.
@@ -204,7 +198,7 @@ export const vnMobilePhone = z
   .trim()
   .regex(VN_MOBILE, key('phone.invalid'))
   .transform(normalizeVnMobilePhone)
-  .meta({ description: 'Số di động 10 chữ số, ví dụ 0912 345 678 hoặc +84 912 345 678' });
+  .meta({ description: VN_MOBILE_DESCRIPTION });
 
 // ---------------------------------------------------------------------------------------------------------
 // Tax code (mã số thuế)

@@ -15,7 +15,7 @@ import { grantTableAccess, MotcuaFunction } from './function';
 /** What the routes of a group do with storage. */
 interface GroupAccess {
   readonly description: string;
-  readonly table: 'read' | 'readwrite';
+  readonly table: 'none' | 'read' | 'readwrite';
   /** Sign presigned POSTs into quarantine/ (the signature carries the function's permission). */
   readonly signUploads?: boolean;
   /** Read uploads (and GuardDuty's verdict tag) in quarantine/ and copy accepted ones to documents/. */
@@ -30,33 +30,34 @@ interface GroupAccess {
 
 /**
  * What each group may touch, for every group of `FunctionGroup` but `local` (a group missing here fails
- * typecheck). One function per group rather than per route: 5 functions instead of 14, so that a citizen's session
- * warms one applicant function instead of one per screen, while groups still split by what they may touch
- * (the catalogue cannot write, only submissions read quarantined uploads). A group's routes share most of
- * their code (middy, zod, SDK clients), so grouping adds little to each bundle.
+ * typecheck). One function per group rather than per route (7 functions for 14 routes), so that a session
+ * warms few functions; groups split by what they touch, which is also what their bundles weigh: the catalogue
+ * has no storage, the readers of cases only the table, and only uploads, submissions and officials' case work
+ * carry the S3 client (see bench/bundle-budget.ts).
  */
 const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
   public: {
-    description: 'Catalogue, health and OpenAPI (public, read-only)',
-    table: 'read',
+    description: 'Catalogue and OpenAPI (public, no storage)',
+    table: 'none',
     memorySize: 512,
   },
   // Writes only its failed-attempt counters (rate limiting wrong PINs), which expire by TTL.
-  tracking: { description: 'Public case tracking by code and PIN', table: 'readwrite', memorySize: 512 },
-  applicant: {
-    description: 'Uploads, cases and withdrawals of an applicant',
+  tracking: {
+    description: 'Public case tracking by code and PIN, and the health check',
     table: 'readwrite',
-    signUploads: true,
-    readDocuments: true,
+    memorySize: 512,
   },
+  applicant: { description: 'Cases and withdrawals of an applicant', table: 'readwrite' },
+  uploads: { description: 'Presigned uploads into quarantine', table: 'readwrite', signUploads: true },
   submit: {
     description: 'Submissions and supplements: checks uploads and accepts them',
     table: 'readwrite',
     acceptUploads: true,
     sealsSecrets: true,
   },
+  queue: { description: "An agency's queue, for its officials", table: 'read' },
   official: {
-    description: 'Queue, case view and actions of officials',
+    description: 'Case view and actions of officials',
     table: 'readwrite',
     acceptUploads: true,
     readDocuments: true,
@@ -102,7 +103,7 @@ export class Functions extends Construct {
         logRetentionDays: props.logRetentionDays,
         logRemovalPolicy: props.logRemovalPolicy,
       });
-      grantTableAccess(fn, props.table, access.table);
+      if (access.table !== 'none') grantTableAccess(fn, props.table, access.table);
       this.grantDocuments(fn, props.documents, access, props.malwareScan);
       if (access.sealsSecrets) {
         // A dynamic reference: the key is resolved at deploy time and never appears in the template.

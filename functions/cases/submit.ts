@@ -5,8 +5,7 @@ import { findProcedure, validateApplicationData } from '../../schemas/catalogue'
 import { limits } from '../commons/config';
 import { countEvent } from '../commons/observability';
 import { seal, unseal } from '../commons/seal';
-import { documentKey } from '../documents/object-keys';
-import { checkDocuments, promoteUploads, removeObjects, storedDocument } from '../documents/uploads';
+import { checkDocuments, documentFiles, storedDocument } from '../documents/uploads';
 import { vietnamCalendar } from '../domain/calendar';
 import { caseCodeDay, formatCaseCode } from '../domain/case-code';
 import { type FieldProblem, IdempotencyConflictError, ValidationFailedError } from '../domain/errors';
@@ -21,7 +20,7 @@ import { TransactionConflict, transact } from '../storage/dynamo';
 import { getIdempotencyRecord, putIdempotencyItem } from '../storage/idempotency';
 import { createNotificationItem } from '../storage/notifications';
 import type { CaseRecord, EventRecord, IdempotencyRecord } from '../storage/records';
-import { claimUploadItem, getUploads } from '../storage/uploads';
+import { claimUploadItem } from '../storage/uploads';
 import { notificationsFor } from './notifications';
 
 /** Same body, same hash: keys sorted so that property order does not matter. */
@@ -105,7 +104,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
   const [sequence, trackingPinHash] = await Promise.all([
     nextCaseSequence(procedure.agency.id, caseCodeDay(now)),
     hashTrackingPin(trackingPin),
-    promoteUploads(uploads),
+    documentFiles.copyToDocuments(uploads),
   ]);
   const code = formatCaseCode(procedure.agency.code, now, sequence);
   const status = firstStatus(procedure);
@@ -184,7 +183,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
         await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
         continue;
       }
-      await discardPromoted(uploads.map((u) => u.uploadId));
+      await documentFiles.discardCopies(uploads.map((u) => u.uploadId));
       // Otherwise an upload was claimed meanwhile: report it as the checks would have.
       const again = await checkDocuments({
         principal,
@@ -197,13 +196,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
       throw new IdempotencyConflictError('in-progress');
     }
   }
-  await removeObjects(uploads.map((u) => u.key));
+  await documentFiles.clearQuarantine(uploads);
   countEvent('ApplicationSubmitted', { agency: procedure.agency.id });
   return response;
-}
-
-/** Removes copies made for a submission that did not happen, unless another case claimed the upload. */
-export async function discardPromoted(uploadIds: readonly string[]): Promise<void> {
-  const current = await getUploads(uploadIds);
-  await removeObjects(uploadIds.filter((id) => current.get(id)?.status !== 'claimed').map(documentKey));
 }

@@ -7,7 +7,8 @@ import type {
   Context,
 } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { toFieldProblems } from '../../schemas/messages';
+import { API_MESSAGES } from '../../schemas/api';
+import { issuesAsProblems } from '../../schemas/issues';
 import { BadHeaderError, ForbiddenError, NotFoundError, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import type { Language, Role } from '../domain/types';
@@ -118,7 +119,9 @@ function parseRequest(entry: RouteEntry, event: HttpEvent, lang: Language) {
   const { params, query, headers, body } = entry.request;
   const fields = (schema: LazySchema, input: unknown, prefix: string) => {
     const result = z.safeParse(schema(), input);
-    if (!result.success) throw new ValidationFailedError(toFieldProblems(result.error.issues, lang, prefix));
+    if (!result.success) {
+      throw new ValidationFailedError(issuesAsProblems(result.error.issues, lang, prefix, API_MESSAGES));
+    }
     return result.data;
   };
   let parsedParams: unknown;

@@ -12,6 +12,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { UploadRequest } from '../../schemas/api';
 import { findProcedure } from '../../schemas/catalogue';
 import type { DocumentRequirement, ProcedureDefinition } from '../../schemas/types';
+import type { DocumentFiles } from '../cases/change';
 import { limits, oneOfEnv, requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
 import { s3 } from '../commons/s3';
@@ -265,7 +266,7 @@ export function storedDocument(upload: UploadRecord): StoredDocument {
 }
 
 /** Copies checked uploads out of quarantine (before the transaction: a copy is harmless if it then fails). */
-export async function promoteUploads(uploads: readonly UploadRecord[]): Promise<void> {
+async function promoteUploads(uploads: readonly UploadRecord[]): Promise<void> {
   await Promise.all(
     uploads.map((upload) =>
       s3.send(
@@ -282,7 +283,7 @@ export async function promoteUploads(uploads: readonly UploadRecord[]): Promise<
 }
 
 /** Best-effort removal of objects nobody will claim; the bucket's lifecycle rule sweeps what this misses. */
-export async function removeObjects(objectKeys: readonly string[]): Promise<void> {
+async function removeObjects(objectKeys: readonly string[]): Promise<void> {
   await Promise.allSettled(objectKeys.map((Key) => s3.send(new DeleteObjectCommand({ Bucket, Key }))));
 }
 
@@ -298,3 +299,16 @@ export async function downloadUrl(document: StoredDocument): Promise<string> {
     { expiresIn: limits.downloadUrlTtlSeconds },
   );
 }
+
+/** Removes copies made for a change that did not happen, unless another case claimed the upload. */
+async function discardPromoted(uploadIds: readonly string[]): Promise<void> {
+  const current = await getUploads(uploadIds);
+  await removeObjects(uploadIds.filter((id) => current.get(id)?.status !== 'claimed').map(documentKey));
+}
+
+/** The documents bucket's side of a submission or a change that claims uploads. */
+export const documentFiles: DocumentFiles = {
+  copyToDocuments: promoteUploads,
+  discardCopies: discardPromoted,
+  clearQuarantine: (uploads) => removeObjects(uploads.map((u) => u.key)),
+};

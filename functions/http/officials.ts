@@ -1,11 +1,9 @@
-// Handlers of officials' routes: their agency's queue, a case with its documents, and actions on it.
+// Handlers of officials' routes on one case: the case with its documents, and actions on it.
 import { officialCaseView } from '../cases/official-view';
-import { listQueue as queue } from '../cases/queries';
-import { actOnCase as act, loadVisibleCase } from '../cases/transitions';
+import { loadVisibleCase } from '../cases/queries';
+import { actOnCase as act } from '../cases/transitions';
 import { ok, route } from '../commons/http';
 import { officialRoutes as routes } from '../routes/officials';
-
-export const listQueue = route(routes.listQueue, async (req) => ok(await queue(req.principal, req.query)));
 
 export const getCase = route(routes.getCase, async (req) => {
   const { record, events } = await loadVisibleCase(req.principal, req.params.code);

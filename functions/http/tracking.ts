@@ -1,5 +1,5 @@
 // Handler of public tracking of a case by its code and PIN, without signing in.
-import { trackCase as track } from '../cases/queries';
+import { trackCase as track } from '../cases/tracking';
 import { ok, route } from '../commons/http';
 import { trackingRoutes as routes } from '../routes/tracking';
 

@@ -1,10 +1,46 @@
-// Routes of applicants: submit, list, read, answer a supplement request, withdraw.
+// Routes of applicants: list, read and withdraw their cases; submit, and answer a supplement request.
 import * as api from '../../schemas/api';
 import { defineRoutes } from './define';
 
 const APPLICANTS = ['citizen', 'business'] as const;
 
 export const applicationRoutes = defineRoutes('functions/http/applications.ts', {
+  listApplications: {
+    method: 'GET',
+    path: '/api/applications',
+    group: 'applicant',
+    roles: APPLICANTS,
+    request: { query: api.listQuery },
+    responses: { 200: { description: 'One page of cases', body: api.caseSummaryPage } },
+    openapi: { summary: "The caller's own cases, newest first", tag: 'Applications' },
+  },
+  getApplication: {
+    method: 'GET',
+    path: '/api/applications/{code}',
+    group: 'applicant',
+    roles: APPLICANTS,
+    request: { params: api.caseCodeParams },
+    responses: { 200: { description: 'The case', body: api.caseView } },
+    openapi: { summary: 'One of the caller’s cases', tag: 'Applications' },
+  },
+  withdrawApplication: {
+    method: 'POST',
+    path: '/api/applications/{code}/withdraw',
+    group: 'applicant',
+    roles: APPLICANTS,
+    request: { params: api.caseCodeParams, body: api.withdrawRequest },
+    responses: { 200: { description: 'The case', body: api.caseView } },
+    openapi: {
+      summary: 'Withdraw an application',
+      description: '409 once a decision is made.',
+      tag: 'Applications',
+      problems: [409],
+    },
+  },
+});
+
+/** Submissions and supplements: they check and claim uploads, so they live in their own function. */
+export const submissionRoutes = defineRoutes('functions/http/submissions.ts', {
   submitApplication: {
     method: 'POST',
     path: '/api/applications',
@@ -31,24 +67,6 @@ export const applicationRoutes = defineRoutes('functions/http/applications.ts', 
       problems: [409],
     },
   },
-  listApplications: {
-    method: 'GET',
-    path: '/api/applications',
-    group: 'applicant',
-    roles: APPLICANTS,
-    request: { query: api.listQuery },
-    responses: { 200: { description: 'One page of cases', body: api.caseSummaryPage } },
-    openapi: { summary: "The caller's own cases, newest first", tag: 'Applications' },
-  },
-  getApplication: {
-    method: 'GET',
-    path: '/api/applications/{code}',
-    group: 'applicant',
-    roles: APPLICANTS,
-    request: { params: api.caseCodeParams },
-    responses: { 200: { description: 'The case', body: api.caseView } },
-    openapi: { summary: 'One of the caller’s cases', tag: 'Applications' },
-  },
   answerSupplement: {
     method: 'POST',
     path: '/api/applications/{code}/supplement',
@@ -59,20 +77,6 @@ export const applicationRoutes = defineRoutes('functions/http/applications.ts', 
     openapi: {
       summary: 'Answer a supplement request',
       description: 'The case goes back to the status it had before the request. 409 when none was requested.',
-      tag: 'Applications',
-      problems: [409],
-    },
-  },
-  withdrawApplication: {
-    method: 'POST',
-    path: '/api/applications/{code}/withdraw',
-    group: 'applicant',
-    roles: APPLICANTS,
-    request: { params: api.caseCodeParams, body: api.withdrawRequest },
-    responses: { 200: { description: 'The case', body: api.caseView } },
-    openapi: {
-      summary: 'Withdraw an application',
-      description: '409 once a decision is made.',
       tag: 'Applications',
       problems: [409],
     },

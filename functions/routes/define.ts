@@ -7,7 +7,15 @@ import type { Role } from '../domain/types';
  * The Lambda functions, one per group of routes. A union rather than free text, so that the stack's
  * per-group permissions (`cdk/constructs/functions.ts`) cannot miss a group.
  */
-export type FunctionGroup = 'public' | 'tracking' | 'applicant' | 'submit' | 'official' | 'local';
+export type FunctionGroup =
+  | 'public'
+  | 'tracking'
+  | 'applicant'
+  | 'uploads'
+  | 'submit'
+  | 'queue'
+  | 'official'
+  | 'local';
 /** Every group but `local`, whose routes exist only in the local runtime. */
 export type DeployedGroup = Exclude<FunctionGroup, 'local'>;
 

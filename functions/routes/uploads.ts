@@ -6,7 +6,7 @@ export const uploadRoutes = defineRoutes('functions/http/uploads.ts', {
   createUpload: {
     method: 'POST',
     path: '/api/uploads',
-    group: 'applicant',
+    group: 'uploads',
     roles: ['citizen', 'business', 'official', 'admin'],
     request: { body: api.uploadRequest },
     responses: { 201: { description: 'Presigned POST', body: api.uploadResponse } },

@@ -5,7 +5,7 @@ import * as fc from 'fast-check';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type * as z from 'zod';
 import { routes } from '../../functions/routes';
-import type { RouteEntry } from '../../functions/routes/define';
+import type { LazySchema, RouteEntry } from '../../functions/routes/define';
 import { pathParameters } from '../../functions/routes/define';
 import { DEMO_USERS } from '../../local/demo-accounts';
 import { api } from '../support/http';
@@ -118,15 +118,16 @@ function send(hostile: Hostile): Promise<Answer> {
   });
 }
 
+const shapeKeys = (part: LazySchema | undefined) =>
+  Object.keys((part?.()._zod.def as z.core.$ZodObjectDef | undefined)?.shape ?? {});
+
 /** The names a route's query schema takes, and one it does not. */
 function queryNames(route: RouteEntry): string[] {
-  const schema = route.request.query?.() as z.ZodObject | undefined;
-  return [...Object.keys(schema?.shape ?? {}), 'unknown'];
+  return [...shapeKeys(route.request.query), 'unknown'];
 }
 
 function headerNames(route: RouteEntry): string[] {
-  const schema = route.request.headers?.() as z.ZodObject | undefined;
-  return [...Object.keys(schema?.shape ?? {}), 'Accept-Language', 'Content-Type', 'X-Motcua-Client-Ip'];
+  return [...shapeKeys(route.request.headers), 'Accept-Language', 'Content-Type', 'X-Motcua-Client-Ip'];
 }
 
 /** Every hostile value in every parameter, query and header of every route, one at a time. */

@@ -45,7 +45,7 @@ describe('the route table', () => {
     for (const [status, spec] of answers) {
       expect(Number(status)).toBeGreaterThanOrEqual(200);
       expect(spec?.description.length).toBeGreaterThan(0);
-      expect(spec?.body()).toBeInstanceOf(z.ZodType);
+      expect(spec?.body()._zod.def.type).toBeTypeOf('string');
     }
     expect(r.openapi.summary.length).toBeGreaterThan(3);
   });
@@ -58,11 +58,11 @@ describe('the route table', () => {
 
   it.each(named)('%s bounds every path parameter, query and header it takes', (_, r) => {
     const { params, query, headers } = r.request;
-    const declared = params ? Object.keys((params() as z.ZodObject).shape) : [];
+    const declared = params ? Object.keys((params()._zod.def as z.core.$ZodObjectDef).shape) : [];
     expect(declared.sort()).toEqual(pathParameters(r.path).sort());
     for (const part of [params, query, headers]) {
       if (!part) continue;
-      const jsonSchema = z.toJSONSchema(part() as z.ZodType, { io: 'input', unrepresentable: 'any' });
+      const jsonSchema = z.toJSONSchema(part(), { io: 'input', unrepresentable: 'any' });
       expect(unbounded(jsonSchema as Record<string, unknown>)).toEqual([]);
     }
   });

@@ -2,14 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { vietnamDay } from '../../functions/domain/vietnam-time';
-import {
-  BUILT_IN_ISSUE_CODES,
-  formatPath,
-  issueErrorMap,
-  issueMessage,
-  MESSAGES,
-  toFieldProblems,
-} from '../../schemas/messages';
+import { BUILT_IN_ISSUE_CODES, formatPath } from '../../schemas/issues';
+import { issueErrorMap, issueMessage, MESSAGES, toFieldProblems } from '../../schemas/messages';
 import { foldVietnamese, normalizeText } from '../../schemas/text';
 import {
   ageOn,

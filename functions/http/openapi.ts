@@ -1,13 +1,7 @@
-// Handlers of operations: health and the OpenAPI document.
+// Handler of the OpenAPI document, built from the route entries on first request.
 import { buildOpenApiDocument } from '../../schemas/openapi';
 import { ok, route } from '../commons/http';
-import { operationRoutes as routes } from '../routes/operations';
-import { pingTable } from '../storage/dynamo';
-
-export const health = route(routes.health, async () => {
-  await pingTable();
-  return ok({ status: 'ok' });
-});
+import { openApiRoutes as routes } from '../routes/operations';
 
 export const openApi = route(routes.openApi, async () =>
   ok(buildOpenApiDocument() as unknown as Record<string, unknown>, {
