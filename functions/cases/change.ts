@@ -1,6 +1,9 @@
 // One change of a case after submission, as one conditional transaction: case, event, notifications, claims.
 import { countEvent } from '../commons/observability';
+// A type only: a change without files (a withdrawal) bundles no S3 client.
+import type { DocumentFiles } from '../documents/uploads';
 import { ValidationFailedError, VersionConflictError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
 import { nextStatus } from '../domain/status-machine';
 import type { CaseAction, Role } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
@@ -17,18 +20,12 @@ export interface Actor {
   readonly id?: string;
 }
 
-/**
- * What a change does with the files of the uploads it claims. A port, so that a change without files
- * (a withdrawal) needs no storage client for them.
- */
-export interface DocumentFiles {
-  /** Copies checked uploads out of quarantine, before the transaction (a copy is harmless if it then fails). */
-  copyToDocuments(uploads: readonly UploadRecord[]): Promise<void>;
-  /** Removes the copies of a change that did not happen, unless another case claimed the upload meanwhile. */
-  discardCopies(uploadIds: readonly string[]): Promise<void>;
-  /** Clears the quarantined originals of claimed uploads, once the change is stored. */
-  clearQuarantine(uploads: readonly UploadRecord[]): Promise<void>;
-}
+/** The caller as the case's history records them. */
+export const actorOf = (principal: Principal): Actor => ({
+  role: principal.role,
+  name: principal.name,
+  id: principal.id,
+});
 
 /** Uploads a change claims (supplement documents, a result document), for whom, and where their files go. */
 export interface UploadClaim {

@@ -21,6 +21,7 @@ import { getIdempotencyRecord, putIdempotencyItem } from '../storage/idempotency
 import { createNotificationItem } from '../storage/notifications';
 import type { CaseRecord, EventRecord, IdempotencyRecord } from '../storage/records';
 import { claimUploadItem } from '../storage/uploads';
+import { actorOf } from './change';
 import { notificationsFor } from './notifications';
 
 /** Same body, same hash: keys sorted so that property order does not matter. */
@@ -142,7 +143,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
     at: submittedAt,
     status,
     action: 'submit',
-    actor: { role: principal.role, name: principal.name, id: principal.id },
+    actor: actorOf(principal),
   };
   const response: SubmitResponse = {
     code,

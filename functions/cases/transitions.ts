@@ -17,7 +17,7 @@ import type { Language, LocalizedText } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { getCaseWithHistory } from '../storage/cases';
 import type { CaseRecord, UploadRecord } from '../storage/records';
-import { commitChange } from './change';
+import { actorOf, commitChange } from './change';
 import { loadVisibleCase } from './queries';
 
 function procedureOf(record: CaseRecord): ProcedureDefinition {
@@ -133,7 +133,7 @@ export async function actOnCase(
     record,
     events,
     action: request.action,
-    actor: { role: principal.role, name: principal.name, id: principal.id },
+    actor: actorOf(principal),
     expectedVersion: request.expectedVersion,
     note: request.note,
     now,
@@ -189,7 +189,7 @@ export async function answerSupplement(
     record,
     events,
     action: 'supplement',
-    actor: { role: principal.role, name: principal.name, id: principal.id },
+    actor: actorOf(principal),
     expectedVersion: record.version,
     now,
     patch: {

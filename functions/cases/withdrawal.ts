@@ -1,7 +1,7 @@
 // The applicant withdraws an application: a change with no files, so that it needs no document storage.
 import type { Principal } from '../domain/principal';
 import { toVietnamIso } from '../domain/vietnam-time';
-import { commitChange } from './change';
+import { actorOf, commitChange } from './change';
 import { loadVisibleCase } from './queries';
 
 export async function withdrawApplication(
@@ -15,7 +15,7 @@ export async function withdrawApplication(
     record,
     events,
     action: 'withdraw',
-    actor: { role: principal.role, name: principal.name, id: principal.id },
+    actor: actorOf(principal),
     expectedVersion: record.version,
     note: reason,
     now,

@@ -12,7 +12,6 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { UploadRequest } from '../../schemas/api';
 import { findProcedure } from '../../schemas/catalogue';
 import type { DocumentRequirement, ProcedureDefinition } from '../../schemas/types';
-import type { DocumentFiles } from '../cases/change';
 import { limits, oneOfEnv, requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
 import { s3 } from '../commons/s3';
@@ -298,6 +297,16 @@ export async function downloadUrl(document: StoredDocument): Promise<string> {
     }),
     { expiresIn: limits.downloadUrlTtlSeconds },
   );
+}
+
+/** What a submission or a change does with the files of the uploads it claims. */
+export interface DocumentFiles {
+  /** Copies checked uploads out of quarantine, before the transaction (a copy is harmless if it then fails). */
+  copyToDocuments(uploads: readonly UploadRecord[]): Promise<void>;
+  /** Removes the copies of a change that did not happen, unless another case claimed the upload meanwhile. */
+  discardCopies(uploadIds: readonly string[]): Promise<void>;
+  /** Clears the quarantined originals of claimed uploads, once the change is stored. */
+  clearQuarantine(uploads: readonly UploadRecord[]): Promise<void>;
 }
 
 /** Removes copies made for a change that did not happen, unless another case claimed the upload. */

@@ -1,6 +1,6 @@
 // The AWS stack, checked on its synthesized templates: contract routes, authorization, data safety, least
 // privilege, and cdk-nag's AwsSolutions pack. One dev synth bundles for real; the prod synth skips bundling.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -231,6 +231,26 @@ describe('functions', () => {
       TABLE_NAME: expect.anything(),
       PUBLIC_BASE_URL: expect.anything(),
     });
+  });
+
+  it('bundle the S3 client only into the functions that touch documents, and no SDK into the catalogue', () => {
+    // The source map of each bundle names every module it holds.
+    const modules = (prefix: string) => {
+      const [, fn] =
+        ofType(dev.resources, 'AWS::Lambda::Function').find(([id]) => id.startsWith(prefix)) ?? [];
+      const hash = String((fn?.Properties?.Code as { S3Key: string }).S3Key).replace(/\.zip$/, '');
+      const map = JSON.parse(readFileSync(join(dev.app.outdir, `asset.${hash}`, 'index.mjs.map'), 'utf8'));
+      return (map.sources as string[]).join('\n');
+    };
+    for (const prefix of ['FunctionsTracking', 'FunctionsApplicant', 'FunctionsQueue']) {
+      const held = modules(prefix);
+      expect(held, prefix).toContain('@aws-sdk/client-dynamodb');
+      expect(held, prefix).not.toContain('@aws-sdk/client-s3');
+      expect(held, prefix).not.toContain('zod/v4/classic');
+    }
+    expect(modules('FunctionsPublic')).not.toContain('@aws-sdk/');
+    for (const prefix of ['FunctionsUploads', 'FunctionsSubmit', 'FunctionsOfficial'])
+      expect(modules(prefix), prefix).toContain('@aws-sdk/client-s3');
   });
 
   it('give the public catalogue no storage, and the queue read-only table access', () => {
