@@ -238,7 +238,8 @@ describe('functions', () => {
     const modules = (prefix: string) => {
       const [, fn] =
         ofType(dev.resources, 'AWS::Lambda::Function').find(([id]) => id.startsWith(prefix)) ?? [];
-      const hash = String((fn?.Properties?.Code as { S3Key: string }).S3Key).replace(/\.zip$/, '');
+      const code = fn?.Properties?.Code as { S3Key?: string } | undefined;
+      const hash = String(code?.S3Key).replace(/\.zip$/, '');
       const map = JSON.parse(readFileSync(join(dev.app.outdir, `asset.${hash}`, 'index.mjs.map'), 'utf8'));
       return (map.sources as string[]).join('\n');
     };
