@@ -4,6 +4,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { ENV } from '../functions/commons/environment';
 import { routes as contractRoutes, type RouteDeclaration, streamConsumers } from '../functions/routes';
 import { REPOSITORY_ROOT, writeConsumerEntry } from './bundling';
 import type { DeploymentConfig } from './config';
@@ -107,20 +108,12 @@ export class MotcuaStack extends Stack {
       'AwsSolutions-SMG4',
     );
 
-    const environment: Record<string, string> = {
-      DOCUMENTS_BUCKET: this.data.documents.bucketName,
-      NOTIFY_CHANNEL: 'ses-sns',
-      SES_FROM_ADDRESS: config.sesFromAddress,
-      PUBLIC_BASE_URL: this.web.origin,
-      WEB_ORIGIN: this.web.origin,
-      CLIENT_IP_HEADER,
-    };
     this.functions = new Functions(this, 'Functions', {
       routes,
       table: this.data.table,
       documents: this.data.documents,
       sealKey,
-      environment,
+      environment: { [ENV.clientIpHeader]: CLIENT_IP_HEADER },
       malwareScan: config.malwareScan === 'guardduty',
       sourceRoot,
       logRetentionDays,
@@ -142,15 +135,10 @@ export class MotcuaStack extends Stack {
       sesIdentity: config.sesIdentity,
       sms: config.smsEnabled,
       smsSenderId: config.smsSenderId,
-      environment,
+      environment: { [ENV.publicBaseUrl]: this.web.origin },
       logRetentionDays,
       logRemovalPolicy,
     });
-    // Every function reads the same configuration at start-up; the notifier's configuration set too.
-    for (const fn of this.functions.byGroup.values()) {
-      fn.addEnvironment('SES_CONFIGURATION_SET', this.notifications.configurationSet.configurationSetName);
-      if (config.smsSenderId) fn.addEnvironment('SMS_SENDER_ID', config.smsSenderId);
-    }
 
     this.web.deploySite(
       props.siteDirectory,

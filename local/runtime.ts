@@ -11,12 +11,9 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ENV } from '../functions/commons/environment';
 import { routes, streamConsumers } from '../functions/routes';
-import { keys } from '../functions/storage/keys';
 import { createTableInput, TABLE } from '../functions/storage/table';
-import { agencies, procedureSummary, procedures } from '../schemas/catalogue';
-import { DEMO_USERS } from './demo-accounts';
 import { startHttpServer } from './http-server';
 import { processInfo, startDynamoDbLocal, startS3rver } from './services';
 import { startStreamPoller } from './stream-poller';
@@ -101,38 +98,6 @@ async function ensureTable(client: DynamoDBClient, tableName: string) {
   );
 }
 
-/** The catalogue and demo accounts as items. */
-function seedItems(): Record<string, unknown>[] {
-  return [
-    ...DEMO_USERS.map((user) => ({ ...keys.user(user.username), type: 'user', ...user })),
-    ...agencies.map((agency) => ({ ...keys.agency(agency.id), type: 'agency', ...agency })),
-    ...procedures.map((procedure) => ({
-      ...keys.procedure(procedure.id),
-      type: 'procedure',
-      ...procedureSummary(procedure),
-    })),
-  ];
-}
-
-/**
- * Writes the seed items at every start. A plain Put of the same content changes nothing and, as on AWS,
- * DynamoDB Local writes no stream record for it (measured); changed seeds (a catalogue edit) are updated.
- */
-async function seed(client: DynamoDBDocumentClient, tableName: string) {
-  const items = seedItems();
-  for (let i = 0; i < items.length; i += 25) {
-    let requests: Record<string, unknown>[] | undefined = items
-      .slice(i, i + 25)
-      .map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests && requests.length > 0; attempt++) {
-      if (attempt > 5) throw new Error('seeding the table: DynamoDB Local kept items unprocessed');
-      const answer = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-      requests = answer.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined;
-    }
-  }
-  return items.length;
-}
-
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? ((line: string) => console.log(line));
   const port = options.port ?? Number(process.env.PORT ?? 3000);
@@ -206,13 +171,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       // s3rver stores the chunk framing of flexible-checksum uploads as content (measured): off by default.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-      S3_FORCE_PATH_STYLE: 'true',
-      TABLE_NAME: tableName,
-      DOCUMENTS_BUCKET: bucketName,
-      NOTIFY_CHANNEL: 'outbox',
-      MOTCUA_RUNTIME: 'local',
-      PUBLIC_BASE_URL: http.url,
-      SEAL_KEY: await sealKey(dataDir),
+      [ENV.s3ForcePathStyle]: 'true',
+      [ENV.tableName]: tableName,
+      [ENV.documentsBucket]: bucketName,
+      [ENV.notifyChannel]: 'outbox',
+      [ENV.runtime]: 'local',
+      [ENV.publicBaseUrl]: http.url,
+      [ENV.sealKey]: await sealKey(dataDir),
       // CloudWatch metrics (EMF on stdout) mean nothing on one machine.
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_SERVICE_NAME: 'motcua-local',
@@ -227,12 +192,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       dynamodb.destroy();
       streams.destroy();
     });
+    // The catalogue and the demo accounts live in code (schemas/, local/demo-accounts.ts): nothing to seed.
     await ensureTable(dynamodb, tableName);
-    const seeded = await seed(
-      DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
-      tableName,
-    );
-    log(`[runtime] table ${tableName} ready, ${seeded} catalogue and demo-account items seeded`);
+    log(`[runtime] table ${tableName} ready`);
 
     const consumer = streamConsumers[0];
     const poller = await startStreamPoller({

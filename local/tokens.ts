@@ -13,6 +13,7 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
+import { CLAIMS } from '../functions/commons/claims';
 import type { Role } from '../functions/domain/types';
 
 export const TOKEN_ISSUER = 'motcua-local';
@@ -83,15 +84,15 @@ function currentKey(): Promise<SigningKey> {
 export async function issueToken(user: TokenSubject): Promise<{ accessToken: string; expiresIn: number }> {
   const key = await currentKey();
   const claims: JWTPayload = {
-    name: user.name,
-    email: user.email,
-    phone_number: user.phone,
+    [CLAIMS.name]: user.name,
+    [CLAIMS.email]: user.email,
+    [CLAIMS.phone]: user.phone,
     username: user.username,
-    'custom:role': user.role,
+    [CLAIMS.role]: user.role,
     token_use: 'access',
   };
-  if (user.agencyId) claims['custom:agency'] = user.agencyId;
-  if (user.taxCode) claims['custom:tax_code'] = user.taxCode;
+  if (user.agencyId) claims[CLAIMS.agency] = user.agencyId;
+  if (user.taxCode) claims[CLAIMS.taxCode] = user.taxCode;
   const accessToken = await new SignJWT(claims)
     .setProtectedHeader({ alg: ALGORITHM, kid: key.kid, typ: 'JWT' })
     .setSubject(user.sub)
@@ -136,7 +137,7 @@ export async function verifyAuthorization(header: string | undefined): Promise<C
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
       algorithms: [ALGORITHM],
-      requiredClaims: ['sub', 'exp'],
+      requiredClaims: [CLAIMS.subject, 'exp'],
     });
     return asAuthorizerClaims(payload);
   } catch {

@@ -68,3 +68,9 @@ export const allAgencies: readonly Agency[] = [
   giaVienDistrict,
   giaSinhCommune,
 ];
+
+const agenciesById = new Map(allAgencies.map((a) => [a.id, a]));
+
+export function findAgency(id: string): Agency | undefined {
+  return agenciesById.get(id);
+}

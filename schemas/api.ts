@@ -1,262 +1,479 @@
-// Request and response bodies of the HTTP contract (CONTRACT.md v1), as zod schemas: validation and OpenAPI.
-import * as z from 'zod';
+// Requests and responses of the HTTP contract as zod schemas, each built on first use: validation, types, OpenAPI.
+// zod/mini rather than zod: these schemas go into every function, and the full zod costs 90 KB and 10 ms there.
+import * as z from 'zod/mini';
 import { CASE_STATUSES, OFFICIAL_ACTIONS, ROLES } from '../functions/domain/types';
-import { vnMobilePhone } from './validators';
+import { lazy } from './lazy';
+import { normalizeVnMobilePhone, VN_MOBILE, VN_MOBILE_DESCRIPTION, VN_MOBILE_MESSAGE } from './vn-phone';
 
-const localized = z.object({ vi: z.string(), en: z.string() }).meta({ id: 'LocalizedText' });
-const isoTime = z.string().meta({ description: 'ISO 8601 time with offset (Vietnam time, +07:00)' });
+/** The texts of the message keys these schemas raise (the rest is worded from zod's own issues). */
+export const API_MESSAGES = { 'phone.invalid': VN_MOBILE_MESSAGE } as const;
+
+/** What a lazily built schema gives once parsed: the type a handler returns or receives. */
+export type Output<S extends () => z.core.$ZodType> = z.output<ReturnType<S>>;
+
+/**
+ * What full zod's `.meta()` does: a copy of the schema carrying `data` (an `id` makes it a component of the
+ * OpenAPI document), which still refers to its parent, so that a described reference stays a reference.
+ */
+function meta<T extends z.ZodMiniType>(schema: T, data: z.core.GlobalMeta): T {
+  const copy = z.clone(schema);
+  z.globalRegistry.add(copy, data);
+  return copy;
+}
+
+const localized = lazy(() => meta(z.object({ vi: z.string(), en: z.string() }), { id: 'LocalizedText' }));
+const isoTime = () => meta(z.string(), { description: 'ISO 8601 time with offset (Vietnam time, +07:00)' });
+/** Free text as stored: NFC (so that its length is the length a reader sees), trimmed, 1 to `max` characters. */
 const nfc = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .transform((s) => s.normalize('NFC'));
-const id = z.string().trim().min(1).max(128);
+  z.string().check(
+    z.overwrite((s) => s.normalize('NFC')),
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(max),
+  );
+const id = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(128));
+const count = () => z.int();
 
-export const caseStatus = z.enum(CASE_STATUSES).meta({ id: 'CaseStatus' });
+export const caseStatus = lazy(() => meta(z.enum(CASE_STATUSES), { id: 'CaseStatus' }));
 
-// ---- Requests ----
+// ---- Path parameters: bounded, so that no value reaches storage as an oversized key ----
 
-export const uploadRequest = z
-  .strictObject({
-    procedureId: id,
-    documentType: id,
-    fileName: nfc(255),
-    contentType: z.string().trim().toLowerCase().min(3).max(100),
-    size: z.number().int().positive(),
-  })
-  .meta({ id: 'UploadRequest' });
-export type UploadRequest = z.output<typeof uploadRequest>;
+export const procedureIdParams = lazy(() =>
+  z.object({
+    id: meta(z.string().check(z.minLength(1), z.maxLength(128)), {
+      description: 'Procedure id',
+      example: 'dang-ky-khai-sinh',
+    }),
+  }),
+);
 
-export const documentRef = z.strictObject({ documentType: id, uploadId: id }).meta({ id: 'DocumentRef' });
+export const caseCodeParams = lazy(() =>
+  z.object({
+    code: meta(z.string().check(z.minLength(1), z.maxLength(64)), {
+      description: 'Case code, Circular 01/2018/TT-VPCP art. 19: `<agency code>-YYMMDD-NNNN`',
+      example: '000.21.38.H42-250115-0001',
+    }),
+  }),
+);
 
-export const contact = z
-  .strictObject({
-    email: z.email().max(254).optional(),
-    phone: vnMobilePhone.optional(),
-  })
-  .meta({ id: 'Contact' });
+// ---- Query strings ----
 
-export const applicationRequest = z
-  .strictObject({
-    procedureId: id,
-    data: z
-      .record(z.string(), z.unknown())
-      .meta({ description: "The procedure's form data (see its `form`)" }),
-    documents: z.array(documentRef).max(50).default([]),
-    contact: contact.optional(),
-  })
-  .meta({ id: 'ApplicationRequest' });
-export type ApplicationRequest = z.output<typeof applicationRequest>;
+export const catalogueQuery = lazy(() =>
+  z.object({
+    q: meta(z.optional(z.string().check(z.maxLength(200))), {
+      description: 'Words to find in the Vietnamese or English name',
+      example: 'ho kinh doanh',
+    }),
+  }),
+);
 
-export const supplementAnswer = z
-  .strictObject({
-    data: z.record(z.string(), z.unknown()).optional(),
-    documents: z.array(documentRef).max(50).optional(),
-  })
-  .meta({ id: 'SupplementAnswer' });
-export type SupplementAnswer = z.output<typeof supplementAnswer>;
-
-export const withdrawRequest = z
-  .strictObject({ reason: nfc(2000).optional() })
-  .meta({ id: 'WithdrawRequest' });
-export type WithdrawRequest = z.output<typeof withdrawRequest>;
-
-export const supplementItem = z
-  .strictObject({
-    documentType: id.optional(),
-    field: z.string().trim().min(1).max(200).optional(),
-    reason: nfc(1000),
-  })
-  .meta({ id: 'SupplementItem' });
-
-export const caseActionRequest = z
-  .strictObject({
-    action: z.enum(OFFICIAL_ACTIONS),
-    expectedVersion: z.number().int().min(1),
-    note: nfc(4000).optional(),
-    items: z.array(supplementItem).max(50).optional(),
-    result: z.strictObject({ uploadId: id }).optional(),
-  })
-  .meta({ id: 'CaseActionRequest' });
-export type CaseActionRequest = z.output<typeof caseActionRequest>;
-
-export const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(2000).optional(),
+const pageQueryShape = () => ({
+  limit: meta(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20), {
+    description: 'Page size, 1 to 100',
+  }),
+  cursor: meta(z.optional(z.string().check(z.maxLength(2000))), {
+    description: '`nextCursor` of the page before',
+  }),
 });
 
-export const queueQuery = listQuery.extend({
-  status: caseStatus.default('submitted'),
-  agencyId: id.optional(),
-});
+export const listQuery = lazy(() => z.object(pageQueryShape()));
 
-export const trackQuery = z.object({ pin: z.string().max(64).optional() });
+export const queueQuery = lazy(() =>
+  z.object({
+    ...pageQueryShape(),
+    status: z._default(caseStatus(), 'submitted'),
+    agencyId: meta(z.optional(id()), { description: 'The agency whose queue to read (admins only)' }),
+  }),
+);
+
+export const trackQuery = lazy(() =>
+  z.object({
+    pin: meta(z.optional(z.string().check(z.maxLength(64))), {
+      description: 'The tracking PIN given at submission',
+    }),
+  }),
+);
+
+// ---- Headers ----
+
+/** One rule for the code and the published document: 1–255 visible ASCII characters (no space, no control). */
+export const idempotencyHeaders = lazy(() =>
+  z.object({
+    'Idempotency-Key': meta(z.string().check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/)), {
+      description: 'Chosen by the client, one per submission: 1–255 visible ASCII characters',
+    }),
+  }),
+);
+
+// ---- Request bodies ----
+
+export const uploadRequest = lazy(() =>
+  meta(
+    z.strictObject({
+      procedureId: id(),
+      documentType: id(),
+      fileName: nfc(255),
+      contentType: z.string().check(z.trim(), z.toLowerCase(), z.minLength(3), z.maxLength(100)),
+      size: z.int().check(z.positive()),
+    }),
+    { id: 'UploadRequest' },
+  ),
+);
+export type UploadRequest = Output<typeof uploadRequest>;
+
+const documentRef = lazy(() =>
+  meta(z.strictObject({ documentType: id(), uploadId: id() }), { id: 'DocumentRef' }),
+);
+
+const contact = lazy(() =>
+  meta(
+    z.strictObject({
+      email: z.optional(z.email().check(z.maxLength(254))),
+      phone: z.optional(
+        meta(
+          z.pipe(
+            z.string().check(z.trim(), z.regex(VN_MOBILE, { error: 'phone.invalid' })),
+            z.transform(normalizeVnMobilePhone),
+          ),
+          { description: VN_MOBILE_DESCRIPTION },
+        ),
+      ),
+    }),
+    { id: 'Contact' },
+  ),
+);
+
+export const applicationRequest = lazy(() =>
+  meta(
+    z.strictObject({
+      procedureId: id(),
+      data: meta(z.record(z.string(), z.unknown()), {
+        description: "The procedure's form data (see its `form`)",
+      }),
+      documents: z._default(z.array(documentRef()).check(z.maxLength(50)), []),
+      contact: z.optional(contact()),
+    }),
+    { id: 'ApplicationRequest' },
+  ),
+);
+export type ApplicationRequest = Output<typeof applicationRequest>;
+
+export const supplementAnswer = lazy(() =>
+  meta(
+    z.strictObject({
+      data: z.optional(z.record(z.string(), z.unknown())),
+      documents: z.optional(z.array(documentRef()).check(z.maxLength(50))),
+    }),
+    { id: 'SupplementAnswer' },
+  ),
+);
+export type SupplementAnswer = Output<typeof supplementAnswer>;
+
+export const withdrawRequest = lazy(() =>
+  meta(z.strictObject({ reason: z.optional(nfc(2000)) }), { id: 'WithdrawRequest' }),
+);
+
+const supplementItem = lazy(() =>
+  meta(
+    z.strictObject({
+      documentType: z.optional(id()),
+      field: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+      reason: nfc(1000),
+    }),
+    { id: 'SupplementItem' },
+  ),
+);
+
+export const caseActionRequest = lazy(() =>
+  meta(
+    z.strictObject({
+      action: z.enum(OFFICIAL_ACTIONS),
+      expectedVersion: z.int().check(z.gte(1)),
+      note: z.optional(nfc(4000)),
+      items: z.optional(z.array(supplementItem()).check(z.maxLength(50))),
+      result: z.optional(z.strictObject({ uploadId: id() })),
+    }),
+    { id: 'CaseActionRequest' },
+  ),
+);
+export type CaseActionRequest = Output<typeof caseActionRequest>;
 
 // ---- Responses ----
 
-export const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'Problem' });
+export const problem = lazy(() =>
+  meta(
+    z.object({
+      type: z.string(),
+      title: z.string(),
+      status: count(),
+      detail: z.optional(z.string()),
+      errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    }),
+    { id: 'Problem' },
+  ),
+);
 
-export const agencyRef = z
-  .object({ id: z.string(), code: z.string(), name: localized })
-  .meta({ id: 'AgencyRef' });
+export const health = lazy(() => z.object({ status: z.literal('ok') }));
 
-export const procedureSummary = z
-  .object({
-    id: z.string(),
-    nationalCode: z.string().optional(),
-    name: localized,
-    agency: agencyRef,
-    level: z.union([z.literal(3), z.literal(4)]),
-    fee: z.object({ amount: z.number().int(), currency: z.literal('VND') }).nullable(),
-    processingDays: z.number().int(),
-  })
-  .meta({ id: 'ProcedureSummary' });
+export const openApiDocument = lazy(() => z.record(z.string(), z.unknown()));
 
-export const procedureDetail = procedureSummary
-  .extend({
-    steps: z.array(localized),
-    legalBasis: z.array(z.string()),
-    resultDelivery: z.object({ methods: z.array(z.string()), result: localized }),
-    form: z
-      .record(z.string(), z.unknown())
-      .meta({ description: "JSON Schema 2020-12 of the application's data" }),
-    documents: z.array(
+const agencyRef = lazy(() =>
+  meta(z.object({ id: z.string(), code: z.string(), name: localized() }), { id: 'AgencyRef' }),
+);
+
+const procedureSummaryShape = () => ({
+  id: z.string(),
+  nationalCode: z.optional(z.string()),
+  name: localized(),
+  agency: agencyRef(),
+  level: z.union([z.literal(3), z.literal(4)]),
+  fee: z.nullable(z.object({ amount: count(), currency: z.literal('VND') })),
+  processingDays: count(),
+});
+
+export const procedureSummary = lazy(() =>
+  meta(z.object(procedureSummaryShape()), { id: 'ProcedureSummary' }),
+);
+export type ProcedureSummary = Output<typeof procedureSummary>;
+
+export const procedureList = lazy(() => z.object({ items: z.array(procedureSummary()) }));
+
+/** A procedure's public page: the contract's fields and what Decree 43/2011 asks a portal to publish. */
+export const procedureDetail = lazy(() =>
+  meta(
+    z.object({
+      ...procedureSummaryShape(),
+      steps: z.array(localized()),
+      legalBasis: z.array(z.string()),
+      resultDelivery: z.object({
+        methods: z.array(z.enum(['in_person', 'online', 'post'])),
+        result: localized(),
+      }),
+      form: meta(z.record(z.string(), z.unknown()), {
+        description: "JSON Schema 2020-12 of the application's data, with `examples`",
+      }),
+      documents: z.array(
+        z.object({
+          type: z.string(),
+          name: localized(),
+          required: z.boolean(),
+          accept: z.array(z.string()),
+          maxBytes: count(),
+          maxFiles: count(),
+          copies: meta(z.optional(z.object({ originals: count(), copies: count() })), {
+            description: 'Originals and copies to present (thành phần hồ sơ)',
+          }),
+        }),
+      ),
+      serviceLevelName: meta(localized(), {
+        description: 'Decree 42/2022/NĐ-CP name of the level: "một phần" (3) or "toàn trình" (4)',
+      }),
+      applicants: meta(localized(), { description: 'Who may apply (đối tượng thực hiện)' }),
+      where: meta(z.object({ vi: z.string(), en: z.string(), address: localized() }), {
+        description: 'Where the procedure is done (nơi thực hiện) and the address of the one-stop desk',
+      }),
+      sampleValues: meta(z.optional(localized()), {
+        description: 'Which figures are sample values, not sourced ones',
+      }),
+    }),
+    { id: 'ProcedureDetail' },
+  ),
+);
+export type ProcedureDetail = Output<typeof procedureDetail>;
+
+export const uploadResponse = lazy(() =>
+  meta(
+    z.object({
+      uploadId: z.string(),
+      url: z.string(),
+      fields: z.record(z.string(), z.string()),
+      expiresAt: isoTime(),
+    }),
+    { id: 'UploadResponse' },
+  ),
+);
+
+export const submitResponse = lazy(() =>
+  meta(
+    z.object({
+      code: z.string(),
+      trackingPin: meta(z.string(), {
+        description: 'Shown once; keep it to track the case without signing in',
+      }),
+      status: caseStatus(),
+      submittedAt: isoTime(),
+      dueAt: isoTime(),
+      version: count(),
+    }),
+    { id: 'SubmitResponse' },
+  ),
+);
+export type SubmitResponse = Output<typeof submitResponse>;
+
+const caseEvent = lazy(() =>
+  meta(
+    z.object({
+      at: isoTime(),
+      status: caseStatus(),
+      action: z.string(),
+      actor: z.object({ role: z.enum([...ROLES, 'system']), name: z.optional(z.string()) }),
+      note: z.optional(z.string()),
+    }),
+    { id: 'Event' },
+  ),
+);
+
+const caseDocumentShape = () => ({
+  documentType: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: count(),
+});
+
+const caseDocument = lazy(() => meta(z.object(caseDocumentShape()), { id: 'CaseDocument' }));
+
+export const caseSummary = lazy(() =>
+  meta(
+    z.object({
+      code: z.string(),
+      procedureId: z.string(),
+      procedureName: localized(),
+      status: caseStatus(),
+      submittedAt: isoTime(),
+      dueAt: isoTime(),
+      updatedAt: isoTime(),
+    }),
+    { id: 'CaseSummary' },
+  ),
+);
+export type CaseSummary = Output<typeof caseSummary>;
+
+const caseShape = () => ({
+  code: z.string(),
+  procedureId: z.string(),
+  procedureName: localized(),
+  status: caseStatus(),
+  version: count(),
+  data: z.record(z.string(), z.unknown()),
+  documents: z.array(caseDocument()),
+  submittedAt: isoTime(),
+  dueAt: isoTime(),
+  updatedAt: isoTime(),
+  history: z.array(caseEvent()),
+  supplementRequest: z.optional(
+    z.object({ at: isoTime(), note: z.optional(z.string()), items: z.array(supplementItem()) }),
+  ),
+  result: z.optional(
+    z.object({ issuedAt: isoTime(), document: z.optional(caseDocument()), note: z.optional(z.string()) }),
+  ),
+});
+
+/** The Case of the contract, as its owner sees it. */
+export const caseView = lazy(() => meta(z.object(caseShape()), { id: 'Case' }));
+export type Case = Output<typeof caseView>;
+
+/** The Case as the agency's officials see it: the applicant, download links and the deadline's state. */
+export const officialCaseView = lazy(() =>
+  meta(
+    z.object({
+      ...caseShape(),
+      applicant: z.object({
+        id: z.string(),
+        role: z.enum(ROLES),
+        name: z.string(),
+        email: z.optional(z.string()),
+        phone: z.optional(z.string()),
+        taxCode: z.optional(z.string()),
+      }),
+      documents: z.array(z.object({ ...caseDocumentShape(), downloadUrl: z.string() })),
+      overdue: meta(z.boolean(), { description: 'Past its due date while the agency holds it' }),
+    }),
+    { id: 'OfficialCase' },
+  ),
+);
+export type OfficialCase = Output<typeof officialCaseView>;
+
+export const queueItem = lazy(() =>
+  meta(
+    z.object({
+      code: z.string(),
+      procedureId: z.string(),
+      procedureName: localized(),
+      applicantName: z.string(),
+      status: caseStatus(),
+      submittedAt: isoTime(),
+      dueAt: isoTime(),
+      overdue: z.boolean(),
+      version: count(),
+    }),
+    { id: 'QueueItem' },
+  ),
+);
+export type QueueItem = Output<typeof queueItem>;
+
+/** What anyone with the code and PIN sees: no personal data. */
+export const trackingView = lazy(() =>
+  meta(
+    z.object({
+      code: z.string(),
+      procedure: z.object({ id: z.string(), name: localized() }),
+      agency: z.object({ id: z.string(), name: localized() }),
+      status: caseStatus(),
+      submittedAt: isoTime(),
+      dueAt: isoTime(),
+      history: z.array(z.object({ at: isoTime(), status: caseStatus() })),
+    }),
+    { id: 'TrackResponse' },
+  ),
+);
+export type Tracking = Output<typeof trackingView>;
+
+const page = <T extends z.core.$ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
+
+export const caseSummaryPage = lazy(() => page(caseSummary()));
+export const queuePage = lazy(() => page(queueItem()));
+
+// ---- Local runtime only ----
+
+export const demoUserList = lazy(() =>
+  z.object({
+    items: z.array(
       z.object({
-        type: z.string(),
-        name: localized,
-        required: z.boolean(),
-        accept: z.array(z.string()),
-        maxBytes: z.number().int(),
-        maxFiles: z.number().int(),
+        username: z.string(),
+        role: z.enum(ROLES),
+        name: z.string(),
+        agencyId: z.optional(z.string()),
       }),
     ),
-  })
-  .meta({ id: 'ProcedureDetail' });
+  }),
+);
 
-export const uploadResponse = z
-  .object({
-    uploadId: z.string(),
-    url: z.string(),
-    fields: z.record(z.string(), z.string()),
-    expiresAt: isoTime,
-  })
-  .meta({ id: 'UploadResponse' });
+export const demoTokenRequest = lazy(() =>
+  z.object({ username: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) }),
+);
 
-export const submitResponse = z
-  .object({
-    code: z.string(),
-    trackingPin: z.string().meta({ description: 'Shown once; keep it to track the case without signing in' }),
-    status: caseStatus,
-    submittedAt: isoTime,
-    dueAt: isoTime,
-    version: z.number().int(),
-  })
-  .meta({ id: 'SubmitResponse' });
-export type SubmitResponse = z.output<typeof submitResponse>;
+export const demoToken = lazy(() =>
+  z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: count() }),
+);
 
-export const caseEvent = z
-  .object({
-    at: isoTime,
-    status: caseStatus,
-    action: z.string(),
-    actor: z.object({ role: z.enum([...ROLES, 'system']), name: z.string().optional() }),
-    note: z.string().optional(),
-  })
-  .meta({ id: 'Event' });
+export const outboxQuery = lazy(() => z.object({ caseCode: z.optional(z.string().check(z.maxLength(100))) }));
 
-export const caseDocument = z
-  .object({
-    documentType: z.string(),
-    fileName: z.string(),
-    contentType: z.string(),
-    size: z.number().int(),
-  })
-  .meta({ id: 'CaseDocument' });
-
-export const caseSummary = z
-  .object({
-    code: z.string(),
-    procedureId: z.string(),
-    procedureName: localized,
-    status: caseStatus,
-    submittedAt: isoTime,
-    dueAt: isoTime,
-    updatedAt: isoTime,
-  })
-  .meta({ id: 'CaseSummary' });
-
-export const caseView = z
-  .object({
-    code: z.string(),
-    procedureId: z.string(),
-    procedureName: localized,
-    status: caseStatus,
-    version: z.number().int(),
-    data: z.record(z.string(), z.unknown()),
-    documents: z.array(caseDocument),
-    submittedAt: isoTime,
-    dueAt: isoTime,
-    updatedAt: isoTime,
-    history: z.array(caseEvent),
-    supplementRequest: z
-      .object({ at: isoTime, note: z.string().optional(), items: z.array(supplementItem) })
-      .optional(),
-    result: z
-      .object({ issuedAt: isoTime, document: caseDocument.optional(), note: z.string().optional() })
-      .optional(),
-  })
-  .meta({ id: 'Case' });
-
-export const officialCaseView = caseView
-  .extend({
-    applicant: z.object({
-      id: z.string(),
-      role: z.string(),
-      name: z.string(),
-      email: z.string().optional(),
-      phone: z.string().optional(),
-      taxCode: z.string().optional(),
-    }),
-    documents: z.array(caseDocument.extend({ downloadUrl: z.string() })),
-    overdue: z.boolean().meta({ description: 'Past its due date while the agency holds it' }),
-  })
-  .meta({ id: 'OfficialCase' });
-
-export const queueItem = z
-  .object({
-    code: z.string(),
-    procedureId: z.string(),
-    procedureName: localized,
-    applicantName: z.string(),
-    status: caseStatus,
-    submittedAt: isoTime,
-    dueAt: isoTime,
-    overdue: z.boolean(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'QueueItem' });
-
-export const trackResponse = z
-  .object({
-    code: z.string(),
-    procedure: z.object({ id: z.string(), name: localized }),
-    agency: z.object({ id: z.string(), name: localized }),
-    status: caseStatus,
-    submittedAt: isoTime,
-    dueAt: isoTime,
-    history: z.array(z.object({ at: isoTime, status: caseStatus })),
-  })
-  .meta({ id: 'TrackResponse' });
-
-export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().optional() });
+export const outbox = lazy(() =>
+  z.object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        channel: z.enum(['email', 'sms']),
+        to: z.string(),
+        caseCode: z.string(),
+        status: z.enum(['pending', 'delivered', 'failed']),
+        subject: z.nullable(z.string()),
+        body: z.nullable(z.string()),
+        createdAt: isoTime(),
+        deliveredAt: z.nullable(isoTime()),
+        attempts: count(),
+      }),
+    ),
+  }),
+);

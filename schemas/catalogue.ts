@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { FieldProblem } from '../functions/domain/errors';
 import type { Language, LocalizedText } from '../functions/domain/types';
 import { allAgencies } from './agencies';
+import type { ProcedureDetail, ProcedureSummary } from './api';
 import { issueErrorMap, toFieldProblems } from './messages';
 import { capGiayPhepXayDungNhaO } from './procedures/cap-giay-phep-xay-dung-nha-o';
 import { capPhieuLyLichTuPhap } from './procedures/cap-phieu-ly-lich-tu-phap';
@@ -26,14 +27,9 @@ export const agencies: readonly Agency[] = allAgencies.filter((a) =>
 );
 
 const proceduresById = new Map(procedures.map((p) => [p.id, p]));
-const agenciesById = new Map(allAgencies.map((a) => [a.id, a]));
 
 export function findProcedure(id: string): ProcedureDefinition | undefined {
   return proceduresById.get(id);
-}
-
-export function findAgency(id: string): Agency | undefined {
-  return agenciesById.get(id);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -60,40 +56,6 @@ export function searchProcedures(q?: string): ProcedureDefinition[] {
 // ---------------------------------------------------------------------------------------------------------
 // Public views (CONTRACT.md, "Catalogue")
 
-export interface ProcedureSummary {
-  readonly id: string;
-  readonly nationalCode?: string;
-  readonly name: LocalizedText;
-  readonly agency: { readonly id: string; readonly code: string; readonly name: LocalizedText };
-  readonly level: 3 | 4;
-  readonly fee: { readonly amount: number; readonly currency: 'VND' } | null;
-  readonly processingDays: number;
-}
-
-export interface PublicDocumentRequirement {
-  readonly type: string;
-  readonly name: LocalizedText;
-  readonly required: boolean;
-  readonly accept: readonly string[];
-  readonly maxBytes: number;
-  readonly maxFiles: number;
-  readonly copies?: { readonly originals: number; readonly copies: number };
-}
-
-export interface ProcedureDetail extends ProcedureSummary {
-  readonly steps: readonly LocalizedText[];
-  readonly legalBasis: readonly string[];
-  readonly resultDelivery: ProcedureDefinition['resultDelivery'];
-  /** JSON Schema 2020-12 of the application's `data`, with `examples`. */
-  readonly form: JsonSchema;
-  readonly documents: readonly PublicDocumentRequirement[];
-  // Beyond the contract's minimum: what Decree 43/2011 asks a portal to publish about a procedure.
-  readonly serviceLevelName: LocalizedText;
-  readonly applicants: LocalizedText;
-  readonly where: LocalizedText & { readonly address: LocalizedText };
-  readonly sampleValues?: LocalizedText;
-}
-
 export type JsonSchema = z.core.JSONSchema.BaseSchema;
 
 /** Decree 42/2022/NĐ-CP's names for the two levels of online service. */
@@ -109,22 +71,30 @@ export function procedureSummary(p: ProcedureDefinition): ProcedureSummary {
     name: p.name,
     agency: { id: p.agency.id, code: p.agency.code, name: p.agency.name },
     level: p.level,
-    fee: p.fee,
+    fee: p.fee && { amount: p.fee.amount, currency: p.fee.currency },
     processingDays: p.processingDays,
   };
 }
 
-function publicDocument(d: DocumentRequirement): PublicDocumentRequirement {
+function publicDocument(d: DocumentRequirement): ProcedureDetail['documents'][number] {
   const { type, name, required, accept, maxBytes, maxFiles, copies } = d;
-  return { type, name, required, accept, maxBytes, maxFiles, ...(copies ? { copies } : {}) };
+  return {
+    type,
+    name,
+    required,
+    accept: [...accept],
+    maxBytes,
+    maxFiles,
+    ...(copies ? { copies: { ...copies } } : {}),
+  };
 }
 
 export function procedureDetail(p: ProcedureDefinition): ProcedureDetail {
   return {
     ...procedureSummary(p),
-    steps: p.steps,
-    legalBasis: p.legalBasis,
-    resultDelivery: p.resultDelivery,
+    steps: [...p.steps],
+    legalBasis: [...p.legalBasis],
+    resultDelivery: { methods: [...p.resultDelivery.methods], result: p.resultDelivery.result },
     form: formJsonSchema(p),
     documents: p.documents.map(publicDocument),
     serviceLevelName: SERVICE_LEVEL_NAMES[p.level],

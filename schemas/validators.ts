@@ -1,7 +1,9 @@
 // Reusable zod pieces for Vietnamese identifiers, names, dates and addresses; their messages are keys of messages.ts.
 import * as z from 'zod';
+import { vietnamDay } from '../functions/domain/vietnam-time';
 import type { MessageKey } from './messages';
 import { normalizeText } from './text';
+import { normalizeVnMobilePhone, VN_MOBILE, VN_MOBILE_DESCRIPTION } from './vn-phone';
 
 type PayloadPath = readonly PropertyKey[];
 
@@ -187,13 +189,6 @@ export function cccdAgreesWithPerson(impliedSex?: 'male' | 'female') {
 // ---------------------------------------------------------------------------------------------------------
 // Mobile phone
 
-const VN_MOBILE = /^(?:\+84|0)[ .]?[35789](?:[ .]?\d){8}$/;
-
-/** `+84 912 345 678`, `0912.345.678` → `0912345678`. */
-export function normalizeVnMobilePhone(s: string): string {
-  return s.replace(/[ .]/g, '').replace(/^\+84/, '0');
-}
-
 /**
  * Mobile number: 10 digits starting 03, 05, 07, 08 or 09, or +84 and the 9 digits after the 0. Spaces and dots
  * between digits are accepted, as people write them; the output is always the plain `0xxxxxxxxx` form.
@@ -203,7 +198,7 @@ export const vnMobilePhone = z
   .trim()
   .regex(VN_MOBILE, key('phone.invalid'))
   .transform(normalizeVnMobilePhone)
-  .meta({ description: 'Số di động 10 chữ số, ví dụ 0912 345 678 hoặc +84 912 345 678' });
+  .meta({ description: VN_MOBILE_DESCRIPTION });
 
 // ---------------------------------------------------------------------------------------------------------
 // Tax code (mã số thuế)
@@ -249,13 +244,6 @@ export const taxCode = z
 // ---------------------------------------------------------------------------------------------------------
 // Dates
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** Today's date (`YYYY-MM-DD`) in Vietnam (UTC+7 all year, no daylight saving). */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** Full years between a `YYYY-MM-DD` birth date and a `YYYY-MM-DD` day: the age reached on that day. */
 export function ageOn(dateOfBirth: string, day: string): number {
   const years = Number(day.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
@@ -269,14 +257,14 @@ export function ageOn(dateOfBirth: string, day: string): number {
 export const pastDate = z.iso
   .date(keyUnlessMissing('date.invalid'))
   // zod runs this refinement even when the format failed: judge only what looks like a date.
-  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || s <= todayInVietnam(), key('date.future'))
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || s <= vietnamDay(new Date()), key('date.future'))
   .meta({ description: 'Năm-tháng-ngày, ví dụ 1990-05-31' });
 
 /** A month `YYYY-MM`, not later than the current month in Vietnam. */
 export const pastMonth = z
   .string()
   .regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, { ...key('month.invalid'), abort: true })
-  .refine((s) => s <= todayInVietnam().slice(0, 7), key('month.future'))
+  .refine((s) => s <= vietnamDay(new Date()).slice(0, 7), key('month.future'))
   .meta({ description: 'Năm-tháng, ví dụ 2019-09' });
 
 // ---------------------------------------------------------------------------------------------------------

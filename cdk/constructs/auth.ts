@@ -19,8 +19,10 @@ import {
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { CLAIMS, CUSTOM_ATTRIBUTES } from '../../functions/commons/claims';
 import type { OidcFederation } from '../config';
 import { acknowledge } from '../nag';
+import { ROLE_GROUPS } from '../triggers/token-claims';
 import { MotcuaFunction } from './function';
 
 export interface AuthProps {
@@ -37,9 +39,6 @@ export interface AuthProps {
   /** Days to keep the trigger's logs. @default 14 */
   readonly logRetentionDays?: number;
 }
-
-/** The contract's role claims; only administrators may write them. */
-const CUSTOM_ATTRIBUTES = ['role', 'agency', 'tax_code'] as const;
 
 export class Auth extends Construct {
   readonly userPool: UserPool;
@@ -61,10 +60,11 @@ export class Auth extends Construct {
         email: { required: false, mutable: true },
         phoneNumber: { required: false, mutable: true },
       },
+      // The contract's role claims; only administrators may write them (see the web client below).
       customAttributes: {
-        role: new StringAttribute({ mutable: true, maxLen: 16 }),
-        agency: new StringAttribute({ mutable: true, maxLen: 64 }),
-        tax_code: new StringAttribute({ mutable: true, maxLen: 14 }),
+        [CUSTOM_ATTRIBUTES.role]: new StringAttribute({ mutable: true, maxLen: 16 }),
+        [CUSTOM_ATTRIBUTES.agency]: new StringAttribute({ mutable: true, maxLen: 64 }),
+        [CUSTOM_ATTRIBUTES.taxCode]: new StringAttribute({ mutable: true, maxLen: 14 }),
       },
       passwordPolicy: {
         minLength: 12,
@@ -97,8 +97,8 @@ export class Auth extends Construct {
     }
 
     for (const [group, description] of [
-      ['officials', 'Officials of an agency (custom:agency names it): work the agency queue'],
-      ['admins', 'Administrators: any agency, user management'],
+      [ROLE_GROUPS.officials, `Officials of an agency (${CLAIMS.agency} names it): work the agency queue`],
+      [ROLE_GROUPS.admins, 'Administrators: any agency, user management'],
     ] as const) {
       new CfnUserPoolGroup(this, `${group}Group`, {
         userPoolId: this.userPool.userPoolId,
@@ -129,7 +129,7 @@ export class Auth extends Construct {
 
     const readable = new ClientAttributes()
       .withStandardAttributes({ fullname: true, email: true, emailVerified: true, phoneNumber: true })
-      .withCustomAttributes(...CUSTOM_ATTRIBUTES);
+      .withCustomAttributes(...Object.values(CUSTOM_ATTRIBUTES));
     const writable = new ClientAttributes().withStandardAttributes({
       fullname: true,
       email: true,

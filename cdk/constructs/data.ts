@@ -12,13 +12,9 @@ import {
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from '../../functions/documents/object-keys';
 import { TABLE } from '../../functions/storage/table';
 import { acknowledge, arnToken } from '../nag';
-
-/** Where presigned POST uploads land until an application claims them. */
-export const QUARANTINE_PREFIX = 'quarantine/';
-/** Where accepted documents are copied to. */
-export const DOCUMENTS_PREFIX = 'documents/';
 
 export interface DataProps {
   /** Retain the table and buckets when the stack is deleted, and turn table deletion protection on. */

@@ -6,6 +6,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ENV } from '../../functions/commons/environment';
 import { BUNDLING, REPOSITORY_ROOT } from '../bundling';
 import { acknowledge, arnToken } from '../nag';
 
@@ -90,12 +91,12 @@ export class MotcuaFunction extends Construct {
 
 /**
  * Grants the function read-only or read-write access to the table (items and indexes) and tells it the
- * table's name in TABLE_NAME: the two always go together.
+ * table's name in its environment variable: the two always go together.
  */
 export function grantTableAccess(fn: MotcuaFunction, table: ITable, access: 'read' | 'readwrite'): void {
   if (access === 'read') table.grantReadData(fn.role);
   else table.grantReadWriteData(fn.role);
-  fn.addEnvironment('TABLE_NAME', table.tableName);
+  fn.addEnvironment(ENV.tableName, table.tableName);
   acknowledge(
     fn.role,
     'Queries run on the table’s global secondary indexes (agency queue, applicant cases): the grant covers <table>/index/*, the indexes of this one table only.',

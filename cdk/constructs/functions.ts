@@ -5,16 +5,17 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import type { RouteDeclaration } from '../../functions/routes';
+import { ENV } from '../../functions/commons/environment';
+import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from '../../functions/documents/object-keys';
+import type { DeployedGroup, RouteDeclaration } from '../../functions/routes';
 import { REPOSITORY_ROOT, routeGroups, writeGroupEntry } from '../bundling';
 import { acknowledge, arnToken } from '../nag';
-import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from './data';
 import { grantTableAccess, MotcuaFunction } from './function';
 
 /** What the routes of a group do with storage. */
 interface GroupAccess {
   readonly description: string;
-  readonly table: 'read' | 'readwrite';
+  readonly table: 'none' | 'read' | 'readwrite';
   /** Sign presigned POSTs into quarantine/ (the signature carries the function's permission). */
   readonly signUploads?: boolean;
   /** Read uploads (and GuardDuty's verdict tag) in quarantine/ and copy accepted ones to documents/. */
@@ -28,33 +29,35 @@ interface GroupAccess {
 }
 
 /**
- * One function per group rather than per route: 5 functions instead of 14, so that a citizen's session
- * warms one applicant function instead of one per screen, while groups still split by what they may touch
- * (the catalogue cannot write, only submissions read quarantined uploads). A group's routes share most of
- * their code (middy, zod, SDK clients), so grouping adds little to each bundle.
+ * What each group may touch, for every group of `FunctionGroup` but `local` (a group missing here fails
+ * typecheck). One function per group rather than per route (7 functions for 14 routes), so that a session
+ * warms few functions; groups split by what they touch, which is also what their bundles weigh: the catalogue
+ * has no storage, the readers of cases only the table, and only uploads, submissions and officials' case work
+ * carry the S3 client (see bench/bundle-budget.ts).
  */
-const GROUP_ACCESS: Record<string, GroupAccess> = {
+const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
   public: {
-    description: 'Catalogue, health and OpenAPI (public, read-only)',
-    table: 'read',
+    description: 'Catalogue and OpenAPI (public, no storage)',
+    table: 'none',
     memorySize: 512,
   },
   // Writes only its failed-attempt counters (rate limiting wrong PINs), which expire by TTL.
-  tracking: { description: 'Public case tracking by code and PIN', table: 'readwrite', memorySize: 512 },
-  applicant: {
-    description: 'Uploads, cases and withdrawals of an applicant',
+  tracking: {
+    description: 'Public case tracking by code and PIN, and the health check',
     table: 'readwrite',
-    signUploads: true,
-    readDocuments: true,
+    memorySize: 512,
   },
+  applicant: { description: 'Cases and withdrawals of an applicant', table: 'readwrite' },
+  uploads: { description: 'Presigned uploads into quarantine', table: 'readwrite', signUploads: true },
   submit: {
     description: 'Submissions and supplements: checks uploads and accepts them',
     table: 'readwrite',
     acceptUploads: true,
     sealsSecrets: true,
   },
+  queue: { description: "An agency's queue, for its officials", table: 'read' },
   official: {
-    description: 'Queue, case view and actions of officials',
+    description: 'Case view and actions of officials',
     table: 'readwrite',
     acceptUploads: true,
     readDocuments: true,
@@ -68,7 +71,7 @@ export interface FunctionsProps {
   readonly documents: IBucket;
   /** Key that seals tracking PINs (32 random bytes, base64). */
   readonly sealKey: ISecret;
-  /** Environment shared by every function (notification channel, web origin…). */
+  /** Environment shared by every HTTP function (the CDN's client-address header). */
   readonly environment: Record<string, string>;
   /** Whether GuardDuty scans uploads: submissions then accept only clean ones. */
   readonly malwareScan: boolean;
@@ -87,7 +90,7 @@ export class Functions extends Construct {
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
     for (const [group, routes] of routeGroups(props.routes)) {
-      const access = GROUP_ACCESS[group];
+      const access = GROUP_ACCESS[group as DeployedGroup] as GroupAccess | undefined;
       if (!access) {
         throw new Error(`Route group "${group}" has no access declared in cdk/constructs/functions.ts`);
       }
@@ -100,11 +103,11 @@ export class Functions extends Construct {
         logRetentionDays: props.logRetentionDays,
         logRemovalPolicy: props.logRemovalPolicy,
       });
-      grantTableAccess(fn, props.table, access.table);
+      if (access.table !== 'none') grantTableAccess(fn, props.table, access.table);
       this.grantDocuments(fn, props.documents, access, props.malwareScan);
       if (access.sealsSecrets) {
         // A dynamic reference: the key is resolved at deploy time and never appears in the template.
-        fn.addEnvironment('SEAL_KEY', props.sealKey.secretValue.unsafeUnwrap());
+        fn.addEnvironment(ENV.sealKey, props.sealKey.secretValue.unsafeUnwrap());
       }
       this.byGroup.set(group, fn);
     }
@@ -144,7 +147,7 @@ export class Functions extends Construct {
         new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [quarantined, documents] }),
       );
       prefixes.push(QUARANTINE_PREFIX, DOCUMENTS_PREFIX);
-      if (malwareScan) fn.addEnvironment('MALWARE_SCAN', 'guardduty');
+      if (malwareScan) fn.addEnvironment(ENV.malwareScan, 'guardduty');
     }
     if (access.readDocuments) {
       fn.role.addToPrincipalPolicy(
@@ -153,6 +156,8 @@ export class Functions extends Construct {
       prefixes.push(DOCUMENTS_PREFIX);
     }
     if (prefixes.length === 0) return;
+    // The bucket's name goes with the grants, as the table's does: a function without them never reads it.
+    fn.addEnvironment(ENV.documentsBucket, bucket.bucketName);
     acknowledge(
       fn.role,
       'Object keys are random per upload, so access is granted per prefix of the documents bucket: quarantine/* (uploads awaiting a claim) and documents/* (accepted documents), never the whole bucket.',

@@ -7,6 +7,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { ConfigurationSet, ConfigurationSetTlsPolicy, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ENV } from '../../functions/commons/environment';
 import { acknowledge } from '../nag';
 import { grantTableAccess, MotcuaFunction } from './function';
 
@@ -14,7 +15,7 @@ export interface NotificationsProps {
   /** Absolute path of the notifier's entry module (it exports `handler`). */
   readonly entry: string;
   readonly table: Table;
-  /** Sender address of the e-mails (SES_FROM_ADDRESS). */
+  /** Sender address of the e-mails. */
   readonly fromAddress: string;
   /** The verified SES identity (domain or address) the notifier may send as. */
   readonly sesIdentity: string;
@@ -22,7 +23,7 @@ export interface NotificationsProps {
   readonly sms?: boolean;
   /** Registered alphanumeric sender id for SMS. @default none */
   readonly smsSenderId?: string;
-  /** Environment shared with the HTTP functions. */
+  /** More environment (the site origin for links in messages). */
   readonly environment: Record<string, string>;
   /** @default 14 */
   readonly logRetentionDays?: number;
@@ -53,8 +54,10 @@ export class Notifications extends Construct {
       timeout: Duration.seconds(60),
       environment: {
         ...props.environment,
-        SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
-        ...(props.smsSenderId ? { SMS_SENDER_ID: props.smsSenderId } : {}),
+        [ENV.notifyChannel]: 'ses-sns',
+        [ENV.sesFromAddress]: props.fromAddress,
+        [ENV.sesConfigurationSet]: this.configurationSet.configurationSetName,
+        ...(props.smsSenderId ? { [ENV.smsSenderId]: props.smsSenderId } : {}),
       },
       logRetentionDays: props.logRetentionDays,
       logRemovalPolicy: props.logRemovalPolicy,

@@ -1,12 +1,13 @@
-// What the agency's officials see of a case: the applicant and short-lived links to each document.
+// What the agency's officials see of a case: the view with a short-lived link to each document.
+import type { OfficialCase } from '../../schemas/api';
 import { downloadUrl } from '../documents/uploads';
 import type { CaseRecord, EventRecord } from '../storage/records';
-import { caseView, isOverdue, publicDocument } from './views';
+import { officialView } from './views';
 
-/** The Case plus the applicant and short-lived download links, for the agency's officials. */
-export async function officialCaseView(record: CaseRecord, events: readonly EventRecord[]) {
-  const documents = await Promise.all(
-    record.documents.map(async (d) => ({ ...publicDocument(d), downloadUrl: await downloadUrl(d) })),
-  );
-  return { ...caseView(record, events), applicant: record.applicant, documents, overdue: isOverdue(record) };
+/** Apart from views.ts because signing links needs the S3 client, which the applicant's views do not. */
+export async function officialCaseView(
+  record: CaseRecord,
+  events: readonly EventRecord[],
+): Promise<OfficialCase> {
+  return officialView(record, events, await Promise.all(record.documents.map(downloadUrl)));
 }

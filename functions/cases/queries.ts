@@ -1,21 +1,27 @@
-// Reading cases: an applicant's own, an agency's queue, and public tracking by code and PIN.
-import { findProcedure } from '../../schemas/catalogue';
-import { limits } from '../commons/config';
-import type { Principal } from '../commons/http';
-import { countEvent } from '../commons/observability';
-import { NotFoundError, RateLimitedError, ValidationFailedError } from '../domain/errors';
-import { verifyTrackingPin } from '../domain/tracking-pin';
+// Reading cases: one the caller may see, an applicant's own, an agency's queue.
+import type { CaseSummary, QueueItem } from '../../schemas/api';
+import { canSeeCase, queueAgencyOf } from '../domain/access';
+import { NotFoundError, ValidationFailedError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
 import type { CaseStatus } from '../domain/types';
-import {
-  countFailure,
-  failuresSoFar,
-  getCaseWithHistory,
-  listAgencyQueue,
-  listApplicantCases,
-} from '../storage/repository';
+import { getCaseWithHistory, listAgencyQueue, listApplicantCases } from '../storage/cases';
 import { caseSummary, queueItem } from './views';
 
-export async function listOwnCases(principal: Principal, limit: number, cursor?: string) {
+/** A case and its history, if the caller may see it; otherwise "not found", whether it exists or not. */
+export async function loadVisibleCase(principal: Principal, code: string) {
+  const found = await getCaseWithHistory(code);
+  const visible =
+    found &&
+    canSeeCase(principal, { applicantId: found.record.applicant.id, agencyId: found.record.agencyId });
+  if (!found || !visible) throw new NotFoundError('case');
+  return found;
+}
+
+export async function listOwnCases(
+  principal: Principal,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: CaseSummary[]; nextCursor?: string }> {
   const page = await listApplicantCases(principal.id, limit, cursor);
   return { items: page.items.map(caseSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
@@ -23,8 +29,8 @@ export async function listOwnCases(principal: Principal, limit: number, cursor?:
 export async function listQueue(
   principal: Principal,
   query: { status: CaseStatus; limit: number; cursor?: string; agencyId?: string },
-) {
-  const agencyId = principal.role === 'admin' ? query.agencyId : principal.agencyId;
+): Promise<{ items: QueueItem[]; nextCursor?: string }> {
+  const agencyId = queueAgencyOf(principal, query.agencyId);
   if (!agencyId) {
     throw new ValidationFailedError([
       { path: 'query.agencyId', message: { vi: 'Cần chọn cơ quan', en: 'Choose an agency (agencyId)' } },
@@ -32,38 +38,4 @@ export async function listQueue(
   }
   const page = await listAgencyQueue(agencyId, query.status, query.limit, query.cursor);
   return { items: page.items.map(queueItem), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
-}
-
-/**
- * Public tracking. A wrong or missing PIN answers exactly as an unknown code; failures count against both
- * the code and the client address, and past the limit every attempt is 429 until the window ends.
- */
-export async function trackCase(code: string, pin: string | undefined, clientIp: string) {
-  const window = limits.trackingWindowSeconds;
-  const [byCode, byClient] = await Promise.all([
-    failuresSoFar('code', code, window),
-    failuresSoFar('client', clientIp, window),
-  ]);
-  const retryAfter = window - (Math.floor(Date.now() / 1000) % window);
-  if (byCode >= limits.trackingFailuresPerCode || byClient >= limits.trackingFailuresPerClient) {
-    countEvent('TrackingRateLimited');
-    throw new RateLimitedError(retryAfter);
-  }
-  const found = pin ? await getCaseWithHistory(code) : undefined;
-  const valid = found && pin ? await verifyTrackingPin(pin, found.record.trackingPinHash) : false;
-  if (!found || !valid) {
-    await Promise.all([countFailure('code', code, window), countFailure('client', clientIp, window)]);
-    throw new NotFoundError('case');
-  }
-  const { record, events } = found;
-  const procedure = findProcedure(record.procedureId);
-  return {
-    code: record.code,
-    procedure: { id: record.procedureId, name: record.procedureName },
-    agency: { id: record.agencyId, name: procedure?.agency.name ?? record.procedureName },
-    status: record.status,
-    submittedAt: record.submittedAt,
-    dueAt: record.dueAt,
-    history: [...events].sort((a, b) => a.seq - b.seq).map((e) => ({ at: e.at, status: e.status })),
-  };
 }

@@ -3,42 +3,26 @@ import { createHash } from 'node:crypto';
 import type { ApplicationRequest, SubmitResponse } from '../../schemas/api';
 import { findProcedure, validateApplicationData } from '../../schemas/catalogue';
 import { limits } from '../commons/config';
-import type { Principal } from '../commons/http';
 import { countEvent } from '../commons/observability';
 import { seal, unseal } from '../commons/seal';
-import {
-  checkDocuments,
-  documentKey,
-  promoteUploads,
-  removeObjects,
-  storedDocument,
-} from '../documents/uploads';
-import { toVietnamIso, vietnamCalendar } from '../domain/calendar';
+import { checkDocuments, documentFiles, storedDocument } from '../documents/uploads';
+import { vietnamCalendar } from '../domain/calendar';
 import { caseCodeDay, formatCaseCode } from '../domain/case-code';
 import { type FieldProblem, IdempotencyConflictError, ValidationFailedError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
+import { firstStatus } from '../domain/status-machine';
 import { hashTrackingPin, newTrackingPin } from '../domain/tracking-pin';
 import type { Language } from '../domain/types';
+import { toVietnamIso } from '../domain/vietnam-time';
+import { appendEventItem, createCaseItem } from '../storage/cases';
+import { nextCaseSequence } from '../storage/counters';
+import { TransactionConflict, transact } from '../storage/dynamo';
+import { getIdempotencyRecord, putIdempotencyItem } from '../storage/idempotency';
+import { createNotificationItem } from '../storage/notifications';
 import type { CaseRecord, EventRecord, IdempotencyRecord } from '../storage/records';
-import {
-  caseItem,
-  claimUploadItem,
-  eventItem,
-  getIdempotencyRecord,
-  getUploads,
-  nextCaseSequence,
-  notificationItem,
-  putIdempotencyItem,
-  putNewItem,
-  TransactionConflict,
-  transact,
-} from '../storage/repository';
+import { claimUploadItem } from '../storage/uploads';
+import { actorOf } from './change';
 import { notificationsFor } from './notifications';
-
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-
-export function isValidIdempotencyKey(key: string | undefined): key is string {
-  return key !== undefined && KEY_PATTERN.test(key);
-}
 
 /** Same body, same hash: keys sorted so that property order does not matter. */
 export function requestHash(body: unknown): string {
@@ -121,11 +105,10 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
   const [sequence, trackingPinHash] = await Promise.all([
     nextCaseSequence(procedure.agency.id, caseCodeDay(now)),
     hashTrackingPin(trackingPin),
-    promoteUploads(uploads),
+    documentFiles.copyToDocuments(uploads),
   ]);
   const code = formatCaseCode(procedure.agency.code, now, sequence);
-  const status =
-    procedure.level === 4 && procedure.fee && procedure.fee.amount > 0 ? 'awaiting_payment' : 'submitted';
+  const status = firstStatus(procedure);
   const applicant = {
     id: principal.id,
     role: principal.role,
@@ -160,7 +143,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
     at: submittedAt,
     status,
     action: 'submit',
-    actor: { role: principal.role, name: principal.name, id: principal.id },
+    actor: actorOf(principal),
   };
   const response: SubmitResponse = {
     code,
@@ -183,9 +166,9 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
 
   const items = [
     putIdempotencyItem(principal.id, idempotencyKey, idempotency),
-    putNewItem(caseItem(record)),
-    putNewItem(eventItem(event)),
-    ...notificationsFor(record, event).map((n) => putNewItem(notificationItem(n))),
+    createCaseItem(record),
+    appendEventItem(event),
+    ...notificationsFor(record, event).map(createNotificationItem),
     ...uploads.map((upload) => claimUploadItem(upload, code, principal.id)),
   ];
   for (let attempt = 1; ; attempt++) {
@@ -201,7 +184,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
         await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
         continue;
       }
-      await discardPromoted(uploads.map((u) => u.uploadId));
+      await documentFiles.discardCopies(uploads.map((u) => u.uploadId));
       // Otherwise an upload was claimed meanwhile: report it as the checks would have.
       const again = await checkDocuments({
         principal,
@@ -214,13 +197,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
       throw new IdempotencyConflictError('in-progress');
     }
   }
-  await removeObjects(uploads.map((u) => u.key));
+  await documentFiles.clearQuarantine(uploads);
   countEvent('ApplicationSubmitted', { agency: procedure.agency.id });
   return response;
-}
-
-/** Removes copies made for a submission that did not happen, unless another case claimed the upload. */
-export async function discardPromoted(uploadIds: readonly string[]): Promise<void> {
-  const current = await getUploads(uploadIds);
-  await removeObjects(uploadIds.filter((id) => current.get(id)?.status !== 'claimed').map(documentKey));
 }

@@ -1,137 +1,29 @@
-// Every change of a case after submission: officials' actions, the applicant's supplement and withdrawal, payment.
+// Changes of a case that may claim files: officials' actions, the applicant's supplement, the payment.
 import type { CaseActionRequest, SupplementAnswer } from '../../schemas/api';
 import { findProcedure, procedureDetail, validateApplicationData } from '../../schemas/catalogue';
 import type { ProcedureDefinition } from '../../schemas/types';
-import type { Principal } from '../commons/http';
-import { countEvent } from '../commons/observability';
 import {
   checkDocuments,
   type DocumentClaim,
-  promoteUploads,
+  documentFiles,
   RESULT_DOCUMENT,
-  removeObjects,
   storedDocument,
 } from '../documents/uploads';
-import { parseIso, toVietnamIso, vietnamCalendar } from '../domain/calendar';
-import {
-  type FieldProblem,
-  NotFoundError,
-  ValidationFailedError,
-  VersionConflictError,
-} from '../domain/errors';
+import { parseIso, vietnamCalendar } from '../domain/calendar';
+import { type FieldProblem, NotFoundError, ValidationFailedError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
 import { nextStatus, requiresItems, requiresNote } from '../domain/status-machine';
-import type { CaseAction, Language, LocalizedText, Role } from '../domain/types';
-import type { CaseRecord, EventRecord, UploadRecord } from '../storage/records';
-import {
-  claimUploadItem,
-  eventItem,
-  getCaseWithHistory,
-  notificationItem,
-  putNewItem,
-  replaceCaseItem,
-  TransactionConflict,
-  transact,
-} from '../storage/repository';
-import { notificationsFor } from './notifications';
-import { discardPromoted } from './submit';
-
-export interface Actor {
-  readonly role: Role | 'system';
-  readonly name?: string;
-  readonly id?: string;
-}
-
-/** Who may see a case: its owner, its agency's officials, an admin. Everyone else is told "not found". */
-export function canSee(principal: Principal, record: CaseRecord): boolean {
-  switch (principal.role) {
-    case 'citizen':
-    case 'business':
-      return record.applicant.id === principal.id;
-    case 'official':
-      return principal.agencyId !== undefined && record.agencyId === principal.agencyId;
-    case 'admin':
-      return true;
-  }
-}
-
-export async function loadVisibleCase(principal: Principal, code: string) {
-  const found = await getCaseWithHistory(code);
-  if (!found || !canSee(principal, found.record)) throw new NotFoundError('case');
-  return found;
-}
+import type { Language, LocalizedText } from '../domain/types';
+import { toVietnamIso } from '../domain/vietnam-time';
+import { getCaseWithHistory } from '../storage/cases';
+import type { CaseRecord, UploadRecord } from '../storage/records';
+import { actorOf, commitChange } from './change';
+import { loadVisibleCase } from './queries';
 
 function procedureOf(record: CaseRecord): ProcedureDefinition {
   const procedure = findProcedure(record.procedureId);
   if (!procedure) throw new Error(`case ${record.code} names unknown procedure ${record.procedureId}`);
   return procedure;
-}
-
-interface Change {
-  readonly record: CaseRecord;
-  readonly events: readonly EventRecord[];
-  readonly action: CaseAction;
-  readonly actor: Actor;
-  readonly expectedVersion: number;
-  readonly note?: string;
-  readonly now: Date;
-  /** Fields that change beside status and version. */
-  readonly patch: Partial<CaseRecord>;
-  /** Uploads this change claims (supplement documents, a result document). */
-  readonly uploads?: readonly UploadRecord[];
-  readonly claimant?: string;
-}
-
-/** Applies one transition as one conditional transaction: case, event, notifications, claimed uploads. */
-async function commit(change: Change) {
-  const { record, action, actor, expectedVersion, now, uploads = [] } = change;
-  if (record.version !== expectedVersion) throw new VersionConflictError(record.version);
-  const status = nextStatus(record.status, action, record.statusBeforeSupplement);
-  const at = toVietnamIso(now);
-  const updated: CaseRecord = {
-    ...record,
-    ...change.patch,
-    status,
-    version: record.version + 1,
-    updatedAt: at,
-  };
-  const event: EventRecord = {
-    type: 'event',
-    caseCode: record.code,
-    seq: updated.version,
-    at,
-    status,
-    action,
-    actor: {
-      role: actor.role,
-      ...(actor.name ? { name: actor.name } : {}),
-      ...(actor.id ? { id: actor.id } : {}),
-    },
-    ...(change.note ? { note: change.note } : {}),
-  };
-  await promoteUploads(uploads);
-  try {
-    await transact([
-      replaceCaseItem(updated, expectedVersion),
-      putNewItem(eventItem(event)),
-      ...notificationsFor(updated, event).map((n) => putNewItem(notificationItem(n))),
-      ...uploads.map((u) => claimUploadItem(u, record.code, change.claimant ?? '')),
-    ]);
-  } catch (error) {
-    if (!(error instanceof TransactionConflict)) throw error;
-    await discardPromoted(uploads.map((u) => u.uploadId));
-    if (error.reasons[0] === 'ConditionalCheckFailed' || error.reasons.includes('TransactionConflict')) {
-      throw new VersionConflictError();
-    }
-    throw new ValidationFailedError([
-      {
-        path: 'documents',
-        message: { vi: 'Tệp đã được dùng cho hồ sơ khác', en: 'An upload was used by another case' },
-      },
-    ]);
-  }
-  await removeObjects(uploads.map((u) => u.key));
-  countEvent('CaseAction', { action, agency: record.agencyId });
-  return { record: updated, events: [...change.events, event] };
 }
 
 const required = (vi: string, en: string): LocalizedText => ({ vi, en });
@@ -237,17 +129,16 @@ export async function actOnCase(
       });
       break;
   }
-  return commit({
+  return commitChange({
     record,
     events,
     action: request.action,
-    actor: { role: principal.role, name: principal.name, id: principal.id },
+    actor: actorOf(principal),
     expectedVersion: request.expectedVersion,
     note: request.note,
     now,
     patch,
-    uploads,
-    claimant: principal.id,
+    claim: { uploads, claimant: principal.id, files: documentFiles },
   });
 }
 
@@ -294,11 +185,11 @@ export async function answerSupplement(
   const dueAt = record.pausedAt
     ? toVietnamIso(vietnamCalendar.extendForPause(parseIso(record.dueAt), parseIso(record.pausedAt), now))
     : record.dueAt;
-  return commit({
+  return commitChange({
     record,
     events,
     action: 'supplement',
-    actor: { role: principal.role, name: principal.name, id: principal.id },
+    actor: actorOf(principal),
     expectedVersion: record.version,
     now,
     patch: {
@@ -309,27 +200,7 @@ export async function answerSupplement(
       pausedAt: undefined,
       supplementRequest: undefined,
     },
-    uploads: checked.uploads,
-    claimant: principal.id,
-  });
-}
-
-export async function withdrawApplication(
-  principal: Principal,
-  code: string,
-  reason: string | undefined,
-  now = new Date(),
-) {
-  const { record, events } = await loadVisibleCase(principal, code);
-  return commit({
-    record,
-    events,
-    action: 'withdraw',
-    actor: { role: principal.role, name: principal.name, id: principal.id },
-    expectedVersion: record.version,
-    note: reason,
-    now,
-    patch: { decidedAt: toVietnamIso(now), pausedAt: undefined },
+    claim: { uploads: checked.uploads, claimant: principal.id, files: documentFiles },
   });
 }
 
@@ -338,7 +209,7 @@ export async function confirmPayment(code: string, now = new Date()) {
   const found = await getCaseWithHistory(code);
   if (!found) throw new NotFoundError('case');
   const procedure = procedureOf(found.record);
-  return commit({
+  return commitChange({
     record: found.record,
     events: found.events,
     action: 'confirm_payment',

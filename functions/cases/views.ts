@@ -1,15 +1,26 @@
-// What each audience sees of a case: the applicant, the agency's officials, and the public tracker.
-
+// What each audience sees of a case (the applicant, the agency's officials, the public), typed by the contract.
+import type { Case, CaseSummary, OfficialCase, QueueItem, Tracking } from '../../schemas/api';
+import { isOverdue } from '../domain/deadline';
+import type { LocalizedText } from '../domain/types';
 import type { CaseRecord, EventRecord, StoredDocument } from '../storage/records';
 
-export const publicDocument = ({ documentType, fileName, contentType, size }: StoredDocument) => ({
+type PublicDocument = Case['documents'][number];
+
+export const publicDocument = ({
+  documentType,
+  fileName,
+  contentType,
+  size,
+}: StoredDocument): PublicDocument => ({
   documentType,
   fileName,
   contentType,
   size,
 });
 
-const eventView = (e: EventRecord) => ({
+const inOrder = (events: readonly EventRecord[]) => [...events].sort((a, b) => a.seq - b.seq);
+
+const eventView = (e: EventRecord): Case['history'][number] => ({
   at: e.at,
   status: e.status,
   action: e.action,
@@ -18,7 +29,8 @@ const eventView = (e: EventRecord) => ({
 });
 
 /** The Case of the contract, as its owner sees it. */
-export function caseView(record: CaseRecord, events: readonly EventRecord[]) {
+export function caseView(record: CaseRecord, events: readonly EventRecord[]): Case {
+  const { supplementRequest, result } = record;
   return {
     code: record.code,
     procedureId: record.procedureId,
@@ -30,21 +42,43 @@ export function caseView(record: CaseRecord, events: readonly EventRecord[]) {
     submittedAt: record.submittedAt,
     dueAt: record.dueAt,
     updatedAt: record.updatedAt,
-    history: [...events].sort((a, b) => a.seq - b.seq).map(eventView),
-    ...(record.supplementRequest ? { supplementRequest: record.supplementRequest } : {}),
-    ...(record.result
+    history: inOrder(events).map(eventView),
+    ...(supplementRequest
+      ? {
+          supplementRequest: {
+            at: supplementRequest.at,
+            ...(supplementRequest.note ? { note: supplementRequest.note } : {}),
+            items: supplementRequest.items.map((item) => ({ ...item })),
+          },
+        }
+      : {}),
+    ...(result
       ? {
           result: {
-            issuedAt: record.result.issuedAt,
-            ...(record.result.note ? { note: record.result.note } : {}),
-            ...(record.result.document ? { document: publicDocument(record.result.document) } : {}),
+            issuedAt: result.issuedAt,
+            ...(result.note ? { note: result.note } : {}),
+            ...(result.document ? { document: publicDocument(result.document) } : {}),
           },
         }
       : {}),
   };
 }
 
-export function caseSummary(record: CaseRecord) {
+/** The Case as the agency's officials see it, given each document's short-lived download link. */
+export function officialView(
+  record: CaseRecord,
+  events: readonly EventRecord[],
+  downloadUrls: readonly string[],
+): OfficialCase {
+  return {
+    ...caseView(record, events),
+    applicant: { ...record.applicant },
+    documents: record.documents.map((d, i) => ({ ...publicDocument(d), downloadUrl: downloadUrls[i] ?? '' })),
+    overdue: isOverdue(record),
+  };
+}
+
+export function caseSummary(record: CaseRecord): CaseSummary {
   return {
     code: record.code,
     procedureId: record.procedureId,
@@ -56,14 +90,7 @@ export function caseSummary(record: CaseRecord) {
   };
 }
 
-const OPEN_STATUSES = new Set(['awaiting_payment', 'submitted', 'processing', 'approved']);
-
-/** Late while the agency holds it past the due moment; a supplement wait stops the clock. */
-export function isOverdue(record: CaseRecord, now = new Date()): boolean {
-  return OPEN_STATUSES.has(record.status) && new Date(record.dueAt).getTime() < now.getTime();
-}
-
-export function queueItem(record: CaseRecord) {
+export function queueItem(record: CaseRecord): QueueItem {
   return {
     code: record.code,
     procedureId: record.procedureId,
@@ -74,5 +101,22 @@ export function queueItem(record: CaseRecord) {
     dueAt: record.dueAt,
     overdue: isOverdue(record),
     version: record.version,
+  };
+}
+
+/** What anyone with the code and PIN sees: where the case stands, and no personal data. */
+export function trackingView(
+  record: CaseRecord,
+  events: readonly EventRecord[],
+  agencyName: LocalizedText,
+): Tracking {
+  return {
+    code: record.code,
+    procedure: { id: record.procedureId, name: record.procedureName },
+    agency: { id: record.agencyId, name: agencyName },
+    status: record.status,
+    submittedAt: record.submittedAt,
+    dueAt: record.dueAt,
+    history: inOrder(events).map((e) => ({ at: e.at, status: e.status })),
   };
 }

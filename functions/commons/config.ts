@@ -1,28 +1,32 @@
-// Configuration read from the environment once, at start-up; a missing value fails fast.
+// Configuration from the environment: each module reads what it needs when it loads, and a missing value fails then.
+import { ENV, type EnvName } from './environment';
 
-function required(name: string): string {
+/** The variable's value; a function that needs it and lacks it fails at once, naming it. */
+export function requiredEnv(name: EnvName, why: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`Missing required environment variable ${name}`);
+  if (!value) throw new Error(`Missing required environment variable ${name} (${why})`);
   return value;
 }
 
-export const config = {
-  tableName: required('TABLE_NAME'),
-  documentsBucket: process.env.DOCUMENTS_BUCKET ?? '',
-  /** `outbox` in the local runtime, `ses-sns` on AWS. */
-  notifyChannel: (process.env.NOTIFY_CHANNEL ?? 'outbox') as 'outbox' | 'ses-sns',
-  /** When `guardduty`, a submission accepts an upload only once GuardDuty tagged it clean. */
-  malwareScan: process.env.MALWARE_SCAN ?? 'none',
-  isLocal: process.env.MOTCUA_RUNTIME === 'local',
-  s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
-  /** Key (base64, 32 bytes) that seals the tracking PIN inside idempotency records for replays. */
-  sealKey: process.env.SEAL_KEY ?? '',
-  sesFromAddress: process.env.SES_FROM_ADDRESS ?? '',
-  sesConfigurationSet: process.env.SES_CONFIGURATION_SET,
-  smsSenderId: process.env.SMS_SENDER_ID,
-  publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
-  /** Header in which the CDN passes the viewer's address (API Gateway's sourceIp is then the CDN's). */
-  clientIpHeader: process.env.CLIENT_IP_HEADER?.toLowerCase(),
+export function optionalEnv(name: EnvName): string | undefined {
+  return process.env[name] || undefined;
+}
+
+/** One of the values a variable may take; anything else fails as a missing one would. */
+export function oneOfEnv<const V extends string>(name: EnvName, allowed: readonly V[], fallback?: V): V {
+  const value = process.env[name] || fallback;
+  if (value === undefined || !allowed.includes(value as V)) {
+    throw new Error(
+      `Environment variable ${name} must be one of ${allowed.join(', ')}; it is ${value ?? 'unset'}`,
+    );
+  }
+  return value as V;
+}
+
+/** Read where the HTTP wrapper needs them; neither is required. */
+export const runtime = {
+  isLocal: optionalEnv(ENV.runtime) === 'local',
+  clientIpHeader: optionalEnv(ENV.clientIpHeader)?.toLowerCase(),
 };
 
 /** Limits of the contract and of uploads. */

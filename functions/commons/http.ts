@@ -1,55 +1,71 @@
-// The HTTP side of every handler: middy, language, caller, body and query parsing, problem details.
+// The HTTP side of every handler: middy, language, caller and roles, every request part parsed, problem details.
+import { isIP } from 'node:net';
 import middy from '@middy/core';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type * as z from 'zod';
-import { toFieldProblems } from '../../schemas/messages';
-import { ForbiddenError, ValidationFailedError } from '../domain/errors';
-import { type Language, ROLES, type Role } from '../domain/types';
-import { config, limits } from './config';
+import * as z from 'zod/mini';
+import { API_MESSAGES } from '../../schemas/api';
+import { issuesAsProblems } from '../../schemas/issues';
+import { BadHeaderError, ForbiddenError, NotFoundError, ValidationFailedError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
+import type { Language, Role } from '../domain/types';
+import type { LazySchema, RouteEntry } from '../routes/define';
+import { principalFromClaims } from './claims';
+import { limits, runtime } from './config';
 import { logger } from './observability';
 import { HttpProblem, httpProblems, internalError, toProblem } from './problem';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
 
-/** The signed-in caller, from the claims the JWT authorizer passed on. */
-export interface Principal {
-  readonly id: string;
-  readonly role: Role;
-  readonly name: string;
-  readonly email?: string;
-  readonly phone?: string;
-  readonly agencyId?: string;
-  readonly taxCode?: string;
-}
+/** What a request part is once its schema parsed it; `undefined` for a part the route does not take. */
+type Parsed<Part> = Part extends LazySchema ? z.output<ReturnType<Part>> : undefined;
 
-export interface HttpRequest<Body, Query> {
+/** The request as the route's work sees it: every part parsed by the entry's schemas, the caller checked. */
+export interface HttpRequest<Entry extends RouteEntry> {
   readonly event: HttpEvent;
   readonly lang: Language;
-  readonly principal: Principal | undefined;
-  readonly body: Body;
-  readonly query: Query;
-  readonly params: Readonly<Record<string, string>>;
+  /** Present whenever the entry has roles (the wrapper answered 401 otherwise). */
+  readonly principal: Entry['roles'] extends readonly Role[] ? Principal : undefined;
+  readonly params: Parsed<Entry['request']['params']>;
+  readonly query: Parsed<Entry['request']['query']>;
+  readonly headers: Parsed<Entry['request']['headers']>;
+  readonly body: Parsed<Entry['request']['body']>;
+  /** The caller's network address, for per-client rate limits. */
   readonly sourceIp: string;
-  header(name: string): string | undefined;
 }
 
-export interface HttpResult {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-}
+/** An answer the entry documents: one of its statuses, with the body its schema describes. */
+export type HttpResult<Entry extends RouteEntry> = {
+  [Status in keyof Entry['responses'] & number]: {
+    readonly status: Status;
+    readonly body: Entry['responses'][Status] extends { body: LazySchema }
+      ? z.output<ReturnType<Entry['responses'][Status]['body']>>
+      : never;
+    readonly headers?: Record<string, string>;
+  };
+}[keyof Entry['responses'] & number];
 
-export interface RouteOptions<Body, Query> {
-  /** Roles allowed; omitted for public routes. */
-  readonly roles?: readonly Role[];
-  readonly body?: z.ZodType<Body>;
-  readonly query?: z.ZodType<Query>;
-}
+/** 200 with a body (and headers): what most routes answer. */
+export const ok = <Body>(body: Body, headers?: Record<string, string>) =>
+  ({ status: 200, body, ...(headers ? { headers } : {}) }) as const;
+
+/** 201: something new was stored. */
+export const created = <Body>(body: Body, headers?: Record<string, string>) =>
+  ({ status: 201, body, ...(headers ? { headers } : {}) }) as const;
+
+export type RouteHandler<Entry extends RouteEntry> = middy.MiddyfiedHandler<
+  HttpEvent,
+  HttpResponse,
+  Error,
+  Context
+> & {
+  /** The entry the handler was built from, so that a test can tell it serves its own route. */
+  readonly route: Entry;
+};
 
 export function languageOf(event: Pick<HttpEvent, 'headers'>): Language {
   const accept = event.headers?.['accept-language'] ?? '';
@@ -57,30 +73,15 @@ export function languageOf(event: Pick<HttpEvent, 'headers'>): Language {
   return first.startsWith('en') ? 'en' : 'vi';
 }
 
-function principalOf(event: HttpEvent): Principal | undefined {
-  const claims = event.requestContext.authorizer?.jwt?.claims;
-  if (!claims?.sub) return undefined;
-  const role = String(claims['custom:role'] ?? '');
-  if (!(ROLES as readonly string[]).includes(role)) return undefined;
-  const text = (key: string) => (claims[key] === undefined ? undefined : String(claims[key]));
-  return {
-    id: String(claims.sub),
-    role: role as Role,
-    name: (text('name') ?? '').normalize('NFC'),
-    email: text('email'),
-    phone: text('phone_number'),
-    agencyId: text('custom:agency'),
-    taxCode: text('custom:tax_code'),
-  };
-}
-
 /**
  * The caller's network address, for per-client rate limits. A direct caller could forge the CDN's header,
- * but gains only a fresh per-client budget: the per-code limit still holds.
+ * but gains only a fresh per-client budget: the per-code limit still holds. Only an IP address counts, so
+ * that no forged value, however long or odd, becomes a storage key.
  */
 function clientAddress(event: HttpEvent): string {
-  const stamped = config.clientIpHeader ? event.headers?.[config.clientIpHeader] : undefined;
-  return stamped?.split(',')[0]?.trim() || event.requestContext.http.sourceIp;
+  const stamped = runtime.clientIpHeader ? event.headers?.[runtime.clientIpHeader] : undefined;
+  const first = stamped?.split(',')[0]?.trim() ?? '';
+  return isIP(first) ? first : event.requestContext.http.sourceIp;
 }
 
 function rawBody(event: HttpEvent): Buffer {
@@ -103,13 +104,61 @@ function parseJsonBody(event: HttpEvent): unknown {
   }
 }
 
-function parseWith<T>(schema: z.ZodType<T>, input: unknown, lang: Language, prefix: string): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationFailedError(toFieldProblems(result.error.issues, lang, prefix));
-  return result.data;
+/** The headers a schema names, looked up case-insensitively (API Gateway passes them lower-cased). */
+function namedHeaders(schema: z.core.$ZodType, event: HttpEvent): Record<string, string | undefined> {
+  const def = schema._zod.def;
+  const names = def.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+  return Object.fromEntries(names.map((name) => [name, event.headers?.[name.toLowerCase()]]));
 }
 
-function json(result: HttpResult, lang: Language): HttpResponse {
+/**
+ * Parses every part the entry declares, in the order the contract's answers rank: a path that names nothing
+ * is 404 (as an unknown id is), then the body's framing and fields, the query, the headers.
+ */
+function parseRequest(entry: RouteEntry, event: HttpEvent, lang: Language) {
+  const { params, query, headers, body } = entry.request;
+  const fields = (schema: LazySchema, input: unknown, prefix: string) => {
+    const result = z.safeParse(schema(), input);
+    if (!result.success) {
+      throw new ValidationFailedError(issuesAsProblems(result.error.issues, lang, prefix, API_MESSAGES));
+    }
+    return result.data;
+  };
+  let parsedParams: unknown;
+  if (params) {
+    const result = z.safeParse(params(), event.pathParameters ?? {});
+    if (!result.success) throw new NotFoundError('resource');
+    parsedParams = result.data;
+  }
+  const parsedBody = body ? fields(body, parseJsonBody(event), '') : undefined;
+  const parsedQuery = query ? fields(query, event.queryStringParameters ?? {}, 'query') : undefined;
+  let parsedHeaders: unknown;
+  if (headers) {
+    const result = z.safeParse(headers(), namedHeaders(headers(), event));
+    if (!result.success) throw new BadHeaderError(String(result.error.issues[0]?.path[0] ?? 'header'));
+    parsedHeaders = result.data;
+  }
+  return { params: parsedParams, body: parsedBody, query: parsedQuery, headers: parsedHeaders };
+}
+
+/**
+ * The local runtime holds every answer to the schema its entry publishes, so that the integration tests
+ * prove the document true; on AWS the types alone keep them in step (parsing each answer costs time).
+ */
+function checkAnswer(entry: RouteEntry, status: number, body: unknown): void {
+  if (!runtime.isLocal) return;
+  const spec = entry.responses[status as keyof RouteEntry['responses']];
+  const result = spec && z.safeParse(spec.body(), body);
+  if (!spec || !result?.success) {
+    throw new Error(
+      `${entry.method} ${entry.path} answered ${status} outside its documented schema: ${
+        result?.error ? JSON.stringify(result.error.issues.slice(0, 5)) : 'status not documented'
+      }`,
+    );
+  }
+}
+
+function json(result: { status: number; body?: unknown; headers?: Record<string, string> }, lang: Language) {
   return {
     statusCode: result.status,
     headers: {
@@ -122,12 +171,12 @@ function json(result: HttpResult, lang: Language): HttpResponse {
   };
 }
 
-/** Wraps a route's work in middy: everything but the domain call happens here. */
-export function route<Body = undefined, Query = undefined>(
-  options: RouteOptions<Body, Query>,
-  work: (request: HttpRequest<Body, Query>) => Promise<HttpResult>,
-) {
-  return middy<HttpEvent, HttpResponse, Error, Context>()
+/** Wraps a route's work in middy: the entry's roles and schemas apply here; the work does the rest. */
+export function route<const Entry extends RouteEntry>(
+  entry: Entry,
+  work: (request: HttpRequest<NoInfer<Entry>>) => Promise<HttpResult<NoInfer<Entry>>>,
+): RouteHandler<Entry> {
+  const handler = middy<HttpEvent, HttpResponse, Error, Context>()
     .use({
       onError: (request) => {
         const lang = languageOf(request.event);
@@ -144,29 +193,26 @@ export function route<Body = undefined, Query = undefined>(
     })
     .handler(async (event) => {
       const lang = languageOf(event);
-      const principal = principalOf(event);
-      if (options.roles) {
+      const principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
+      if (entry.roles) {
         if (!principal) throw httpProblems.unauthorized();
-        if (!options.roles.includes(principal.role)) throw new ForbiddenError();
+        if (!entry.roles.includes(principal.role)) throw new ForbiddenError();
       }
-      const body = options.body
-        ? parseWith(options.body, parseJsonBody(event), lang, '')
-        : (undefined as Body);
-      const query = options.query
-        ? parseWith(options.query, event.queryStringParameters ?? {}, lang, 'query.')
-        : (undefined as Query);
+      const parsed = parseRequest(entry, event, lang);
       const result = await work({
         event,
         lang,
-        principal,
-        body,
-        query,
-        params: (event.pathParameters ?? {}) as Record<string, string>,
+        principal: (entry.roles ? principal : undefined) as HttpRequest<Entry>['principal'],
+        params: parsed.params as HttpRequest<Entry>['params'],
+        query: parsed.query as HttpRequest<Entry>['query'],
+        headers: parsed.headers as HttpRequest<Entry>['headers'],
+        body: parsed.body as HttpRequest<Entry>['body'],
         sourceIp: clientAddress(event),
-        header: (name) => event.headers?.[name.toLowerCase()],
       });
+      checkAnswer(entry, result.status, result.body);
       return json(result, lang);
     });
+  return Object.assign(handler, { route: entry });
 }
 
 export { HttpProblem };

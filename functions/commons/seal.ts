@@ -1,12 +1,14 @@
 // Seals short secrets (the tracking PIN in an idempotency record) with AES-256-GCM, so none is stored in clear.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { config } from './config';
+import { requiredEnv } from './config';
+import { ENV } from './environment';
 
 let key: Buffer | undefined;
+/** Read at first use, so that a function that never seals never needs the key. */
 function sealKey(): Buffer {
   if (!key) {
-    key = Buffer.from(config.sealKey, 'base64');
-    if (key.length !== 32) throw new Error('SEAL_KEY must be 32 bytes, base64-encoded');
+    key = Buffer.from(requiredEnv(ENV.sealKey, 'the key that seals tracking PINs'), 'base64');
+    if (key.length !== 32) throw new Error(`${ENV.sealKey} must be 32 bytes, base64-encoded`);
   }
   return key;
 }

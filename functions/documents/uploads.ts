@@ -12,17 +12,22 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { UploadRequest } from '../../schemas/api';
 import { findProcedure } from '../../schemas/catalogue';
 import type { DocumentRequirement, ProcedureDefinition } from '../../schemas/types';
-import { config, limits } from '../commons/config';
-import type { Principal } from '../commons/http';
+import { limits, oneOfEnv, requiredEnv } from '../commons/config';
+import { ENV } from '../commons/environment';
 import { s3 } from '../commons/s3';
-import { toVietnamIso } from '../domain/calendar';
+import { actsForAgency } from '../domain/access';
 import { type FieldProblem, ValidationFailedError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
 import type { LocalizedText } from '../domain/types';
+import { toVietnamIso } from '../domain/vietnam-time';
 import type { StoredDocument, UploadRecord } from '../storage/records';
-import { getUploads, putUpload } from '../storage/repository';
+import { getUploads, putUpload } from '../storage/uploads';
 import { SNIFF_BYTES, sniffContentType } from './magic-bytes';
+import { documentKey, quarantineKey } from './object-keys';
 
-const Bucket = config.documentsBucket;
+const Bucket = requiredEnv(ENV.documentsBucket, 'the bucket of uploads and documents');
+/** `guardduty`: an upload counts only once GuardDuty tagged it clean. */
+const malwareScan = oneOfEnv(ENV.malwareScan, ['guardduty', 'none'], 'none');
 
 /** The result document an official attaches with `issue_result`: not one of the applicant's documents. */
 export const RESULT_DOCUMENT: DocumentRequirement = {
@@ -88,12 +93,7 @@ function requirementFor(
   documentType: string,
   principal: Principal,
 ): DocumentRequirement | undefined {
-  if (
-    documentType === RESULT_DOCUMENT.type &&
-    (principal.role === 'official' || principal.role === 'admin')
-  ) {
-    return RESULT_DOCUMENT;
-  }
+  if (documentType === RESULT_DOCUMENT.type && actsForAgency(principal)) return RESULT_DOCUMENT;
   return procedure.documents.find((d) => d.type === documentType);
 }
 
@@ -112,7 +112,7 @@ export async function createUpload(principal: Principal, request: UploadRequest)
   if (problems.length > 0) throw new ValidationFailedError(problems);
 
   const uploadId = randomUUID();
-  const key = `quarantine/${uploadId}`;
+  const key = quarantineKey(uploadId);
   const now = new Date();
   const { url, fields } = await createPresignedPost(s3, {
     Bucket,
@@ -174,7 +174,7 @@ async function inspectObject(
   if (size > requirement.maxBytes) return text.tooLarge(requirement.maxBytes);
   const realType = head ? sniffContentType(head) : undefined;
   if (realType !== upload.contentType || !requirement.accept.includes(realType)) return text.contentMismatch;
-  if (config.malwareScan === 'guardduty') {
+  if (malwareScan === 'guardduty') {
     const tags = await s3.send(new GetObjectTaggingCommand({ Bucket, Key: upload.key }));
     const verdict = tags.TagSet?.find((tag) => tag.Key === 'GuardDutyMalwareScanStatus')?.Value;
     if (!verdict) return text.notScanned;
@@ -253,8 +253,6 @@ export async function checkDocuments(options: {
   return { problems, uploads: accepted.map((a) => a.upload) };
 }
 
-export const documentKey = (uploadId: string) => `documents/${uploadId}`;
-
 export function storedDocument(upload: UploadRecord): StoredDocument {
   return {
     documentType: upload.documentType,
@@ -267,7 +265,7 @@ export function storedDocument(upload: UploadRecord): StoredDocument {
 }
 
 /** Copies checked uploads out of quarantine (before the transaction: a copy is harmless if it then fails). */
-export async function promoteUploads(uploads: readonly UploadRecord[]): Promise<void> {
+async function promoteUploads(uploads: readonly UploadRecord[]): Promise<void> {
   await Promise.all(
     uploads.map((upload) =>
       s3.send(
@@ -284,7 +282,7 @@ export async function promoteUploads(uploads: readonly UploadRecord[]): Promise<
 }
 
 /** Best-effort removal of objects nobody will claim; the bucket's lifecycle rule sweeps what this misses. */
-export async function removeObjects(objectKeys: readonly string[]): Promise<void> {
+async function removeObjects(objectKeys: readonly string[]): Promise<void> {
   await Promise.allSettled(objectKeys.map((Key) => s3.send(new DeleteObjectCommand({ Bucket, Key }))));
 }
 
@@ -300,3 +298,26 @@ export async function downloadUrl(document: StoredDocument): Promise<string> {
     { expiresIn: limits.downloadUrlTtlSeconds },
   );
 }
+
+/** What a submission or a change does with the files of the uploads it claims. */
+export interface DocumentFiles {
+  /** Copies checked uploads out of quarantine, before the transaction (a copy is harmless if it then fails). */
+  copyToDocuments(uploads: readonly UploadRecord[]): Promise<void>;
+  /** Removes the copies of a change that did not happen, unless another case claimed the upload meanwhile. */
+  discardCopies(uploadIds: readonly string[]): Promise<void>;
+  /** Clears the quarantined originals of claimed uploads, once the change is stored. */
+  clearQuarantine(uploads: readonly UploadRecord[]): Promise<void>;
+}
+
+/** Removes copies made for a change that did not happen, unless another case claimed the upload. */
+async function discardPromoted(uploadIds: readonly string[]): Promise<void> {
+  const current = await getUploads(uploadIds);
+  await removeObjects(uploadIds.filter((id) => current.get(id)?.status !== 'claimed').map(documentKey));
+}
+
+/** The documents bucket's side of a submission or a change that claims uploads. */
+export const documentFiles: DocumentFiles = {
+  copyToDocuments: promoteUploads,
+  discardCopies: discardPromoted,
+  clearQuarantine: (uploads) => removeObjects(uploads.map((u) => u.key)),
+};

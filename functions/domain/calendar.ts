@@ -1,12 +1,11 @@
-// Working days in Vietnam, for processing deadlines: Labour Code holidays, announced schedules, Vietnam-time instants.
+// Working days in Vietnam, for processing deadlines: Labour Code holidays, announced schedules, ISO instants.
 
 import { LUNAR_HOLIDAYS, LUNAR_HOLIDAYS_FIRST_YEAR, LUNAR_HOLIDAYS_LAST_YEAR } from './lunar-holidays';
 import { OFFICIAL_SCHEDULES, type OfficialSchedule } from './official-schedules';
+import { VIETNAM_OFFSET_MS, vietnamDayNumber } from './vietnam-time';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-// Asia/Ho_Chi_Minh has had no daylight saving since 1975, so a fixed offset is exact for every date we handle.
-const VIETNAM_OFFSET_MS = 7 * HOUR_MS;
 /** Results are due by the end of the office day. */
 const DUE_HOUR = 17;
 /** No procedure takes ten years; a larger count is a bug, and failing beats looping for minutes. */
@@ -29,10 +28,6 @@ function instantMs(instant: Date): number {
   const ms = instant.getTime();
   if (Number.isNaN(ms)) throw new RangeError('invalid date');
   return ms;
-}
-
-function vietnamDayNumber(instant: Date): DayNumber {
-  return Math.floor((instantMs(instant) + VIETNAM_OFFSET_MS) / DAY_MS);
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
@@ -63,17 +58,6 @@ function isWeekend(day: DayNumber): boolean {
 
 function yearOf(day: DayNumber): number {
   return new Date(day * DAY_MS).getUTCFullYear();
-}
-
-/** The 'YYYY-MM-DD' day that `instant` falls on in Vietnam. */
-export function vietnamDay(instant: Date): string {
-  return isoDayOf(vietnamDayNumber(instant));
-}
-
-/** ISO 8601 in Vietnam time with milliseconds, e.g. `2026-11-28T12:00:00.000+07:00`: stored times sort as strings. */
-export function toVietnamIso(instant: Date): string {
-  const shifted = new Date(instantMs(instant) + VIETNAM_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, -1)}+07:00`;
 }
 
 /**

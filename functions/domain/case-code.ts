@@ -1,6 +1,7 @@
 // Case codes of Circular 01/2018/TT-VPCP art. 19: `<agency code>-YYMMDD-NNNN`.
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+import { vietnamDay } from './vietnam-time';
+
 const SEQUENCE_DIGITS = 4;
 
 /**
@@ -19,14 +20,9 @@ export interface CaseCodeParts {
   readonly sequence: number;
 }
 
-/**
- * 'YYMMDD' of the day `at` falls on in Vietnam (23:30 UTC is already the next day there).
- * Computed here rather than imported from calendar.ts so that issuing a code needs no holiday tables.
- */
+/** 'YYMMDD' of the day `at` falls on in Vietnam (23:30 UTC is already the next day there). */
 export function caseCodeDay(at: Date): string {
-  const ms = at.getTime();
-  if (Number.isNaN(ms)) throw new RangeError('invalid date');
-  const day = new Date(ms + VIETNAM_OFFSET_MS).toISOString();
+  const day = vietnamDay(at);
   return `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
 }
 

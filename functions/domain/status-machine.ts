@@ -55,6 +55,19 @@ const DECIDED_STATUSES: ReadonlySet<CaseStatus> = new Set([
 
 const TERMINAL_STATUSES: ReadonlySet<CaseStatus> = new Set(['denied', 'rejected', 'completed', 'withdrawn']);
 
+/**
+ * The status a new case starts in: a fee of a full online (level 4) procedure is paid online before the
+ * agency receives the case; otherwise it is submitted (a level-3 fee is paid at the desk).
+ */
+export function firstStatus(procedure: {
+  readonly level: 3 | 4;
+  readonly fee: { readonly amount: number } | null;
+}): CaseStatus {
+  return procedure.level === 4 && procedure.fee !== null && procedure.fee.amount > 0
+    ? 'awaiting_payment'
+    : 'submitted';
+}
+
 /** The applicant must be told why (Mẫu 03 for a refusal to accept; a reasoned denial). */
 export const NOTE_REQUIRED: ReadonlySet<CaseAction> = new Set(['reject', 'deny']);
 

@@ -1,5 +1,5 @@
 // What the one-stop forms share: the legal basis and sample mark, the heading, dates in Vietnam time, the QR block.
-import { toVietnamIso, vietnamDay } from '../domain/calendar';
+import { toVietnamIso, vietnamDay } from '../domain/vietnam-time';
 import { FlowLayout, FOOTER_TOP, nfc, textWidth, wrapText } from '../pdf/layout';
 import { drawQrCode } from '../pdf/qr';
 import type { FormAgency, FormBase, FormPerson, Timeliness } from './types';

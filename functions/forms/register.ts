@@ -1,7 +1,7 @@
 // Mẫu 06: Sổ theo dõi hồ sơ, the register of the cases an agency received in a period, as PDF and as CSV.
 // SAMPLE WORDING (see SAMPLE_MARK in ./common.ts): columns after Circular 01/2018/TT-VPCP, not checked
 // against the text in force.
-import { toVietnamIso } from '../domain/calendar';
+import { toVietnamIso } from '../domain/vietnam-time';
 import { FlowLayout } from '../pdf/layout';
 import { cellTime, footerLines, heading, TEMPLATES, TIMELINESS_LABELS, timelinessOf } from './common';
 import { toCsv } from './csv';

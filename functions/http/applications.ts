@@ -1,53 +1,20 @@
-// Routes of applicants: submit, list, read, answer a supplement request, withdraw.
-import { applicationRequest, listQuery, supplementAnswer, withdrawRequest } from '../../schemas/api';
-import { listOwnCases } from '../cases/queries';
-import { isValidIdempotencyKey, submitApplication as submit } from '../cases/submit';
-import {
-  answerSupplement as answer,
-  loadVisibleCase,
-  withdrawApplication as withdraw,
-} from '../cases/transitions';
+// Handlers of applicants' own cases: list, read, withdraw (no document storage involved).
+import { listOwnCases, loadVisibleCase } from '../cases/queries';
 import { caseView } from '../cases/views';
-import { route } from '../commons/http';
-import { BadHeaderError } from '../domain/errors';
+import { withdrawApplication as withdraw } from '../cases/withdrawal';
+import { ok, route } from '../commons/http';
+import { applicationRoutes as routes } from '../routes/applications';
 
-const APPLICANTS = ['citizen', 'business'] as const;
+export const listApplications = route(routes.listApplications, async (req) =>
+  ok(await listOwnCases(req.principal, req.query.limit, req.query.cursor)),
+);
 
-export const submitApplication = route({ roles: APPLICANTS, body: applicationRequest }, async (req) => {
-  const key = req.header('idempotency-key');
-  if (!isValidIdempotencyKey(key)) throw new BadHeaderError('Idempotency-Key');
-  const { response, replayed } = await submit({
-    principal: req.principal!,
-    idempotencyKey: key,
-    request: req.body,
-    lang: req.lang,
-  });
-  return {
-    status: 201,
-    body: response,
-    headers: {
-      location: `/api/applications/${encodeURIComponent(response.code)}`,
-      ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
-    },
-  };
+export const getApplication = route(routes.getApplication, async (req) => {
+  const { record, events } = await loadVisibleCase(req.principal, req.params.code);
+  return ok(caseView(record, events));
 });
 
-export const listApplications = route({ roles: APPLICANTS, query: listQuery }, async (req) => ({
-  status: 200,
-  body: await listOwnCases(req.principal!, req.query.limit, req.query.cursor),
-}));
-
-export const getApplication = route({ roles: APPLICANTS }, async (req) => {
-  const { record, events } = await loadVisibleCase(req.principal!, req.params.code ?? '');
-  return { status: 200, body: caseView(record, events) };
-});
-
-export const answerSupplement = route({ roles: APPLICANTS, body: supplementAnswer }, async (req) => {
-  const { record, events } = await answer(req.principal!, req.params.code ?? '', req.body, req.lang);
-  return { status: 200, body: caseView(record, events) };
-});
-
-export const withdrawApplication = route({ roles: APPLICANTS, body: withdrawRequest }, async (req) => {
-  const { record, events } = await withdraw(req.principal!, req.params.code ?? '', req.body.reason);
-  return { status: 200, body: caseView(record, events) };
+export const withdrawApplication = route(routes.withdrawApplication, async (req) => {
+  const { record, events } = await withdraw(req.principal, req.params.code, req.body.reason);
+  return ok(caseView(record, events));
 });

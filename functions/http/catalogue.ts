@@ -1,21 +1,18 @@
-// Public catalogue routes: the procedures, searchable without diacritics, and each one's public page.
-import * as z from 'zod';
+// Handlers of the public catalogue: the procedures, searchable without diacritics, and each one's public page.
 import { findProcedure, procedureDetail, procedureSummary, searchProcedures } from '../../schemas/catalogue';
-import { route } from '../commons/http';
+import { ok, route } from '../commons/http';
 import { NotFoundError } from '../domain/errors';
+import { catalogueRoutes as routes } from '../routes/catalogue';
 
-const catalogueQuery = z.object({ q: z.string().max(200).optional() });
 // The catalogue changes with a deployment only: let browsers and CloudFront keep it a little while.
 const cacheable = { 'cache-control': 'public, max-age=300' };
 
-export const listProcedures = route({ query: catalogueQuery }, async (req) => ({
-  status: 200,
-  body: { items: searchProcedures(req.query.q).map(procedureSummary) },
-  headers: cacheable,
-}));
+export const listProcedures = route(routes.listProcedures, async (req) =>
+  ok({ items: searchProcedures(req.query.q).map(procedureSummary) }, cacheable),
+);
 
-export const getProcedure = route({}, async (req) => {
-  const procedure = findProcedure(req.params.id ?? '');
+export const getProcedure = route(routes.getProcedure, async (req) => {
+  const procedure = findProcedure(req.params.id);
   if (!procedure) throw new NotFoundError('procedure');
-  return { status: 200, body: procedureDetail(procedure), headers: cacheable };
+  return ok(procedureDetail(procedure), cacheable);
 });

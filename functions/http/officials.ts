@@ -1,23 +1,16 @@
-// Routes of officials: their agency's queue, a case with its documents, and actions on it.
-import { caseActionRequest, queueQuery } from '../../schemas/api';
+// Handlers of officials' routes on one case: the case with its documents, and actions on it.
 import { officialCaseView } from '../cases/official-view';
-import { listQueue as queue } from '../cases/queries';
-import { actOnCase as act, loadVisibleCase } from '../cases/transitions';
-import { route } from '../commons/http';
+import { loadVisibleCase } from '../cases/queries';
+import { actOnCase as act } from '../cases/transitions';
+import { ok, route } from '../commons/http';
+import { officialRoutes as routes } from '../routes/officials';
 
-const OFFICIALS = ['official', 'admin'] as const;
-
-export const listQueue = route({ roles: OFFICIALS, query: queueQuery }, async (req) => ({
-  status: 200,
-  body: await queue(req.principal!, req.query),
-}));
-
-export const getCase = route({ roles: OFFICIALS }, async (req) => {
-  const { record, events } = await loadVisibleCase(req.principal!, req.params.code ?? '');
-  return { status: 200, body: await officialCaseView(record, events) };
+export const getCase = route(routes.getCase, async (req) => {
+  const { record, events } = await loadVisibleCase(req.principal, req.params.code);
+  return ok(await officialCaseView(record, events));
 });
 
-export const actOnCase = route({ roles: OFFICIALS, body: caseActionRequest }, async (req) => {
-  const { record, events } = await act(req.principal!, req.params.code ?? '', req.body);
-  return { status: 200, body: await officialCaseView(record, events) };
+export const actOnCase = route(routes.actOnCase, async (req) => {
+  const { record, events } = await act(req.principal, req.params.code, req.body);
+  return ok(await officialCaseView(record, events));
 });

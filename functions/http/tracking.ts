@@ -1,9 +1,8 @@
-// Public tracking of a case by its code and PIN, without signing in.
-import { trackQuery } from '../../schemas/api';
-import { trackCase as track } from '../cases/queries';
-import { route } from '../commons/http';
+// Handler of public tracking of a case by its code and PIN, without signing in.
+import { trackCase as track } from '../cases/tracking';
+import { ok, route } from '../commons/http';
+import { trackingRoutes as routes } from '../routes/tracking';
 
-export const trackCase = route({ query: trackQuery }, async (req) => ({
-  status: 200,
-  body: await track(req.params.code ?? '', req.query.pin, req.sourceIp),
-}));
+export const trackCase = route(routes.trackCase, async (req) =>
+  ok(await track(req.params.code, req.query.pin, req.sourceIp)),
+);

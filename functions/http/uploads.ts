@@ -1,12 +1,8 @@
-// Route that hands out a presigned POST for one document.
-import { uploadRequest } from '../../schemas/api';
-import { route } from '../commons/http';
+// Handler of the route that hands out a presigned POST for one document.
+import { created, route } from '../commons/http';
 import { createUpload as create } from '../documents/uploads';
+import { uploadRoutes as routes } from '../routes/uploads';
 
-export const createUpload = route(
-  { roles: ['citizen', 'business', 'official', 'admin'], body: uploadRequest },
-  async (req) => ({
-    status: 201,
-    body: await create(req.principal!, req.body),
-  }),
+export const createUpload = route(routes.createUpload, async (req) =>
+  created(await create(req.principal, req.body)),
 );

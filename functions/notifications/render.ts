@@ -1,5 +1,6 @@
 // Renders a notification's subject and body in Vietnamese or English, for e-mail or SMS.
 import { STATUS_LABELS } from '../domain/status-labels';
+import { isDecided } from '../domain/status-machine';
 import type { Language } from '../domain/types';
 import type { NotificationRecord } from '../storage/records';
 
@@ -23,7 +24,8 @@ export function renderNotification(n: NotificationRecord, trackBaseUrl: string):
   const link = trackBaseUrl
     ? `${trackBaseUrl.replace(/\/$/, '')}/track.html?code=${encodeURIComponent(n.caseCode)}`
     : '';
-  const open = ['awaiting_payment', 'submitted', 'processing', 'needs_supplement'].includes(n.event.status);
+  // Until a decision the applicant waits for the result, so its due date is worth saying.
+  const open = !isDecided(n.event.status);
   if (n.channel === 'sms') {
     const text =
       lang === 'vi'

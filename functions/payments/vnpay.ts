@@ -11,8 +11,9 @@
 // `!'()*~` and on non-ASCII text, which is why `vnp_OrderInfo` is reduced to letters, digits and ` .-_:`.
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { parseIso, toVietnamIso } from '../domain/calendar';
+import { parseIso } from '../domain/calendar';
 import type { PaymentCallback, PaymentCallbackAnswer } from '../domain/payment-callback';
+import { toVietnamIso } from '../domain/vietnam-time';
 import type { CallbackQuery, GatewayAnswer, PaymentProvider, PaymentRedirect, PaymentRequest } from './port';
 
 export const VNPAY_VERSION = '2.1.0';

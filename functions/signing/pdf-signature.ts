@@ -2,7 +2,7 @@
 // (functions/signing/cms.ts) over every byte of the file but the /Contents itself.
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
-import { toVietnamIso } from '../domain/calendar';
+import { toVietnamIso } from '../domain/vietnam-time';
 import { createCadesSignature } from './cms';
 import { loadPdf } from './pdf-file';
 import type { Signer } from './signer';

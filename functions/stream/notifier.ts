@@ -2,28 +2,31 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { config } from '../commons/config';
+import { oneOfEnv, optionalEnv, requiredEnv } from '../commons/config';
+import { ENV } from '../commons/environment';
 import { countEvent, logger } from '../commons/observability';
-import { toVietnamIso } from '../domain/calendar';
+import { toVietnamIso } from '../domain/vietnam-time';
 import { type NotificationChannel, outboxChannel, sesSnsChannel } from '../notifications/channels';
 import { renderNotification } from '../notifications/render';
+import { getNotification, markNotification } from '../storage/notifications';
 import type { NotificationRecord } from '../storage/records';
-import { getNotification, markNotification } from '../storage/repository';
 
 const channel: NotificationChannel =
-  config.notifyChannel === 'ses-sns'
+  oneOfEnv(ENV.notifyChannel, ['outbox', 'ses-sns']) === 'ses-sns'
     ? sesSnsChannel({
-        fromAddress: config.sesFromAddress,
-        configurationSet: config.sesConfigurationSet,
-        smsSenderId: config.smsSenderId,
+        fromAddress: requiredEnv(ENV.sesFromAddress, 'the sender of notification e-mails'),
+        configurationSet: optionalEnv(ENV.sesConfigurationSet),
+        smsSenderId: optionalEnv(ENV.smsSenderId),
       })
     : outboxChannel;
+/** Links in messages point at the site's tracking page; without an origin they are left out. */
+const publicBaseUrl = optionalEnv(ENV.publicBaseUrl) ?? '';
 
 /** Delivers one notification, unless it was delivered already (stream records can arrive twice). */
 export async function deliver(n: NotificationRecord, via: NotificationChannel = channel): Promise<void> {
   const current = await getNotification(n.caseCode, n.id);
   if (!current || current.status === 'delivered') return;
-  const message = renderNotification(current, config.publicBaseUrl);
+  const message = renderNotification(current, publicBaseUrl);
   try {
     await via.send(current, message);
   } catch (error) {

@@ -14,77 +14,78 @@ import {
 } from '../validators';
 import { defineProcedure, MB, PDF_ONLY, scannedDocument } from './define';
 
-const owner = z
-  .strictObject({
-    fullName: personName.meta({ title: 'Họ, chữ đệm và tên chủ đầu tư' }),
-    dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
-    cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD)' }),
-    phone: vnMobilePhone.meta({ title: 'Số điện thoại di động' }),
-    residence: vnAddress.meta({ title: 'Địa chỉ liên hệ' }),
-  })
-  .check(cccdAgreesWithPerson())
-  .meta({ title: 'Chủ đầu tư (người đề nghị cấp phép)' });
+/** The application form, built on first use (see `defineProcedure`). */
+function buildForm() {
+  const owner = z
+    .strictObject({
+      fullName: personName.meta({ title: 'Họ, chữ đệm và tên chủ đầu tư' }),
+      dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
+      cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD)' }),
+      phone: vnMobilePhone.meta({ title: 'Số điện thoại di động' }),
+      residence: vnAddress.meta({ title: 'Địa chỉ liên hệ' }),
+    })
+    .check(cccdAgreesWithPerson())
+    .meta({ title: 'Chủ đầu tư (người đề nghị cấp phép)' });
 
-const squareMetres = (title: string, description?: string) =>
-  z
-    .number()
-    .positive()
-    .max(100_000)
-    .meta(description ? { title, description } : { title });
-
-const land = z
-  .strictObject({
-    address: vnAddress.meta({ title: 'Địa chỉ thửa đất' }),
-    certificateNumber: text(30).meta({
-      title: 'Số phát hành Giấy chứng nhận quyền sử dụng đất',
-      description: 'Số seri in trên trang 1 của Giấy chứng nhận, ví dụ CS 04567',
-    }),
-    parcelNumber: z.int().min(1).meta({ title: 'Thửa đất số' }),
-    mapSheetNumber: z.int().min(1).meta({ title: 'Tờ bản đồ số' }),
-    areaM2: squareMetres('Diện tích thửa đất (m²)'),
-  })
-  .meta({ title: 'Thửa đất xây dựng' });
-
-const construction = z
-  .strictObject({
-    footprintM2: squareMetres('Diện tích xây dựng (m²)', 'Diện tích chiếm đất của ngôi nhà (tầng 1)'),
-    totalFloorAreaM2: squareMetres(
-      'Tổng diện tích sàn (m²)',
-      'Cộng diện tích sàn của tất cả các tầng, kể cả tầng hầm, tum',
-    ),
-    floors: z.int().min(1).max(30).meta({ title: 'Số tầng trên mặt đất' }),
-    basements: z.int().min(0).max(5).meta({ title: 'Số tầng hầm' }),
-    heightM: z
+  const squareMetres = (title: string, description?: string) =>
+    z
       .number()
       .positive()
-      .max(150)
-      .meta({ title: 'Chiều cao công trình (m)', description: 'Tính từ cốt nền' }),
-    designer: text(200).optional().meta({
-      title: 'Đơn vị hoặc cá nhân thiết kế',
-      description: 'Bỏ trống nếu hộ gia đình tự thiết kế nhà dưới 3 tầng, tổng diện tích sàn dưới 250 m²',
-    }),
-    expectedMonths: z.int().min(1).max(60).meta({ title: 'Thời gian dự kiến hoàn thành (tháng)' }),
-  })
-  .superRefine(
-    (c, ctx) => {
-      if (c.totalFloorAreaM2 < c.footprintM2) {
-        addKeyedIssue(ctx, ['totalFloorAreaM2'], 'building.floorAreaBelowFootprint');
+      .max(100_000)
+      .meta(description ? { title, description } : { title });
+
+  const land = z
+    .strictObject({
+      address: vnAddress.meta({ title: 'Địa chỉ thửa đất' }),
+      certificateNumber: text(30).meta({
+        title: 'Số phát hành Giấy chứng nhận quyền sử dụng đất',
+        description: 'Số seri in trên trang 1 của Giấy chứng nhận, ví dụ CS 04567',
+      }),
+      parcelNumber: z.int().min(1).meta({ title: 'Thửa đất số' }),
+      mapSheetNumber: z.int().min(1).meta({ title: 'Tờ bản đồ số' }),
+      areaM2: squareMetres('Diện tích thửa đất (m²)'),
+    })
+    .meta({ title: 'Thửa đất xây dựng' });
+
+  const construction = z
+    .strictObject({
+      footprintM2: squareMetres('Diện tích xây dựng (m²)', 'Diện tích chiếm đất của ngôi nhà (tầng 1)'),
+      totalFloorAreaM2: squareMetres(
+        'Tổng diện tích sàn (m²)',
+        'Cộng diện tích sàn của tất cả các tầng, kể cả tầng hầm, tum',
+      ),
+      floors: z.int().min(1).max(30).meta({ title: 'Số tầng trên mặt đất' }),
+      basements: z.int().min(0).max(5).meta({ title: 'Số tầng hầm' }),
+      heightM: z
+        .number()
+        .positive()
+        .max(150)
+        .meta({ title: 'Chiều cao công trình (m)', description: 'Tính từ cốt nền' }),
+      designer: text(200).optional().meta({
+        title: 'Đơn vị hoặc cá nhân thiết kế',
+        description: 'Bỏ trống nếu hộ gia đình tự thiết kế nhà dưới 3 tầng, tổng diện tích sàn dưới 250 m²',
+      }),
+      expectedMonths: z.int().min(1).max(60).meta({ title: 'Thời gian dự kiến hoàn thành (tháng)' }),
+    })
+    .superRefine(
+      (c, ctx) => {
+        if (c.totalFloorAreaM2 < c.footprintM2) {
+          addKeyedIssue(ctx, ['totalFloorAreaM2'], 'building.floorAreaBelowFootprint');
+        }
+      },
+      whenValid(['totalFloorAreaM2'], ['footprintM2']),
+    )
+    .meta({ title: 'Quy mô công trình' });
+
+  return z.strictObject({ owner, land, construction }).superRefine(
+    (data, ctx) => {
+      if (data.construction.footprintM2 > data.land.areaM2) {
+        addKeyedIssue(ctx, ['construction', 'footprintM2'], 'building.footprintExceedsLand');
       }
     },
-    whenValid(['totalFloorAreaM2'], ['footprintM2']),
-  )
-  .meta({ title: 'Quy mô công trình' });
-
-const form = z.strictObject({ owner, land, construction }).superRefine(
-  (data, ctx) => {
-    if (data.construction.footprintM2 > data.land.areaM2) {
-      addKeyedIssue(ctx, ['construction', 'footprintM2'], 'building.footprintExceedsLand');
-    }
-  },
-  whenValid(['construction', 'footprintM2'], ['land', 'areaM2']),
-);
-
-export const housingBuildingPermitForm = form;
+    whenValid(['construction', 'footprintM2'], ['land', 'areaM2']),
+  );
+}
 
 export const capGiayPhepXayDungNhaO = defineProcedure({
   id: 'cap-giay-phep-xay-dung-nha-o-rieng-le',
@@ -174,7 +175,7 @@ export const capGiayPhepXayDungNhaO = defineProcedure({
       copies: { originals: 1, copies: 0 },
     }),
   ],
-  form,
+  form: buildForm,
   examples: [
     {
       owner: {

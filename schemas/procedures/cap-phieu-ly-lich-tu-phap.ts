@@ -18,82 +18,86 @@ import {
 } from '../validators';
 import { defineProcedure, scannedDocument } from './define';
 
-const requester = z
-  .strictObject({
-    fullName: personName.meta({ title: 'Họ, chữ đệm và tên' }),
-    otherNames: text(100)
-      .optional()
-      .meta({ title: 'Tên gọi khác', description: 'Tên thường gọi hoặc tên cũ, nếu có' }),
-    sex: sex.meta({ title: 'Giới tính' }),
-    dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
-    placeOfBirth: text(200).meta({ title: 'Nơi sinh', description: 'Tỉnh, thành phố nơi sinh' }),
-    nationality: text(50).meta({ title: 'Quốc tịch' }),
-    ethnicity: text(50).meta({ title: 'Dân tộc' }),
-    cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD)' }),
-    phone: vnMobilePhone.meta({ title: 'Số điện thoại di động' }),
-    email: email
-      .optional()
-      .meta({ title: 'Thư điện tử', description: 'Để nhận Phiếu lý lịch tư pháp điện tử' }),
-    permanentResidence: vnAddress.meta({ title: 'Nơi thường trú' }),
-    currentResidence: vnAddress
-      .optional()
-      .meta({ title: 'Nơi ở hiện tại', description: 'Bỏ trống nếu trùng với nơi thường trú' }),
-  })
-  .check(cccdAgreesWithPerson())
-  .meta({ title: 'Người yêu cầu cấp Phiếu' });
+/** The application form, built on first use (see `defineProcedure`). */
+function buildForm() {
+  const requester = z
+    .strictObject({
+      fullName: personName.meta({ title: 'Họ, chữ đệm và tên' }),
+      otherNames: text(100)
+        .optional()
+        .meta({ title: 'Tên gọi khác', description: 'Tên thường gọi hoặc tên cũ, nếu có' }),
+      sex: sex.meta({ title: 'Giới tính' }),
+      dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
+      placeOfBirth: text(200).meta({ title: 'Nơi sinh', description: 'Tỉnh, thành phố nơi sinh' }),
+      nationality: text(50).meta({ title: 'Quốc tịch' }),
+      ethnicity: text(50).meta({ title: 'Dân tộc' }),
+      cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD)' }),
+      phone: vnMobilePhone.meta({ title: 'Số điện thoại di động' }),
+      email: email
+        .optional()
+        .meta({ title: 'Thư điện tử', description: 'Để nhận Phiếu lý lịch tư pháp điện tử' }),
+      permanentResidence: vnAddress.meta({ title: 'Nơi thường trú' }),
+      currentResidence: vnAddress
+        .optional()
+        .meta({ title: 'Nơi ở hiện tại', description: 'Bỏ trống nếu trùng với nơi thường trú' }),
+    })
+    .check(cccdAgreesWithPerson())
+    .meta({ title: 'Người yêu cầu cấp Phiếu' });
 
-const family = z
-  .strictObject({
-    fatherName: personName.optional().meta({ title: 'Họ và tên cha' }),
-    motherName: personName.optional().meta({ title: 'Họ và tên mẹ' }),
-    spouseName: personName.optional().meta({ title: 'Họ và tên vợ hoặc chồng' }),
-  })
-  .meta({ title: 'Thông tin về cha, mẹ, vợ hoặc chồng' });
+  const family = z
+    .strictObject({
+      fatherName: personName.optional().meta({ title: 'Họ và tên cha' }),
+      motherName: personName.optional().meta({ title: 'Họ và tên mẹ' }),
+      spouseName: personName.optional().meta({ title: 'Họ và tên vợ hoặc chồng' }),
+    })
+    .meta({ title: 'Thông tin về cha, mẹ, vợ hoặc chồng' });
 
-const residencePeriod = z
-  .strictObject({
-    from: pastMonth.meta({ title: 'Từ tháng, năm' }),
-    to: pastMonth.optional().meta({ title: 'Đến tháng, năm', description: 'Bỏ trống nếu đến nay' }),
-    place: text(300).meta({ title: 'Nơi cư trú' }),
-    occupation: text(200).meta({ title: 'Nghề nghiệp, nơi làm việc' }),
-  })
-  .superRefine(
-    (period, ctx) => {
-      if (period.to && period.to < period.from) addKeyedIssue(ctx, ['to'], 'judicialRecord.periodOrder');
-    },
-    whenValid(['from'], ['to']),
-  )
-  .meta({ title: 'Giai đoạn cư trú' });
+  const residencePeriod = z
+    .strictObject({
+      from: pastMonth.meta({ title: 'Từ tháng, năm' }),
+      to: pastMonth.optional().meta({ title: 'Đến tháng, năm', description: 'Bỏ trống nếu đến nay' }),
+      place: text(300).meta({ title: 'Nơi cư trú' }),
+      occupation: text(200).meta({ title: 'Nghề nghiệp, nơi làm việc' }),
+    })
+    .superRefine(
+      (period, ctx) => {
+        if (period.to && period.to < period.from) addKeyedIssue(ctx, ['to'], 'judicialRecord.periodOrder');
+      },
+      whenValid(['from'], ['to']),
+    )
+    .meta({ title: 'Giai đoạn cư trú' });
 
-const form = z.strictObject({
-  requester,
-  family: family.optional().meta({ description: 'Họ tên cha, mẹ, vợ hoặc chồng, nếu có' }),
-  residenceHistory: z
-    .array(residencePeriod)
-    .min(1)
-    .max(30)
-    .meta({ title: 'Quá trình cư trú', description: 'Nơi cư trú, nghề nghiệp từ khi đủ 14 tuổi đến nay' }),
-  certificateType: labelledEnum({
-    '1': 'Phiếu lý lịch tư pháp số 1',
-    '2': 'Phiếu lý lịch tư pháp số 2',
-  }).meta({
-    title: 'Loại Phiếu yêu cầu cấp',
-    description:
-      'Phiếu số 2 ghi đầy đủ án tích, kể cả án tích đã được xóa, và chỉ cấp cho chính người yêu cầu',
-  }),
-  purpose: text(300).meta({ title: 'Mục đích sử dụng Phiếu', description: 'Ví dụ: bổ sung hồ sơ xin việc' }),
-  copies: z
-    .int()
-    .min(1)
-    .max(10)
-    .meta({ title: 'Số lượng Phiếu', description: 'Từ Phiếu thứ 3 trở đi thu thêm 5 000 đồng mỗi Phiếu' }),
-  confirmManagementBan: z.boolean().optional().meta({
-    title: 'Yêu cầu xác nhận về việc cấm đảm nhiệm chức vụ, thành lập, quản lý doanh nghiệp, hợp tác xã',
-    description: 'Chỉ áp dụng cho Phiếu số 1',
-  }),
-});
-
-export const judicialRecordForm = form;
+  return z.strictObject({
+    requester,
+    family: family.optional().meta({ description: 'Họ tên cha, mẹ, vợ hoặc chồng, nếu có' }),
+    residenceHistory: z
+      .array(residencePeriod)
+      .min(1)
+      .max(30)
+      .meta({ title: 'Quá trình cư trú', description: 'Nơi cư trú, nghề nghiệp từ khi đủ 14 tuổi đến nay' }),
+    certificateType: labelledEnum({
+      '1': 'Phiếu lý lịch tư pháp số 1',
+      '2': 'Phiếu lý lịch tư pháp số 2',
+    }).meta({
+      title: 'Loại Phiếu yêu cầu cấp',
+      description:
+        'Phiếu số 2 ghi đầy đủ án tích, kể cả án tích đã được xóa, và chỉ cấp cho chính người yêu cầu',
+    }),
+    purpose: text(300).meta({
+      title: 'Mục đích sử dụng Phiếu',
+      description: 'Ví dụ: bổ sung hồ sơ xin việc',
+    }),
+    copies: z
+      .int()
+      .min(1)
+      .max(10)
+      .meta({ title: 'Số lượng Phiếu', description: 'Từ Phiếu thứ 3 trở đi thu thêm 5 000 đồng mỗi Phiếu' }),
+    confirmManagementBan: z.boolean().optional().meta({
+      title: 'Yêu cầu xác nhận về việc cấm đảm nhiệm chức vụ, thành lập, quản lý doanh nghiệp, hợp tác xã',
+      description: 'Chỉ áp dụng cho Phiếu số 1',
+    }),
+  });
+}
 
 export const capPhieuLyLichTuPhap = defineProcedure({
   id: 'cap-phieu-ly-lich-tu-phap',
@@ -169,7 +173,7 @@ export const capPhieuLyLichTuPhap = defineProcedure({
       copies: { originals: 0, copies: 1 },
     }),
   ],
-  form,
+  form: buildForm,
   examples: [
     {
       requester: {

@@ -17,95 +17,97 @@ import {
 } from '../validators';
 import { defineProcedure, scannedDocument } from './define';
 
-const owner = z
-  .strictObject({
-    fullName: personName.meta({ title: 'Họ, chữ đệm và tên chủ hộ kinh doanh' }),
-    sex: sex.meta({ title: 'Giới tính' }),
-    dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
-    ethnicity: text(50).meta({ title: 'Dân tộc' }),
-    nationality: text(50).meta({ title: 'Quốc tịch' }),
-    cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD)' }),
-    taxCode: taxCode.optional().meta({
-      title: 'Mã số thuế cá nhân',
-      description: 'Mã số thuế 10 chữ số đã được cấp trước đây, nếu có',
-    }),
-    phone: vnMobilePhone.meta({ title: 'Số điện thoại di động' }),
-    email: email.optional().meta({ title: 'Thư điện tử' }),
-    residence: vnAddress.meta({ title: 'Nơi thường trú' }),
-  })
-  .check(cccdAgreesWithPerson())
-  .meta({ title: 'Chủ hộ kinh doanh' });
-
-const member = z
-  .strictObject({
-    fullName: personName.meta({ title: 'Họ, chữ đệm và tên' }),
-    sex: sex.meta({ title: 'Giới tính' }),
-    dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
-    cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD)' }),
-  })
-  .check(cccdAgreesWithPerson())
-  .meta({ title: 'Thành viên hộ gia đình' });
-
-const industry = z
-  .strictObject({
-    code: z
-      .string()
-      .regex(/^\d{4}$/, { error: 'business.industryCode' })
-      .meta({
-        title: 'Mã ngành',
-        description: 'Mã ngành cấp 4 theo Hệ thống ngành kinh tế Việt Nam, ví dụ 5610',
+/** The application form, built on first use (see `defineProcedure`). */
+function buildForm() {
+  const owner = z
+    .strictObject({
+      fullName: personName.meta({ title: 'Họ, chữ đệm và tên chủ hộ kinh doanh' }),
+      sex: sex.meta({ title: 'Giới tính' }),
+      dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
+      ethnicity: text(50).meta({ title: 'Dân tộc' }),
+      nationality: text(50).meta({ title: 'Quốc tịch' }),
+      cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD)' }),
+      taxCode: taxCode.optional().meta({
+        title: 'Mã số thuế cá nhân',
+        description: 'Mã số thuế 10 chữ số đã được cấp trước đây, nếu có',
       }),
-    description: text(300).meta({
-      title: 'Tên ngành, nghề kinh doanh',
-      description: 'Ví dụ: Nhà hàng và các dịch vụ ăn uống',
+      phone: vnMobilePhone.meta({ title: 'Số điện thoại di động' }),
+      email: email.optional().meta({ title: 'Thư điện tử' }),
+      residence: vnAddress.meta({ title: 'Nơi thường trú' }),
+    })
+    .check(cccdAgreesWithPerson())
+    .meta({ title: 'Chủ hộ kinh doanh' });
+
+  const member = z
+    .strictObject({
+      fullName: personName.meta({ title: 'Họ, chữ đệm và tên' }),
+      sex: sex.meta({ title: 'Giới tính' }),
+      dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
+      cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD)' }),
+    })
+    .check(cccdAgreesWithPerson())
+    .meta({ title: 'Thành viên hộ gia đình' });
+
+  const industry = z
+    .strictObject({
+      code: z
+        .string()
+        .regex(/^\d{4}$/, { error: 'business.industryCode' })
+        .meta({
+          title: 'Mã ngành',
+          description: 'Mã ngành cấp 4 theo Hệ thống ngành kinh tế Việt Nam, ví dụ 5610',
+        }),
+      description: text(300).meta({
+        title: 'Tên ngành, nghề kinh doanh',
+        description: 'Ví dụ: Nhà hàng và các dịch vụ ăn uống',
+      }),
+    })
+    .meta({ title: 'Ngành, nghề kinh doanh' });
+
+  /** Nghị định 01/2021/NĐ-CP art. 88: the name is "Hộ kinh doanh" followed by the business's own name. */
+  const BUSINESS_NAME = /^[Hh]ộ kinh doanh \S/;
+
+  const business = z
+    .strictObject({
+      name: text(200).regex(BUSINESS_NAME, { error: 'business.nameFormat' }).meta({
+        title: 'Tên hộ kinh doanh',
+        description: 'Gồm cụm từ "Hộ kinh doanh" và tên riêng, ví dụ: Hộ kinh doanh Bánh cuốn Thu Hà',
+      }),
+      address: vnAddress.meta({ title: 'Địa điểm kinh doanh' }),
+      phone: vnMobilePhone.optional().meta({ title: 'Số điện thoại của địa điểm kinh doanh' }),
+      industries: z
+        .array(industry)
+        .min(1)
+        .max(20)
+        .meta({ title: 'Ngành, nghề kinh doanh', description: 'Ít nhất một ngành, nghề' }),
+      capital: z
+        .int()
+        .min(1)
+        .meta({ title: 'Vốn kinh doanh (đồng)', description: 'Tổng số vốn, tính bằng đồng Việt Nam' }),
+      employees: z.int().min(0).meta({ title: 'Số lao động', description: 'Không kể chủ hộ kinh doanh' }),
+    })
+    .superRefine(
+      (b, ctx) => {
+        const seen = new Set<string>();
+        b.industries.forEach((line, i) => {
+          if (seen.has(line.code))
+            addKeyedIssue(ctx, ['industries', i, 'code'], 'business.duplicateIndustry');
+          seen.add(line.code);
+        });
+      },
+      whenValid(['industries']),
+    )
+    .meta({ title: 'Thông tin hộ kinh doanh' });
+
+  return z.strictObject({
+    owner,
+    business,
+    householdMembers: z.array(member).max(20).optional().meta({
+      title: 'Các thành viên hộ gia đình cùng đăng ký',
+      description: 'Chỉ kê khai khi các thành viên hộ gia đình cùng đăng ký hộ kinh doanh',
     }),
-  })
-  .meta({ title: 'Ngành, nghề kinh doanh' });
-
-/** Nghị định 01/2021/NĐ-CP art. 88: the name is "Hộ kinh doanh" followed by the business's own name. */
-const BUSINESS_NAME = /^[Hh]ộ kinh doanh \S/;
-
-const business = z
-  .strictObject({
-    name: text(200).regex(BUSINESS_NAME, { error: 'business.nameFormat' }).meta({
-      title: 'Tên hộ kinh doanh',
-      description: 'Gồm cụm từ "Hộ kinh doanh" và tên riêng, ví dụ: Hộ kinh doanh Bánh cuốn Thu Hà',
-    }),
-    address: vnAddress.meta({ title: 'Địa điểm kinh doanh' }),
-    phone: vnMobilePhone.optional().meta({ title: 'Số điện thoại của địa điểm kinh doanh' }),
-    industries: z
-      .array(industry)
-      .min(1)
-      .max(20)
-      .meta({ title: 'Ngành, nghề kinh doanh', description: 'Ít nhất một ngành, nghề' }),
-    capital: z
-      .int()
-      .min(1)
-      .meta({ title: 'Vốn kinh doanh (đồng)', description: 'Tổng số vốn, tính bằng đồng Việt Nam' }),
-    employees: z.int().min(0).meta({ title: 'Số lao động', description: 'Không kể chủ hộ kinh doanh' }),
-  })
-  .superRefine(
-    (b, ctx) => {
-      const seen = new Set<string>();
-      b.industries.forEach((line, i) => {
-        if (seen.has(line.code)) addKeyedIssue(ctx, ['industries', i, 'code'], 'business.duplicateIndustry');
-        seen.add(line.code);
-      });
-    },
-    whenValid(['industries']),
-  )
-  .meta({ title: 'Thông tin hộ kinh doanh' });
-
-const form = z.strictObject({
-  owner,
-  business,
-  householdMembers: z.array(member).max(20).optional().meta({
-    title: 'Các thành viên hộ gia đình cùng đăng ký',
-    description: 'Chỉ kê khai khi các thành viên hộ gia đình cùng đăng ký hộ kinh doanh',
-  }),
-});
-
-export const householdBusinessForm = form;
+  });
+}
 
 export const dangKyHoKinhDoanh = defineProcedure({
   id: 'dang-ky-thanh-lap-ho-kinh-doanh',
@@ -181,7 +183,7 @@ export const dangKyHoKinhDoanh = defineProcedure({
       copies: { originals: 0, copies: 1 },
     }),
   ],
-  form,
+  form: buildForm,
   examples: [
     {
       owner: {

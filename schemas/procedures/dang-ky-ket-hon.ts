@@ -1,5 +1,6 @@
 // Marriage registration (đăng ký kết hôn) at the commune People's Committee: partly online, since both must appear.
 import * as z from 'zod';
+import { vietnamDay } from '../../functions/domain/vietnam-time';
 import { giaSinhCommune } from '../agencies';
 import {
   addKeyedIssue,
@@ -10,7 +11,6 @@ import {
   pastDate,
   personName,
   text,
-  todayInVietnam,
   vnAddress,
   vnMobilePhone,
   whenValid,
@@ -20,57 +20,58 @@ import { defineProcedure, scannedDocument } from './define';
 /** Luật Hôn nhân và gia đình 2014, art. 8(1)(a): a man from full 20 years of age, a woman from full 18. */
 export const MIN_MARRIAGE_AGE = { groom: 20, bride: 18 } as const;
 
-function party(title: string, impliedSex: 'male' | 'female') {
+/** The application form, built on first use (see `defineProcedure`). */
+function buildForm() {
+  function party(title: string, impliedSex: 'male' | 'female') {
+    return z
+      .strictObject({
+        fullName: personName.meta({ title: 'Họ, chữ đệm và tên' }),
+        dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
+        ethnicity: text(50).meta({ title: 'Dân tộc' }),
+        nationality: text(50).meta({ title: 'Quốc tịch' }),
+        cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD)' }),
+        residence: vnAddress.meta({ title: 'Nơi cư trú' }),
+        previousMarriage: labelledEnum({
+          none: 'Chưa kết hôn lần nào',
+          divorced: 'Đã ly hôn',
+          widowed: 'Vợ hoặc chồng đã chết',
+        }).meta({
+          title: 'Tình trạng hôn nhân trước đây',
+          description: 'Người đang có vợ hoặc có chồng không được kết hôn với người khác',
+        }),
+      })
+      .check(cccdAgreesWithPerson(impliedSex))
+      .meta({ title });
+  }
+
   return z
     .strictObject({
-      fullName: personName.meta({ title: 'Họ, chữ đệm và tên' }),
-      dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
-      ethnicity: text(50).meta({ title: 'Dân tộc' }),
-      nationality: text(50).meta({ title: 'Quốc tịch' }),
-      cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD)' }),
-      residence: vnAddress.meta({ title: 'Nơi cư trú' }),
-      previousMarriage: labelledEnum({
-        none: 'Chưa kết hôn lần nào',
-        divorced: 'Đã ly hôn',
-        widowed: 'Vợ hoặc chồng đã chết',
-      }).meta({
-        title: 'Tình trạng hôn nhân trước đây',
-        description: 'Người đang có vợ hoặc có chồng không được kết hôn với người khác',
+      groom: party('Bên nam', 'male'),
+      bride: party('Bên nữ', 'female'),
+      contactPhone: vnMobilePhone.meta({
+        title: 'Số điện thoại liên hệ',
+        description: 'Để hẹn ngày hai bên cùng đến ký Giấy chứng nhận kết hôn',
       }),
     })
-    .check(cccdAgreesWithPerson(impliedSex))
-    .meta({ title });
+    .superRefine(
+      (data, ctx) => {
+        const today = vietnamDay(new Date());
+        if (ageOn(data.groom.dateOfBirth, today) < MIN_MARRIAGE_AGE.groom) {
+          addKeyedIssue(ctx, ['groom', 'dateOfBirth'], 'marriage.groomUnderAge');
+        }
+        if (ageOn(data.bride.dateOfBirth, today) < MIN_MARRIAGE_AGE.bride) {
+          addKeyedIssue(ctx, ['bride', 'dateOfBirth'], 'marriage.brideUnderAge');
+        }
+      },
+      whenValid(['groom', 'dateOfBirth'], ['bride', 'dateOfBirth']),
+    )
+    .superRefine(
+      (data, ctx) => {
+        if (data.groom.cccd === data.bride.cccd) addKeyedIssue(ctx, ['bride', 'cccd'], 'marriage.samePerson');
+      },
+      whenValid(['groom', 'cccd'], ['bride', 'cccd']),
+    );
 }
-
-const form = z
-  .strictObject({
-    groom: party('Bên nam', 'male'),
-    bride: party('Bên nữ', 'female'),
-    contactPhone: vnMobilePhone.meta({
-      title: 'Số điện thoại liên hệ',
-      description: 'Để hẹn ngày hai bên cùng đến ký Giấy chứng nhận kết hôn',
-    }),
-  })
-  .superRefine(
-    (data, ctx) => {
-      const today = todayInVietnam();
-      if (ageOn(data.groom.dateOfBirth, today) < MIN_MARRIAGE_AGE.groom) {
-        addKeyedIssue(ctx, ['groom', 'dateOfBirth'], 'marriage.groomUnderAge');
-      }
-      if (ageOn(data.bride.dateOfBirth, today) < MIN_MARRIAGE_AGE.bride) {
-        addKeyedIssue(ctx, ['bride', 'dateOfBirth'], 'marriage.brideUnderAge');
-      }
-    },
-    whenValid(['groom', 'dateOfBirth'], ['bride', 'dateOfBirth']),
-  )
-  .superRefine(
-    (data, ctx) => {
-      if (data.groom.cccd === data.bride.cccd) addKeyedIssue(ctx, ['bride', 'cccd'], 'marriage.samePerson');
-    },
-    whenValid(['groom', 'cccd'], ['bride', 'cccd']),
-  );
-
-export const marriageRegistrationForm = form;
 
 export const dangKyKetHon = defineProcedure({
   id: 'dang-ky-ket-hon',
@@ -135,7 +136,7 @@ export const dangKyKetHon = defineProcedure({
       copies: { originals: 1, copies: 0 },
     }),
   ],
-  form,
+  form: buildForm,
   examples: [
     {
       groom: {

@@ -16,81 +16,85 @@ import {
 } from '../validators';
 import { defineProcedure, scannedDocument } from './define';
 
-const child = z
-  .strictObject({
-    fullName: personName.meta({ title: 'Họ, chữ đệm và tên của trẻ' }),
-    sex: sex.meta({ title: 'Giới tính' }),
-    dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
-    placeOfBirth: text(200).meta({
-      title: 'Nơi sinh',
-      description: 'Tên cơ sở y tế nơi trẻ được sinh ra; nếu sinh ngoài cơ sở y tế, ghi địa chỉ nơi sinh',
-    }),
-    ethnicity: text(50).meta({ title: 'Dân tộc', description: 'Ví dụ: Kinh, Mường, Tày' }),
-    nationality: text(50).meta({ title: 'Quốc tịch', description: 'Ví dụ: Việt Nam' }),
-    hometown: text(200).optional().meta({
-      title: 'Quê quán',
-      description: 'Theo quê quán của cha hoặc của mẹ, theo thỏa thuận của cha mẹ',
-    }),
-  })
-  .meta({ title: 'Thông tin của trẻ' });
+/** The application form, built on first use (see `defineProcedure`). */
+function buildForm() {
+  const child = z
+    .strictObject({
+      fullName: personName.meta({ title: 'Họ, chữ đệm và tên của trẻ' }),
+      sex: sex.meta({ title: 'Giới tính' }),
+      dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
+      placeOfBirth: text(200).meta({
+        title: 'Nơi sinh',
+        description: 'Tên cơ sở y tế nơi trẻ được sinh ra; nếu sinh ngoài cơ sở y tế, ghi địa chỉ nơi sinh',
+      }),
+      ethnicity: text(50).meta({ title: 'Dân tộc', description: 'Ví dụ: Kinh, Mường, Tày' }),
+      nationality: text(50).meta({ title: 'Quốc tịch', description: 'Ví dụ: Việt Nam' }),
+      hometown: text(200).optional().meta({
+        title: 'Quê quán',
+        description: 'Theo quê quán của cha hoặc của mẹ, theo thỏa thuận của cha mẹ',
+      }),
+    })
+    .meta({ title: 'Thông tin của trẻ' });
 
-function parent(title: string, impliedSex: 'male' | 'female') {
+  function parent(title: string, impliedSex: 'male' | 'female') {
+    return z
+      .strictObject({
+        fullName: personName.meta({ title: 'Họ, chữ đệm và tên' }),
+        dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
+        ethnicity: text(50).meta({ title: 'Dân tộc' }),
+        nationality: text(50).meta({ title: 'Quốc tịch' }),
+        cccd: cccd.optional().meta({
+          title: 'Số định danh cá nhân (số CCCD)',
+          description: 'Bỏ trống nếu người này chưa có số định danh cá nhân',
+        }),
+        residence: vnAddress.meta({ title: 'Nơi cư trú' }),
+      })
+      .check(cccdAgreesWithPerson(impliedSex))
+      .meta({ title });
+  }
+
+  const declarant = z
+    .strictObject({
+      fullName: personName.meta({ title: 'Họ, chữ đệm và tên người đi khai sinh' }),
+      cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD) của người đi khai sinh' }),
+      phone: vnMobilePhone.meta({
+        title: 'Số điện thoại di động',
+        description: 'Để nhận thông báo về hồ sơ',
+      }),
+      relationship: labelledEnum({
+        mother: 'Mẹ',
+        father: 'Cha',
+        grandparent: 'Ông, bà',
+        relative: 'Người thân thích khác',
+        caregiver: 'Cá nhân, tổ chức đang nuôi dưỡng trẻ',
+      }).meta({
+        title: 'Quan hệ với trẻ',
+        description:
+          'Cha, mẹ có trách nhiệm đi khai sinh; nếu cha, mẹ không thể đi thì ông, bà hoặc người khác',
+      }),
+    })
+    .meta({ title: 'Người đi khai sinh' });
+
   return z
     .strictObject({
-      fullName: personName.meta({ title: 'Họ, chữ đệm và tên' }),
-      dateOfBirth: pastDate.meta({ title: 'Ngày, tháng, năm sinh' }),
-      ethnicity: text(50).meta({ title: 'Dân tộc' }),
-      nationality: text(50).meta({ title: 'Quốc tịch' }),
-      cccd: cccd.optional().meta({
-        title: 'Số định danh cá nhân (số CCCD)',
-        description: 'Bỏ trống nếu người này chưa có số định danh cá nhân',
-      }),
-      residence: vnAddress.meta({ title: 'Nơi cư trú' }),
+      child,
+      mother: parent('Thông tin của mẹ', 'female'),
+      father: parent('Thông tin của cha', 'male')
+        .optional()
+        .meta({ title: 'Thông tin của cha', description: 'Bỏ trống nếu chưa xác định được cha' }),
+      declarant,
     })
-    .check(cccdAgreesWithPerson(impliedSex))
-    .meta({ title });
+    .superRefine(
+      (data, ctx) => {
+        if (data.mother.dateOfBirth >= data.child.dateOfBirth) {
+          addKeyedIssue(ctx, ['child', 'dateOfBirth'], 'birth.childBeforeParent');
+        } else if (data.father && data.father.dateOfBirth >= data.child.dateOfBirth) {
+          addKeyedIssue(ctx, ['child', 'dateOfBirth'], 'birth.childBeforeParent');
+        }
+      },
+      whenValid(['child', 'dateOfBirth'], ['mother', 'dateOfBirth'], ['father', 'dateOfBirth']),
+    );
 }
-
-const declarant = z
-  .strictObject({
-    fullName: personName.meta({ title: 'Họ, chữ đệm và tên người đi khai sinh' }),
-    cccd: cccd.meta({ title: 'Số định danh cá nhân (số CCCD) của người đi khai sinh' }),
-    phone: vnMobilePhone.meta({ title: 'Số điện thoại di động', description: 'Để nhận thông báo về hồ sơ' }),
-    relationship: labelledEnum({
-      mother: 'Mẹ',
-      father: 'Cha',
-      grandparent: 'Ông, bà',
-      relative: 'Người thân thích khác',
-      caregiver: 'Cá nhân, tổ chức đang nuôi dưỡng trẻ',
-    }).meta({
-      title: 'Quan hệ với trẻ',
-      description:
-        'Cha, mẹ có trách nhiệm đi khai sinh; nếu cha, mẹ không thể đi thì ông, bà hoặc người khác',
-    }),
-  })
-  .meta({ title: 'Người đi khai sinh' });
-
-const form = z
-  .strictObject({
-    child,
-    mother: parent('Thông tin của mẹ', 'female'),
-    father: parent('Thông tin của cha', 'male')
-      .optional()
-      .meta({ title: 'Thông tin của cha', description: 'Bỏ trống nếu chưa xác định được cha' }),
-    declarant,
-  })
-  .superRefine(
-    (data, ctx) => {
-      if (data.mother.dateOfBirth >= data.child.dateOfBirth) {
-        addKeyedIssue(ctx, ['child', 'dateOfBirth'], 'birth.childBeforeParent');
-      } else if (data.father && data.father.dateOfBirth >= data.child.dateOfBirth) {
-        addKeyedIssue(ctx, ['child', 'dateOfBirth'], 'birth.childBeforeParent');
-      }
-    },
-    whenValid(['child', 'dateOfBirth'], ['mother', 'dateOfBirth'], ['father', 'dateOfBirth']),
-  );
-
-export const birthRegistrationForm = form;
 
 export const dangKyKhaiSinh = defineProcedure({
   id: 'dang-ky-khai-sinh',
@@ -179,7 +183,7 @@ export const dangKyKhaiSinh = defineProcedure({
       copies: { originals: 1, copies: 0 },
     }),
   ],
-  form,
+  form: buildForm,
   examples: [
     {
       child: {

@@ -1,15 +1,28 @@
-// Helpers shared by the procedure files: typed definition, and the file limits most documents use.
+// Helpers shared by the procedure files: typed definition with a form built on first use, and file limits.
 import type * as z from 'zod';
 import type { DocumentRequirement, ProcedureDefinition } from '../types';
+
+/** A procedure as its file writes it: the form as a function that builds it. */
+export type ProcedureSpec<Form extends z.ZodType> = Omit<ProcedureDefinition<Form>, 'form'> & {
+  readonly form: () => Form;
+};
 
 /**
  * Checks a definition against its own form (examples are inputs of that form, `applicantName` gets its
  * output) and then widens it, so that the catalogue can hold procedures with different forms in one list.
+ * The form is built the first time something reads `form`: building every form of the catalogue costs
+ * milliseconds at a cold start that most functions (and most requests) never need.
  */
-export function defineProcedure<Form extends z.ZodType>(
-  definition: ProcedureDefinition<Form>,
-): ProcedureDefinition {
-  return definition as unknown as ProcedureDefinition;
+export function defineProcedure<Form extends z.ZodType>(spec: ProcedureSpec<Form>): ProcedureDefinition {
+  const { form: build, ...definition } = spec;
+  let form: Form | undefined;
+  return Object.freeze({
+    ...definition,
+    get form() {
+      form ??= build();
+      return form;
+    },
+  }) as unknown as ProcedureDefinition;
 }
 
 /** What phones and scanners produce: the platform checks the real type by magic bytes. */

@@ -1,6 +1,6 @@
 // The AWS stack, checked on its synthesized templates: contract routes, authorization, data safety, least
 // privilege, and cdk-nag's AwsSolutions pack. One dev synth bundles for real; the prod synth skips bundling.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -210,12 +210,58 @@ describe('functions', () => {
     }
   });
 
-  it('give the public catalogue read-only table access', () => {
-    const publicPolicy = JSON.stringify(
-      ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) => id.startsWith('FunctionsPublic')),
+  it('give each function the configuration it reads, and no more', () => {
+    const variables = (prefix: string) => {
+      const found = ofType(dev.resources, 'AWS::Lambda::Function').find(([id]) => id.startsWith(prefix));
+      const environment = found?.[1].Properties?.Environment as { Variables: Record<string, unknown> };
+      return environment.Variables;
+    };
+    const submit = variables('FunctionsSubmit');
+    expect(Object.keys(submit)).toEqual(
+      expect.arrayContaining(['TABLE_NAME', 'DOCUMENTS_BUCKET', 'SEAL_KEY']),
     );
-    expect(publicPolicy).toContain('dynamodb:GetItem');
-    expect(publicPolicy).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/);
+    const catalogue = Object.keys(variables('FunctionsPublic'));
+    expect(catalogue.filter((name) => /^(TABLE_NAME|DOCUMENTS_BUCKET|SEAL_KEY|SES_)/.test(name))).toEqual([]);
+    const applicant = Object.keys(variables('FunctionsApplicant'));
+    expect(applicant).toContain('TABLE_NAME');
+    expect(applicant).not.toContain('DOCUMENTS_BUCKET');
+    expect(variables('NotificationsNotifier')).toMatchObject({
+      NOTIFY_CHANNEL: 'ses-sns',
+      SES_FROM_ADDRESS: 'no-reply@example.invalid',
+      TABLE_NAME: expect.anything(),
+      PUBLIC_BASE_URL: expect.anything(),
+    });
+  });
+
+  it('bundle the S3 client only into the functions that touch documents, and no SDK into the catalogue', () => {
+    // The source map of each bundle names every module it holds.
+    const modules = (prefix: string) => {
+      const [, fn] =
+        ofType(dev.resources, 'AWS::Lambda::Function').find(([id]) => id.startsWith(prefix)) ?? [];
+      const code = fn?.Properties?.Code as { S3Key?: string } | undefined;
+      const hash = String(code?.S3Key).replace(/\.zip$/, '');
+      const map = JSON.parse(readFileSync(join(dev.app.outdir, `asset.${hash}`, 'index.mjs.map'), 'utf8'));
+      return (map.sources as string[]).join('\n');
+    };
+    for (const prefix of ['FunctionsTracking', 'FunctionsApplicant', 'FunctionsQueue']) {
+      const held = modules(prefix);
+      expect(held, prefix).toContain('@aws-sdk/client-dynamodb');
+      expect(held, prefix).not.toContain('@aws-sdk/client-s3');
+      expect(held, prefix).not.toContain('zod/v4/classic');
+    }
+    expect(modules('FunctionsPublic')).not.toContain('@aws-sdk/');
+    for (const prefix of ['FunctionsUploads', 'FunctionsSubmit', 'FunctionsOfficial'])
+      expect(modules(prefix), prefix).toContain('@aws-sdk/client-s3');
+  });
+
+  it('give the public catalogue no storage, and the queue read-only table access', () => {
+    const policy = (prefix: string) =>
+      JSON.stringify(ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) => id.startsWith(prefix)));
+    expect(policy('FunctionsPublic')).not.toMatch(/dynamodb:|s3:/);
+    expect(policy('FunctionsQueue')).toContain('dynamodb:Query');
+    expect(policy('FunctionsQueue')).not.toMatch(
+      /dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:/,
+    );
   });
 
   it('grant no wildcard IAM action and attach no managed policy', () => {

@@ -5,12 +5,11 @@ import { describe, expect, it } from 'vitest';
 import {
   parseIso,
   statutoryDaysOff,
-  toVietnamIso,
   vietnamCalendar,
-  vietnamDay,
   WorkingCalendar,
 } from '../../functions/domain/calendar';
 import { OFFICIAL_SCHEDULES } from '../../functions/domain/official-schedules';
+import { toVietnamIso, vietnamDay } from '../../functions/domain/vietnam-time';
 
 /** An instant written in Vietnam time, parsed by the platform's Date, not by the module. */
 const at = (vietnamTime: string) => new Date(`${vietnamTime}+07:00`);

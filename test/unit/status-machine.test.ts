@@ -7,6 +7,7 @@ import {
   actionActor,
   allowedActions,
   CASE_ACTIONS,
+  firstStatus,
   isDecided,
   isTerminal,
   nextStatus,
@@ -179,5 +180,13 @@ describe('status machine', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('starts a level-4 case with a fee awaiting payment, and every other case submitted', () => {
+    expect(firstStatus({ level: 4, fee: { amount: 100_000 } })).toBe('awaiting_payment');
+    expect(firstStatus({ level: 4, fee: null })).toBe('submitted');
+    expect(firstStatus({ level: 4, fee: { amount: 0 } })).toBe('submitted');
+    // Level 3: the fee is paid at the desk when the result is collected.
+    expect(firstStatus({ level: 3, fee: { amount: 50_000 } })).toBe('submitted');
   });
 });

@@ -1,10 +1,11 @@
 // The API's request and response bodies as the browser sees them: types only, from the server's own schemas.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type {
   applicationRequest,
   caseActionRequest,
   caseSummary,
   caseView,
+  Output,
   officialCaseView,
   problem,
   procedureDetail,
@@ -12,31 +13,34 @@ import type {
   queueItem,
   submitResponse,
   supplementAnswer,
-  trackResponse,
+  trackingView,
   uploadRequest,
   uploadResponse,
   withdrawRequest,
 } from '../../schemas/api';
 
+/** What a client sends to a lazily built schema, before its transforms. */
+type Input<S extends () => z.core.$ZodType> = z.input<ReturnType<S>>;
+
 export type { CaseStatus, Language, LocalizedText, Role } from '../../functions/domain/types';
 
 /** RFC 9457 problem details: `errors` lists every field at fault, `path` into the request body. */
-export type Problem = z.output<typeof problem>;
+export type Problem = Output<typeof problem>;
 
-export type ProcedureSummary = z.output<typeof procedureSummary>;
-export type ProcedureDetail = z.output<typeof procedureDetail>;
-export type UploadRequest = z.input<typeof uploadRequest>;
-export type UploadResponse = z.output<typeof uploadResponse>;
-export type ApplicationRequest = z.input<typeof applicationRequest>;
-export type SubmitResponse = z.output<typeof submitResponse>;
-export type CaseSummary = z.output<typeof caseSummary>;
-export type CaseView = z.output<typeof caseView>;
-export type SupplementAnswer = z.input<typeof supplementAnswer>;
-export type WithdrawRequest = z.input<typeof withdrawRequest>;
-export type TrackResponse = z.output<typeof trackResponse>;
-export type QueueItem = z.output<typeof queueItem>;
-export type OfficialCaseView = z.output<typeof officialCaseView>;
-export type CaseActionRequest = z.input<typeof caseActionRequest>;
+export type ProcedureSummary = Output<typeof procedureSummary>;
+export type ProcedureDetail = Output<typeof procedureDetail>;
+export type UploadRequest = Input<typeof uploadRequest>;
+export type UploadResponse = Output<typeof uploadResponse>;
+export type ApplicationRequest = Input<typeof applicationRequest>;
+export type SubmitResponse = Output<typeof submitResponse>;
+export type CaseSummary = Output<typeof caseSummary>;
+export type CaseView = Output<typeof caseView>;
+export type SupplementAnswer = Input<typeof supplementAnswer>;
+export type WithdrawRequest = Input<typeof withdrawRequest>;
+export type TrackResponse = Output<typeof trackingView>;
+export type QueueItem = Output<typeof queueItem>;
+export type OfficialCaseView = Output<typeof officialCaseView>;
+export type CaseActionRequest = Input<typeof caseActionRequest>;
 
 /** A page of a list route: `nextCursor` is absent on the last page. */
 export interface Page<T> {

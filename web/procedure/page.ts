@@ -2,7 +2,10 @@
 // same `procedureDetail` that `GET /api/procedures/{id}` answers with: everything Decree 43/2011 art. 10 asks a
 // portal to publish, with no script at all, and the way to apply online.
 
-import type { PublicDocumentRequirement } from '../../schemas/catalogue';
+import type { ProcedureDetail } from '../../schemas/api';
+
+type PublicDocumentRequirement = ProcedureDetail['documents'][number];
+
 import { type JsonSchema, procedureDetail, procedures } from '../../schemas/catalogue';
 import type { BuiltPage, PageGenerator, SiteContext } from '../build/context';
 import { renderPage } from '../components/layout/layout';

@@ -1,0 +1,108 @@
+// A case and its history: their keys, their items, and the queries of one case, an applicant and a queue.
+import { queueSortTime } from '../domain/deadline';
+import {
+  type Page,
+  putNew,
+  queryAll,
+  queryIndexPage,
+  stripKeys,
+  TableName,
+  type TransactItem,
+} from './dynamo';
+import type { CaseRecord, EventRecord } from './records';
+import { TABLE } from './table';
+
+const CASE_SK = 'CASE';
+const EVENT_PREFIX = 'EVENT#';
+
+/** The partition of a case: the case, its events and its notifications. */
+export const casePartition = (code: string) => `CASE#${code}`;
+
+/** gsi1: an agency's queue of one status. */
+const agencyQueuePartition = (agencyId: string, status: string) => `AGENCY#${agencyId}#STATUS#${status}`;
+/** gsi2: an applicant's cases. */
+const applicantPartition = (applicantId: string) => `APPLICANT#${applicantId}`;
+
+function caseItem(record: CaseRecord) {
+  return {
+    pk: casePartition(record.code),
+    sk: CASE_SK,
+    // Ordered within the queue by the time that sorts it, then by code.
+    gsi1pk: agencyQueuePartition(record.agencyId, record.status),
+    gsi1sk: `${queueSortTime(record)}#${record.code}`,
+    // Newest first when read backwards.
+    gsi2pk: applicantPartition(record.applicant.id),
+    gsi2sk: `${record.submittedAt}#${record.code}`,
+    ...record,
+  };
+}
+
+/** The n-th event of a case's history (1-based, the case's version after it), padded so that they sort. */
+const eventSortKey = (seq: number) => `${EVENT_PREFIX}${String(seq).padStart(5, '0')}`;
+
+/** Transaction item: a new case, only if its code is new. */
+export function createCaseItem(record: CaseRecord): TransactItem {
+  return putNew(caseItem(record));
+}
+
+/** Transaction item: the case as changed, only if nobody changed it since `expectedVersion`. */
+export function replaceCaseItem(record: CaseRecord, expectedVersion: number): TransactItem {
+  return {
+    Put: {
+      TableName,
+      Item: caseItem(record),
+      ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    },
+  };
+}
+
+/** Transaction item: the next event of a case's history, only if that number is still free. */
+export function appendEventItem(event: EventRecord): TransactItem {
+  return putNew({ pk: casePartition(event.caseCode), sk: eventSortKey(event.seq), ...event });
+}
+
+/** A case with its history, in one consistent query of its partition (its notifications sort after). */
+export async function getCaseWithHistory(
+  code: string,
+): Promise<{ record: CaseRecord; events: EventRecord[] } | undefined> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': casePartition(code), ':from': CASE_SK, ':to': `${EVENT_PREFIX}~` },
+    ConsistentRead: true,
+  });
+  const found = items.find((item) => item.sk === CASE_SK);
+  if (!found) return undefined;
+  const events = items
+    .filter((item) => String(item.sk).startsWith(EVENT_PREFIX))
+    .map((item) => stripKeys<EventRecord>(item));
+  return { record: stripKeys<CaseRecord>(found), events };
+}
+
+/** An applicant's cases, newest first. */
+export function listApplicantCases(
+  applicantId: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page<CaseRecord>> {
+  return queryIndexPage(TABLE.indexes.applicantCases, applicantPartition(applicantId), {
+    limit,
+    cursor,
+    newestFirst: true,
+  });
+}
+
+/** An agency's cases of one status, soonest first (see `queueSortTime`). */
+export function listAgencyQueue(
+  agencyId: string,
+  status: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page<CaseRecord>> {
+  return queryIndexPage(TABLE.indexes.agencyQueue, agencyQueuePartition(agencyId, status), {
+    limit,
+    cursor,
+    newestFirst: false,
+  });
+}

@@ -1,0 +1,86 @@
+// A case's notifications, kept in the case's partition: their keys, the outbox query and delivery marks.
+import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../commons/clients';
+import { casePartition } from './cases';
+import { putNew, queryAll, stripKeys, TableName, type TransactItem } from './dynamo';
+import type { NotificationRecord } from './records';
+
+const NOTIFICATION_PREFIX = 'NOTIF#';
+
+const notificationKey = (caseCode: string, id: string) => ({
+  pk: casePartition(caseCode),
+  sk: `${NOTIFICATION_PREFIX}${id}`,
+});
+
+/** Transaction item: a notification to send, written with the change it announces. */
+export function createNotificationItem(n: NotificationRecord): TransactItem {
+  return putNew({ ...notificationKey(n.caseCode, n.id), ...n });
+}
+
+export async function getNotification(caseCode: string, id: string): Promise<NotificationRecord | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName, Key: notificationKey(caseCode, id), ConsistentRead: true }),
+  );
+  return Item ? stripKeys<NotificationRecord>(Item) : undefined;
+}
+
+/** A case's notifications, or every one (the local outbox), oldest first. */
+export async function listNotifications(caseCode?: string): Promise<NotificationRecord[]> {
+  const items = caseCode
+    ? await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': casePartition(caseCode), ':prefix': NOTIFICATION_PREFIX },
+        ConsistentRead: true,
+      })
+    : await scanAllNotifications();
+  return items
+    .map((item) => stripKeys<NotificationRecord>(item))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The local outbox without a case code: a scan is fine for a demo route that never runs on AWS. */
+async function scanAllNotifications(): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new ScanCommand({
+        TableName,
+        FilterExpression: '#type = :type',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': 'notification' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Records a delivery or a failure; once delivered, a retry or a duplicate stream record never marks it again. */
+export async function markNotification(
+  n: Pick<NotificationRecord, 'caseCode' | 'id'>,
+  change:
+    | { status: 'delivered'; subject: string; body: string; deliveredAt: string }
+    | { status: 'failed'; lastError: string },
+): Promise<void> {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = { ':delivered': 'delivered', ':one': 1 };
+  const sets: string[] = [];
+  for (const [field, value] of Object.entries(change)) {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  await dynamo.send(
+    new UpdateCommand({
+      TableName,
+      Key: notificationKey(n.caseCode, n.id),
+      UpdateExpression: `SET ${sets.join(', ')} ADD attempts :one`,
+      ConditionExpression: 'attribute_exists(pk) AND #status <> :delivered',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
