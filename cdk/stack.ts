@@ -130,6 +130,7 @@ export class MotcuaStack extends Stack {
     if (!notifier) throw new Error('functions/routes.ts declares no notifier stream consumer');
     this.notifications = new Notifications(this, 'Notifications', {
       entry: writeConsumerEntry(notifier, sourceRoot),
+      filter: notifier.filter,
       table: this.data.table,
       fromAddress: config.sesFromAddress,
       sesIdentity: config.sesIdentity,

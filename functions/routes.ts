@@ -24,7 +24,37 @@ export const routes: readonly RouteEntry[] = [
   ...Object.values(localStandInRoutes),
 ];
 
-/** The notifier, fed by the table's stream (DynamoDB Streams on AWS, the same stream of DynamoDB Local locally). */
-export const streamConsumers = [
-  { name: 'notifier', entry: 'functions/stream/notifier.ts', exportName: 'handler' },
-] as const;
+/**
+ * A consumer of the table's stream (DynamoDB Streams on AWS, the same stream of DynamoDB Local locally). Its
+ * filter is the event-source mapping's filter on AWS and is applied the same way by the local poller: only
+ * records whose event name and item `type` (new image, or old image for REMOVE) match reach the handler.
+ */
+export interface StreamConsumer {
+  readonly name: string;
+  readonly entry: string;
+  readonly exportName: string;
+  readonly filter: {
+    readonly eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[];
+    readonly itemTypes: readonly string[];
+  };
+}
+
+/** Every stream consumer; each runs as its own function, with its own checkpoint in the local runtime. */
+export const streamConsumers: readonly StreamConsumer[] = [
+  {
+    name: 'notifier',
+    entry: 'functions/stream/notifier.ts',
+    exportName: 'handler',
+    filter: { eventNames: ['INSERT', 'MODIFY'], itemTypes: ['notification'] },
+  },
+];
+
+/** Whether a stream record passes a consumer's filter (the local poller's copy of the AWS filter's rule). */
+export function matchesStreamFilter(
+  filter: StreamConsumer['filter'],
+  record: { eventName?: string; newType?: string; oldType?: string },
+): boolean {
+  if (!filter.eventNames.includes(record.eventName as 'INSERT')) return false;
+  const type = record.eventName === 'REMOVE' ? record.oldType : record.newType;
+  return type !== undefined && filter.itemTypes.includes(type);
+}

@@ -42,7 +42,7 @@ export interface Runtime {
   readonly endpoints: { readonly dynamodb: string; readonly s3: string };
   /** Pid of the orphaned DynamoDB Local of an earlier (crashed) run that was stopped first, if any. */
   readonly staleDynamoDbPid?: number;
-  /** Resolves once the stream consumer has handled every record written so far. */
+  /** Resolves once every stream consumer has handled every record written so far. */
   drainStream(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -71,9 +71,9 @@ async function lockDataDir(dataDir: string): Promise<string> {
   return lockFile;
 }
 
-/** The key that seals tracking PINs in idempotency records: made once, kept with the data. */
-async function sealKey(dataDir: string): Promise<string> {
-  const file = join(dataDir, 'seal-key');
+/** A secret key (32 random bytes, base64) made once and kept with the data: `seal-key`, `verify-token-key`. */
+async function dataDirKey(dataDir: string, name: string): Promise<string> {
+  const file = join(dataDir, name);
   const existing = (await readFile(file, 'utf8').catch(() => '')).trim();
   if (existing) return existing;
   const key = randomBytes(32).toString('base64');
@@ -177,7 +177,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       [ENV.notifyChannel]: 'outbox',
       [ENV.runtime]: 'local',
       [ENV.publicBaseUrl]: http.url,
-      [ENV.sealKey]: await sealKey(dataDir),
+      [ENV.sealKey]: await dataDirKey(dataDir, 'seal-key'),
+      [ENV.verifyTokenKey]: await dataDirKey(dataDir, 'verify-token-key'),
       // CloudWatch metrics (EMF on stdout) mean nothing on one machine.
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_SERVICE_NAME: 'motcua-local',
@@ -196,17 +197,27 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     await ensureTable(dynamodb, tableName);
     log(`[runtime] table ${tableName} ready`);
 
-    const consumer = streamConsumers[0];
-    const poller = await startStreamPoller({
-      repoRoot: REPO_ROOT,
-      tableName,
-      consumer,
-      checkpointFile: join(dataDir, 'stream-checkpoints.json'),
-      dynamodb,
-      streams,
-      log,
-    });
-    cleanups.push(() => poller.stop());
+    // One poller per consumer, as AWS runs one event-source mapping per function, each with its own checkpoint.
+    const pollers = await Promise.all(
+      streamConsumers.map((consumer) =>
+        startStreamPoller({
+          repoRoot: REPO_ROOT,
+          tableName,
+          consumer,
+          // The notifier keeps the file name it had before there were several consumers.
+          checkpointFile: join(
+            dataDir,
+            consumer.name === 'notifier'
+              ? 'stream-checkpoints.json'
+              : `stream-checkpoints.${consumer.name}.json`,
+          ),
+          dynamodb,
+          streams,
+          log,
+        }),
+      ),
+    );
+    cleanups.push(() => Promise.all(pollers.map((poller) => poller.stop())));
     markReady();
 
     return {
@@ -216,7 +227,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       bucketName,
       endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint },
       staleDynamoDbPid: dynamo.staleKilled,
-      drainStream: (timeoutMs) => poller.drain(timeoutMs),
+      drainStream: async (timeoutMs) => {
+        await Promise.all(pollers.map((poller) => poller.drain(timeoutMs)));
+      },
       stop: async () => {
         stopping = true;
         await cleanUp();

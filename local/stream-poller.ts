@@ -19,13 +19,15 @@ import type {
   DynamoDBStreamEvent,
   AttributeValue as LambdaAttributeValue,
 } from 'aws-lambda';
+import { matchesStreamFilter, type StreamConsumer } from '../functions/routes';
 import { HandlerMissingError, lambdaContext, loadHandler, withTimeout } from './lambda';
 
 export interface StreamPollerOptions {
   readonly repoRoot: string;
   readonly tableName: string;
-  /** The consumer, as functions/routes.ts `streamConsumers` declares it. */
-  readonly consumer: { readonly name: string; readonly entry: string; readonly exportName: string };
+  /** The consumer, as functions/routes.ts `streamConsumers` declares it; without a filter, every record. */
+  readonly consumer: Pick<StreamConsumer, 'name' | 'entry' | 'exportName'> &
+    Partial<Pick<StreamConsumer, 'filter'>>;
   /** Where the last processed sequence number of each shard is kept across restarts. */
   readonly checkpointFile: string;
   /** Clients pointed at DynamoDB Local. */
@@ -277,11 +279,20 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
       if (!['ExpiredIteratorException', 'TrimmedDataAccessException'].includes(errorName(error))) throw error;
       return false;
     }
-    const records = (page.Records ?? []).map((r) => toLambdaRecord(r, streamArn!));
-    if (records.length > 0) {
-      await deliver(shardId, records);
-      await markHandled(shardId, records.at(-1)!);
-    }
+    const all = (page.Records ?? []).map((r) => toLambdaRecord(r, streamArn!));
+    // As the event-source mapping's filter does on AWS: records that do not match never reach the function.
+    const filter = options.consumer.filter;
+    const records = filter
+      ? all.filter((r) =>
+          matchesStreamFilter(filter, {
+            eventName: r.eventName,
+            newType: r.dynamodb?.NewImage?.type?.S,
+            oldType: r.dynamodb?.OldImage?.type?.S,
+          }),
+        )
+      : all;
+    if (records.length > 0) await deliver(shardId, records);
+    if (all.length > 0) await markHandled(shardId, all.at(-1)!);
     if (page.NextShardIterator) {
       iterators.set(shardId, page.NextShardIterator);
     } else {
@@ -291,7 +302,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
       await saveCheckpoint();
       lastDescribe = 0;
     }
-    return records.length > 0;
+    return all.length > 0;
   }
 
   async function loop() {

@@ -8,12 +8,15 @@ import { ConfigurationSet, ConfigurationSetTlsPolicy, SuppressionReasons } from 
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/commons/environment';
+import type { StreamConsumer } from '../../functions/routes';
 import { acknowledge } from '../nag';
 import { grantTableAccess, MotcuaFunction } from './function';
 
 export interface NotificationsProps {
   /** Absolute path of the notifier's entry module (it exports `handler`). */
   readonly entry: string;
+  /** The records it takes, as functions/routes.ts declares them (the local poller applies the same filter). */
+  readonly filter: StreamConsumer['filter'];
   readonly table: Table;
   /** Sender address of the e-mails. */
   readonly fromAddress: string;
@@ -90,8 +93,8 @@ export class Notifications extends Construct {
         onFailure: new SqsDlq(this.deadLetters),
         filters: [
           FilterCriteria.filter({
-            eventName: FilterRule.or('INSERT', 'MODIFY'),
-            dynamodb: { NewImage: { type: { S: FilterRule.isEqual('notification') } } },
+            eventName: FilterRule.or(...props.filter.eventNames),
+            dynamodb: { NewImage: { type: { S: FilterRule.or(...props.filter.itemTypes) } } },
           }),
         ],
       }),

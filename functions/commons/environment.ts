@@ -7,6 +7,11 @@ export const ENV = {
   documentsBucket: 'DOCUMENTS_BUCKET',
   /** 32 random bytes, base64: seals tracking PINs in idempotency records. Required by submissions. */
   sealKey: 'SEAL_KEY',
+  /**
+   * 32 or more random bytes, base64 (several, comma-separated, while an old key is retired): the key of the `t`
+   * token in verification links (QR codes on forms and results). Required by what prints or checks them.
+   */
+  verifyTokenKey: 'VERIFY_TOKEN_KEY',
   /** `guardduty`: a submission accepts an upload only once GuardDuty tagged it clean. @default 'none' */
   malwareScan: 'MALWARE_SCAN',
   /** `outbox` (local runtime) or `ses-sns` (AWS). Required by the notifier. */
