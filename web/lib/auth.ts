@@ -57,7 +57,7 @@ const memory = new Map<string, string>();
 export const tabStorage = {
   get(key: string): string | null {
     try {
-      return sessionStorage.getItem(key);
+      return sessionStorage.getItem(key) ?? memory.get(key) ?? null;
     } catch {
       return memory.get(key) ?? null;
     }
@@ -198,12 +198,8 @@ export function signInAddress(lang: Lang, returnTo?: string, reason?: SignInReas
   return reason ? `${address}${address.includes('?') ? '&' : '?'}reason=${reason}` : address;
 }
 
-let leaving = false;
-
 /** Sends the user to sign in and back to this very address (a draft in localStorage is found again there). */
 function goToSignIn(reason?: SignInReason): void {
-  if (leaving) return;
-  leaving = true;
   const here = `${location.pathname}${location.search}${location.hash}`;
   // replace: Back from the sign-in page must not land on a page that sends the user straight back to it.
   location.replace(signInAddress(parseLocation(location.pathname).lang, here, reason));

@@ -1,6 +1,7 @@
 // The sign-in pages' script. Sign-in: the local runtime's demo accounts (GET /api/local/users, POST
 // /api/local/token), or the hosted sign-in's buttons on AWS; then back to the page that asked. Callback: the hosted
 // sign-in's answer, taken out of the address at once and exchanged for the session. Signed out: nothing kept.
+import { mountAccountBar } from '../components/account/behaviour';
 import { showErrorSummary } from '../components/error-summary/behaviour';
 import { errorSummary } from '../components/error-summary/error-summary';
 import { problemSummary } from '../components/error-summary/problem';
@@ -197,6 +198,8 @@ function showReason(returnTo: string | null) {
 async function signInPage() {
   const returnTo = safeReturnPath(queryParam('return'), location.origin);
   showReason(returnTo);
+  // Already signed in: say as whom, and offer to sign out (to change account on the hosted sign-in).
+  if (currentSession()) mountAccountBar(lang);
   const status = byId('status');
   const options = byId('signin-options');
   status.textContent = COMMON[lang].loading;
