@@ -1,7 +1,7 @@
 // The web's sign-in pieces on their own (web/lib/auth.ts, web/signin/oauth.ts): PKCE against RFC 7636's worked
 // example, the hosted sign-in's state check and code exchange, return-path validation, the tab's session and
-// where a missing, expired or wrong-role session sends the user. Browser globals are stand-ins here.
-import { createHash } from 'node:crypto';
+// where a missing, expired or wrong-role session sends the user. Browser globals are stand-ins here; the file is
+// type-checked with the web's DOM types (web/tsconfig.json), as are all `test/unit/dom-*.test.ts`.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiFetch } from '../../web/lib/api';
 import {
@@ -79,7 +79,14 @@ function stubLocation(path: string) {
   });
 }
 
-const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+const bytesToBase64Url = (bytes: Uint8Array) =>
+  btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+const b64url = (text: string) => bytesToBase64Url(new TextEncoder().encode(text));
+const sha256 = async (text: string) =>
+  bytesToBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
 /** An unsigned token with these claims: the page reads claims, the API checks signatures. */
 const token = (claims: Record<string, unknown>) =>
   `${b64url('{"alg":"ES256","typ":"JWT"}')}.${b64url(JSON.stringify(claims))}.c2lnbmF0dXJl`;
@@ -148,7 +155,7 @@ describe('hosted sign-in', () => {
     expect(params.get('state')).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const kept = JSON.parse(storage.getItem('motcua.auth.pending')!) as { verifier: string; state: string };
     expect(kept.state).toBe(params.get('state'));
-    expect(params.get('code_challenge')).toBe(createHash('sha256').update(kept.verifier).digest('base64url'));
+    expect(params.get('code_challenge')).toBe(await sha256(kept.verifier));
     // The verifier itself never leaves the tab.
     expect(address.href).not.toContain(kept.verifier);
     const again = await begin();
