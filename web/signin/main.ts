@@ -1,6 +1,6 @@
 // The sign-in pages' script. Sign-in: the local runtime's demo accounts (GET /api/local/users, POST
 // /api/local/token), or the hosted sign-in's buttons on AWS; then back to the page that asked. Callback: the hosted
-// sign-in's answer, taken out of the address at once and exchanged for the session. Signed out: nothing kept.
+// sign-in's answer, taken out of the address at once and exchanged for the session.
 import { mountAccountBar } from '../components/account/behaviour';
 import { showErrorSummary } from '../components/error-summary/behaviour';
 import { errorSummary } from '../components/error-summary/error-summary';
@@ -9,7 +9,6 @@ import { apiFetch } from '../lib/api';
 import type { ProcedureSummary, Role } from '../lib/api-types';
 import {
   currentSession,
-  endSession,
   roleHome,
   type SessionUser,
   safeReturnPath,
@@ -53,11 +52,11 @@ interface DemoAccount {
   readonly agencyId?: string;
 }
 
-const GROUPS: readonly { readonly roles: readonly Role[]; readonly title: string }[] = [
-  { roles: ['citizen'], title: text.citizens },
-  { roles: ['business'], title: text.businesses },
-  { roles: ['official'], title: text.officials },
-  { roles: ['admin'], title: text.admins },
+const GROUPS: readonly { readonly role: Role; readonly title: string }[] = [
+  { role: 'citizen', title: text.citizens },
+  { role: 'business', title: text.businesses },
+  { role: 'official', title: text.officials },
+  { role: 'admin', title: text.admins },
 ];
 
 /** Agencies' names by id, from the catalogue (demo officials name only their agency's id). */
@@ -70,88 +69,89 @@ async function agencyNames(): Promise<Map<string, string>> {
   }
 }
 
-/** The demo accounts as buttons, grouped by role; a click (delegated to `options`) signs in as that account. */
-function demoAccounts(
-  options: HTMLElement,
-  accounts: readonly DemoAccount[],
-  agencies: Map<string, string>,
-  returnTo: string | null,
-) {
-  const status = byId('status');
-  const errorBox = byId('error');
-  const byUsername = new Map(accounts.map((account) => [account.username, account]));
-  const buttons = () => options.querySelectorAll<HTMLButtonElement>('button[data-username]');
-  options.addEventListener('click', async (event) => {
-    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-username]');
-    const account = button ? byUsername.get(button.dataset.username ?? '') : undefined;
-    if (!account) return;
-    for (const b of buttons()) b.disabled = true;
-    render(errorBox);
-    status.textContent = text.signingIn;
-    try {
-      const answer = await apiFetch<{ accessToken: string; expiresIn: number }>('/local/token', {
-        method: 'POST',
-        body: { username: account.username },
-      });
-      const session = startSession(answer.accessToken, answer.expiresIn);
-      location.replace(destination(returnTo, session.user));
-    } catch (error) {
-      status.textContent = '';
-      for (const b of buttons()) b.disabled = false;
-      showErrorSummary(errorBox, problemSummary(error, lang));
-    }
-  });
-  const groups = GROUPS.map((group, g) => {
-    const members = accounts.filter((account) => group.roles.includes(account.role));
+/** The demo accounts as buttons, grouped by role, each named by the account's display name and nothing else. */
+function demoAccountList(accounts: readonly DemoAccount[], agencies: Map<string, string>) {
+  if (accounts.length === 0) return h('p', null, text.noAccounts);
+  return GROUPS.map(({ role, title }) => {
+    const members = accounts.filter((account) => account.role === role);
     if (members.length === 0) return null;
     return h(
       'section',
-      { class: 'account-group', 'aria-labelledby': `group-${g}` },
-      h('h3', { id: `group-${g}` }, group.title),
+      { class: 'account-group', 'aria-labelledby': `group-${role}` },
+      h('h3', { id: `group-${role}` }, title),
       h(
         'ul',
         { class: 'list-plain' },
         members.map((account, i) => {
           const agency = account.agencyId ? (agencies.get(account.agencyId) ?? account.agencyId) : '';
-          const describedBy = agency ? `account-${g}-${i}-agency` : undefined;
+          const agencyId = agency ? `account-${role}-${i}-agency` : undefined;
           return h(
             'li',
             { class: 'account-group__item' },
-            // The button's name is the account's display name and nothing else; the agency describes it.
             h(
               'button',
               {
                 type: 'button',
                 class: 'account-choice',
                 'data-username': account.username,
-                'aria-describedby': describedBy,
+                'aria-describedby': agencyId,
               },
               account.name,
             ),
-            agency ? h('span', { id: describedBy, class: 'hint' }, agency) : null,
+            agency ? h('span', { id: agencyId, class: 'hint' }, agency) : null,
           );
         }),
       ),
     );
   });
-  return [
-    h('h2', null, text.demoTitle),
-    h('div', { class: 'notice' }, h('p', null, text.demoNotice)),
-    accounts.length === 0 ? h('p', null, text.noAccounts) : groups,
-  ];
 }
 
-/** The hosted sign-in's providers as buttons: each leaves for Cognito with a fresh verifier and state. */
-function hostedButtons(options: HTMLElement, config: SiteConfig, returnTo: string | null) {
+async function localSignIn(returnTo: string | null) {
+  const [users, agencies] = await Promise.all([
+    apiFetch<{ items: DemoAccount[] }>('/local/users'),
+    agencyNames(),
+  ]);
+  const list = byId('demo-accounts');
+  render(list, demoAccountList(users.items, agencies));
+  byId('signin-local').hidden = false;
+  const status = byId('status');
+  const errorBox = byId('error');
+  const buttons = () => list.querySelectorAll<HTMLButtonElement>('button[data-username]');
+  list.addEventListener('click', async (event) => {
+    const username = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-username]')
+      ?.dataset.username;
+    if (!username) return;
+    for (const button of buttons()) button.disabled = true;
+    render(errorBox);
+    status.textContent = text.signingIn;
+    try {
+      const answer = await apiFetch<{ accessToken: string; expiresIn: number }>('/local/token', {
+        method: 'POST',
+        body: { username },
+      });
+      const session = startSession(answer.accessToken, answer.expiresIn);
+      location.replace(destination(returnTo, session.user));
+    } catch (error) {
+      status.textContent = '';
+      for (const button of buttons()) button.disabled = false;
+      showErrorSummary(errorBox, problemSummary(error, lang));
+    }
+  });
+}
+
+/** The hosted sign-in's buttons: each leaves for Cognito with a fresh verifier and state. */
+function hostedSignIn(config: SiteConfig, returnTo: string | null) {
+  const section = byId('signin-hosted');
+  const offered = identityProviders(config);
+  for (const item of section.querySelectorAll<HTMLElement>('[data-provider-item]')) {
+    item.hidden = !offered.includes(item.dataset.providerItem as IdentityProvider);
+  }
+  section.hidden = false;
   const redirectUri = `${location.origin}${pages(lang).signInCallback()}`;
-  const labels: Record<IdentityProvider, { name: string; hint: string }> = {
-    VNeID: { name: text.withVneid, hint: text.vneidHint },
-    COGNITO: { name: text.withEmail, hint: text.emailHint },
-  };
-  options.addEventListener('click', async (event) => {
+  section.addEventListener('click', async (event) => {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-provider]');
     const provider = button?.dataset.provider as IdentityProvider | undefined;
-    if (!button || !provider || !(provider in labels)) return;
+    if (!button || !provider || !offered.includes(provider)) return;
     button.disabled = true;
     try {
       location.assign(await beginHostedSignIn({ config, redirectUri, returnTo, identityProvider: provider }));
@@ -160,62 +160,21 @@ function hostedButtons(options: HTMLElement, config: SiteConfig, returnTo: strin
       showErrorSummary(byId('error'), problemSummary(error, lang));
     }
   });
-  return [
-    h('p', null, text.hostedIntro),
-    h(
-      'ul',
-      { class: 'list-plain' },
-      identityProviders(config).map((provider) =>
-        h(
-          'li',
-          { class: 'account-group__item' },
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'account-choice',
-              'data-provider': provider,
-              'aria-describedby': `provider-${provider}-hint`,
-            },
-            labels[provider].name,
-          ),
-          h('span', { id: `provider-${provider}-hint`, class: 'hint' }, labels[provider].hint),
-        ),
-      ),
-    ),
-  ];
-}
-
-function showReason(returnTo: string | null) {
-  const reason = queryParam('reason');
-  const box = byId('signin-reason');
-  if (!returnTo || (reason !== 'expired' && reason !== 'role')) return;
-  const name = currentSession()?.user.name;
-  box.textContent = reason === 'expired' ? text.expired : name ? text.wrongRole(name) : text.wrongRoleNoName;
-  box.hidden = false;
 }
 
 async function signInPage() {
   const returnTo = safeReturnPath(queryParam('return'), location.origin);
-  showReason(returnTo);
+  const reason = queryParam('reason');
+  if (returnTo && (reason === 'expired' || reason === 'role')) byId(`signin-reason-${reason}`).hidden = false;
   // Already signed in: say as whom, and offer to sign out (to change account on the hosted sign-in).
   if (currentSession()) mountAccountBar(lang);
   const status = byId('status');
-  const options = byId('signin-options');
   status.textContent = COMMON[lang].loading;
-  const config = await loadConfig();
   try {
-    if (hasHostedSignIn(config)) {
-      render(options, hostedButtons(options, config, returnTo));
-    } else if (config.environment === 'local') {
-      const [users, agencies] = await Promise.all([
-        apiFetch<{ items: DemoAccount[] }>('/local/users'),
-        agencyNames(),
-      ]);
-      render(options, demoAccounts(options, users.items, agencies, returnTo));
-    } else {
-      showErrorSummary(byId('error'), errorSummary({ title: text.noConfig }));
-    }
+    const config = await loadConfig();
+    if (hasHostedSignIn(config)) hostedSignIn(config, returnTo);
+    else if (config.environment === 'local') await localSignIn(returnTo);
+    else showErrorSummary(byId('error'), errorSummary({ title: text.noConfig }));
   } catch (error) {
     showErrorSummary(byId('error'), problemSummary(error, lang));
   } finally {
@@ -253,5 +212,4 @@ async function callbackPage(params: URLSearchParams) {
 }
 
 if (callbackParams) void callbackPage(callbackParams);
-else if (document.getElementById('signed-out')) endSession();
 else void signInPage();
