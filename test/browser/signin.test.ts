@@ -31,7 +31,16 @@ async function open(options: { javaScriptEnabled?: boolean } = {}) {
   opened.page.on('console', (message) => consoleText.push(message.text()));
   opened.page.on('request', (request) => addresses.push(request.url()));
   opened.page.on('framenavigated', (frame) => addresses.push(frame.url()));
-  return { ...opened, consoleText, addresses };
+  return {
+    ...opened,
+    consoleText,
+    addresses,
+    /** Drops this test's own page routes too, so that a request still in flight cannot reject after the test. */
+    close: async () => {
+      await opened.page.unrouteAll({ behavior: 'ignoreErrors' });
+      await opened.close();
+    },
+  };
 }
 
 /** Presses Tab until the focused element is the control named `name` (exactly), then returns its tag. */

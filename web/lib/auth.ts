@@ -3,8 +3,7 @@
 // user to sign in and back to the same address.
 import { ROLES, type Role } from '../../functions/domain/types';
 import { setTokenProvider } from './api';
-import type { SiteConfig } from './config';
-import { loadConfig } from './config';
+import { loadConfig, type SiteConfig } from './config';
 import type { Lang } from './i18n';
 import { pages, parseLocation } from './urls';
 
