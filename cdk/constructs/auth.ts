@@ -20,6 +20,8 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { CLAIMS, CUSTOM_ATTRIBUTES } from '../../functions/commons/claims';
+import { LANGS } from '../../web/lib/i18n';
+import { localize, PATHS } from '../../web/lib/urls';
 import type { OidcFederation } from '../config';
 import { acknowledge } from '../nag';
 import { ROLE_GROUPS } from '../triggers/token-claims';
@@ -150,8 +152,9 @@ export class Auth extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PHONE, OAuthScope.PROFILE],
-        callbackUrls: [`${props.webOrigin}/`],
-        logoutUrls: [`${props.webOrigin}/`],
+        // The web's own pages, in each language: the callback exchanges the code (PKCE), sign-out ends on "signed out".
+        callbackUrls: LANGS.map((lang) => `${props.webOrigin}${localize(PATHS.signInCallback(), lang)}`),
+        logoutUrls: LANGS.map((lang) => `${props.webOrigin}${localize(PATHS.signedOut(), lang)}`),
       },
     });
     if (vneid) this.webClient.node.addDependency(vneid);

@@ -348,6 +348,22 @@ describe('web', () => {
     });
   });
 
+  it("returns from the hosted sign-in to the web's sign-in pages, which the CSP lets reach Cognito", () => {
+    const [, client] = ofType(dev.resources, 'AWS::Cognito::UserPoolClient')[0]!;
+    const urls = (name: string) => JSON.stringify(client.Properties?.[name]);
+    for (const path of ['/signin/callback/', '/en/signin/callback/'])
+      expect(urls('CallbackURLs')).toContain(path);
+    for (const path of ['/signin/signed-out/', '/en/signin/signed-out/'])
+      expect(urls('LogoutURLs')).toContain(path);
+    expect(client.Properties?.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.Properties?.GenerateSecret).toBe(false);
+    const csp = JSON.stringify(
+      ofType(dev.resources, 'AWS::CloudFront::ResponseHeadersPolicy')[0]?.[1].Properties,
+    );
+    // The token endpoint is fetched from the callback page: connect-src must name the hosted sign-in's host.
+    expect(csp).toMatch(/connect-src 'self'[^;]*\.auth\./);
+  });
+
   it("stamps the viewer's own address on API requests, for per-client rate limits", () => {
     const [, fn] = ofType(dev.resources, 'AWS::CloudFront::Function')[0] ?? [];
     expect(fn?.Properties?.FunctionCode).toContain(

@@ -7,6 +7,7 @@ import { buildSync } from 'esbuild';
 import { applyPages } from '../apply/page';
 import { cataloguePages } from '../catalogue/page';
 import { procedurePages } from '../procedure/page';
+import { signinPages } from '../signin/page';
 import { trackPages } from '../track/page';
 import type { PageGenerator, SiteContext } from './context';
 import { notFoundPages } from './not-found';
@@ -18,6 +19,7 @@ const GENERATORS: readonly PageGenerator[] = [
   procedurePages,
   trackPages,
   applyPages,
+  signinPages,
   notFoundPages,
 ];
 

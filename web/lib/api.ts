@@ -49,10 +49,15 @@ export interface ApiRequest {
 
 type TokenProvider = () => Promise<string | null> | string | null;
 let tokenProvider: TokenProvider | null = null;
+let onUnauthorized: (() => void) | null = null;
 
-/** Where signed-in pages get the bearer token from (`web/lib/auth`); `null` for anonymous requests. */
-export function setTokenProvider(provider: TokenProvider | null): void {
+/**
+ * Where signed-in pages get the bearer token from (`web/lib/auth`); `null` for anonymous requests.
+ * `unauthorized` is told of every 401 (no token, or one the API no longer takes) before the ApiError is thrown.
+ */
+export function setTokenProvider(provider: TokenProvider | null, unauthorized?: () => void): void {
   tokenProvider = provider;
+  onUnauthorized = unauthorized ?? null;
 }
 
 const RETRYABLE = new Set([0, 502, 503, 504]);
@@ -114,6 +119,7 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
       await pause(500 * 2 ** attempt, request.signal);
       continue;
     }
+    if (status === 401) onUnauthorized?.();
     const retryAfter = Number(response?.headers.get('retry-after'));
     throw new ApiError(
       status,

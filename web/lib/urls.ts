@@ -13,6 +13,12 @@ export const PATHS = {
   legacyTrack: () => '/track.html',
   my: () => '/my/',
   console: () => '/console/',
+  /** Sign-in, then back to `returnTo` (a same-origin path; see `safeReturnPath` in lib/auth.ts). */
+  signIn: (returnTo?: string) => (returnTo ? `/signin/?return=${segment(returnTo)}` : '/signin/'),
+  /** Where Cognito's hosted sign-in returns with `code` and `state` (the web client's callback URLs). */
+  signInCallback: () => '/signin/callback/',
+  /** Where sign-out ends, in both runtimes (the web client's logout URLs on AWS). */
+  signedOut: () => '/signin/signed-out/',
 } as const;
 
 /** `path` (from PATHS) in `lang`: `/en/procedures/x/` for English, as is for Vietnamese. */
@@ -36,5 +42,8 @@ export function pages(lang: Lang) {
     track: (code?: string) => localize(PATHS.track(code), lang),
     my: () => localize(PATHS.my(), lang),
     console: () => localize(PATHS.console(), lang),
+    signIn: (returnTo?: string) => localize(PATHS.signIn(returnTo), lang),
+    signInCallback: () => localize(PATHS.signInCallback(), lang),
+    signedOut: () => localize(PATHS.signedOut(), lang),
   };
 }
