@@ -7,8 +7,12 @@ import { startRuntimeProcess } from './runtime-process';
 
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'motcua-it-'));
-  const runtime = await startRuntimeProcess({ dataDir });
+  // Should this process die before the teardown below runs, the runtime's guard stops the whole process
+  // group (runtime, DynamoDB Local) and deletes dataDir.
+  const runtime = await startRuntimeProcess({ dataDir, removeDataDir: true });
   project.provide('baseUrl', runtime.url);
+  project.provide('dataDir', dataDir);
+  project.provide('dynamodbEndpoint', runtime.info.dynamodb);
   return async () => {
     const code = await runtime.stop();
     if (code !== 0) console.error(`the runtime exited with code ${code}:\n${runtime.output()}`);
