@@ -1,19 +1,13 @@
 // The citizens' pages (web/) in a real Chromium on a phone-sized screen, against the runtime of the global setup,
 // under the CloudFront content security policy: catalogue search, a procedure's page in both languages, tracking.
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CHROMIUM, chromiumAvailable } from '../support/browser';
 import { client, submitBirthRegistration } from '../support/flows';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `Browser tests skipped: ${CHROMIUM} is missing. Install it with \`apt-get install -y chromium\` (CI's .ci/run does).`,
-  );
-}
+const hasChromium = chromiumAvailable();
 
 const WEB = join(import.meta.dirname, '../../web');
 const SCREENS = '/tmp/motcua-screens';
@@ -50,8 +44,13 @@ async function open(width = PHONE.width): Promise<Opened> {
   await context.route(
     (url) => url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/api/'),
     async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+      try {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+      } catch (error) {
+        // A request still in flight when its test closes the context (a late favicon) has nobody to answer.
+        if (!/disposed|closed/i.test(String(error))) throw error;
+      }
     },
   );
   const page = await context.newPage();

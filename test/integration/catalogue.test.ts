@@ -1,3 +1,4 @@
+// The public catalogue over HTTP, and the operations routes (health, OpenAPI).
 import { describe, expect, it } from 'vitest';
 import { client } from '../support/flows';
 

@@ -1,3 +1,4 @@
+// The README's curl walkthrough, run as written against the test runtime: the documentation must work.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

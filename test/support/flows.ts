@@ -1,10 +1,14 @@
 // Steps that many integration tests share: sign in, upload a real file, submit an application, act on it.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import type { Account } from './accounts';
 import { api } from './http';
 import { uploadFile } from './uploads';
 
 export { uploadFile };
+
+/** A demo account by its username, or an account made for the test (`newAccount`). */
+export type Who = string | Account;
 
 export type Client = ReturnType<typeof api>;
 
@@ -13,8 +17,10 @@ export function client(): Client {
 }
 
 const tokens = new WeakMap<Client, Map<string, Promise<string>>>();
-/** One token per demo account per client (a runtime signs with its own key). */
-export function signIn(c: Client, username: string): Promise<string> {
+/** One token per demo account per client (a runtime signs with its own key); an Account has its own. */
+export function signIn(c: Client, who: Who): Promise<string> {
+  if (typeof who !== 'string') return Promise.resolve(who.token);
+  const username = who;
   let byUser = tokens.get(c);
   if (!byUser) {
     byUser = new Map();
@@ -48,17 +54,20 @@ export function exampleData(c: Client, procedureId: string): Promise<Record<stri
 /** A complete birth registration by `username`, with its required document. Returns the 201 body. */
 export async function submitBirthRegistration(
   c: Client,
-  username = 'citizen1',
-  extra: { contact?: Record<string, string>; key?: string } = {},
+  who: Who = 'citizen1',
+  extra: { contact?: Record<string, string>; key?: string; lang?: 'vi' | 'en' } = {},
 ) {
-  const token = await signIn(c, username);
+  const token = await signIn(c, who);
   const uploadId = await uploadFile(c, token, {
     procedureId: BIRTH,
     documentType: 'medical-birth-certificate',
   });
   const response = await c.post('/api/applications', {
     token,
-    headers: { 'idempotency-key': extra.key ?? randomUUID() },
+    headers: {
+      'idempotency-key': extra.key ?? randomUUID(),
+      ...(extra.lang ? { 'accept-language': extra.lang } : {}),
+    },
     body: {
       procedureId: BIRTH,
       data: await exampleData(c, BIRTH),
@@ -80,12 +89,49 @@ export async function submitBirthRegistration(
 
 export async function act(
   c: Client,
-  username: string,
+  who: Who,
   code: string,
   body: { action: string; expectedVersion: number; note?: string; items?: unknown[]; result?: unknown },
 ) {
-  const token = await signIn(c, username);
+  const token = await signIn(c, who);
   return c.post(`/api/cases/${encodeURIComponent(code)}/actions`, { token, body });
+}
+
+/** A level-4 household business registration (fee due, no document required): starts in awaiting_payment. */
+export async function submitHouseholdBusiness(c: Client, who: Who) {
+  const token = await signIn(c, who);
+  const response = await c.post('/api/applications', {
+    token,
+    headers: { 'idempotency-key': randomUUID() },
+    body: { procedureId: HOUSEHOLD_BUSINESS, data: await exampleData(c, HOUSEHOLD_BUSINESS), documents: [] },
+  });
+  if (response.status !== 201)
+    throw new Error(`submission refused: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as {
+    code: string;
+    trackingPin: string;
+    status: string;
+    version: number;
+    submittedAt: string;
+    dueAt: string;
+  };
+}
+
+/** Every page of a paged list, following `nextCursor` to the end. Returns the pages as they came. */
+export async function allPages(c: Client, token: string, path: string) {
+  const pages: { items: Record<string, unknown>[]; nextCursor?: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const answer = await c.get(cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path, {
+      token,
+    });
+    if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    pages.push(answer.body);
+    cursor = answer.body.nextCursor;
+    if (pages.length > 1000) throw new Error(`${path}: more than 1000 pages`);
+  } while (cursor);
+  return pages;
 }
 
 /** Polls until `check` passes or the time is up; returns the last value. For eventually-consistent outcomes only. */

@@ -1,5 +1,5 @@
 // Integration tests' global setup: one runtime process on a fresh data directory, shared by every test file.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -16,6 +16,9 @@ export default async function setup(project: TestProject) {
   return async () => {
     const code = await runtime.stop();
     if (code !== 0) console.error(`the runtime exited with code ${code}:\n${runtime.output()}`);
+    // Its log, for a failure that the answers alone do not explain (a 5xx).
+    const log = process.env.MOTCUA_TEST_RUNTIME_LOG;
+    if (log) await writeFile(log, runtime.output());
     await rm(dataDir, { recursive: true, force: true });
   };
 }
