@@ -5,6 +5,7 @@ import { newBusiness, newCitizen } from '../support/accounts';
 import {
   BIRTH,
   client,
+  EVENTUALLY_MS,
   eventually,
   submitBirthRegistration,
   submitHouseholdBusiness,
@@ -155,7 +156,9 @@ describe('notifications', () => {
     }[];
   };
 
-  it('notifies the applicant of every status change, by e-mail and SMS, in Vietnamese by default', async () => {
+  it('notifies the applicant of every status change, by e-mail and SMS, in Vietnamese by default', {
+    timeout: EVENTUALLY_MS + 30_000,
+  }, async () => {
     const applicant = await newCitizen();
     const created = await submitBirthRegistration(c, applicant, {
       contact: { email: 'me@example.com', phone: '0912345678' },
@@ -179,7 +182,9 @@ describe('notifications', () => {
     expect(emails[1]!.body).toContain('Đã rút hồ sơ');
   });
 
-  it('writes to an applicant who applied in English in English', async () => {
+  it('writes to an applicant who applied in English in English', {
+    timeout: EVENTUALLY_MS + 30_000,
+  }, async () => {
     const applicant = await newCitizen();
     const created = await submitBirthRegistration(c, applicant, {
       contact: { email: 'en@example.com', phone: '0987654321' },

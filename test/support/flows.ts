@@ -134,11 +134,16 @@ export async function allPages(c: Client, token: string, path: string) {
   return pages;
 }
 
-/** Polls until `check` passes or the time is up; returns the last value. For eventually-consistent outcomes only. */
+/**
+ * Polls until `check` passes or the time is up; returns the last value. For eventually-consistent outcomes only.
+ * The deadline is generous on purpose: it is there to end a test that would wait forever, not to time anything
+ * (a loaded 2-core machine running many test files at once takes tens of seconds to drain a stream).
+ */
+export const EVENTUALLY_MS = 90_000;
 export async function eventually<T>(
   read: () => Promise<T>,
   check: (value: T) => boolean,
-  timeoutMs = 15_000,
+  timeoutMs = EVENTUALLY_MS,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();

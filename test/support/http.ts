@@ -44,7 +44,7 @@ export function api(baseUrl: string, clientOptions: ClientOptions = {}) {
     clientOptions.sourceAddress ?? (isLoopback(base.hostname) ? ownLoopbackAddress() : undefined);
   // undici (the engine of Node's fetch) rather than node:http: it reads an answer that comes before the whole
   // body was sent (413), where node:http reports EPIPE.
-  const dispatcher = new Agent(sourceAddress ? { connect: { localAddress: sourceAddress } } : {});
+  const dispatcher = new Agent(sourceAddress ? { localAddress: sourceAddress } : {});
 
   async function request<Body>(
     method: string,
