@@ -13,6 +13,7 @@ import {
   exampleData,
   MARRIAGE,
   submitBirthRegistration,
+  submitExample,
   uploadFile,
 } from '../support/flows';
 import { rewriteCaseAttribute } from '../support/table';
@@ -22,15 +23,7 @@ const c = client();
 const OTHER_AGENCY = 'so-tu-phap-ninh-binh';
 
 /** A marriage registration (5 working days at the commune) with its example data. */
-async function submitMarriage(applicant: Account) {
-  const response = await c.post('/api/applications', {
-    token: applicant.token,
-    headers: { 'idempotency-key': crypto.randomUUID() },
-    body: { procedureId: MARRIAGE, data: await exampleData(c, MARRIAGE), documents: [] },
-  });
-  expect(response.status).toBe(201);
-  return response.body as { code: string; submittedAt: string; dueAt: string; version: number };
-}
+const submitMarriage = (applicant: Account) => submitExample(c, applicant, MARRIAGE);
 
 /** Every item of an agency's queue of one status, read to the end by cursor. */
 async function wholeQueue(official: Account, query: string) {

@@ -51,40 +51,59 @@ export function exampleData(c: Client, procedureId: string): Promise<Record<stri
   return example.then((e) => structuredClone(e));
 }
 
-/** A complete birth registration by `username`, with its required document. Returns the 201 body. */
-export async function submitBirthRegistration(
+/** What a 201 from POST /api/applications carries. */
+export interface Submitted {
+  readonly code: string;
+  readonly trackingPin: string;
+  readonly status: string;
+  readonly version: number;
+  readonly submittedAt: string;
+  readonly dueAt: string;
+}
+
+export interface SubmitOptions {
+  readonly contact?: Record<string, string>;
+  readonly key?: string;
+  readonly lang?: 'vi' | 'en';
+}
+
+/** Submits `procedureId` with the procedure's own example data and `documents`; throws unless the answer is 201. */
+export async function submitExample(
   c: Client,
-  who: Who = 'citizen1',
-  extra: { contact?: Record<string, string>; key?: string; lang?: 'vi' | 'en' } = {},
-) {
-  const token = await signIn(c, who);
-  const uploadId = await uploadFile(c, token, {
-    procedureId: BIRTH,
-    documentType: 'medical-birth-certificate',
-  });
+  who: Who,
+  procedureId: string,
+  documents: readonly { documentType: string; uploadId: string }[] = [],
+  extra: SubmitOptions = {},
+): Promise<Submitted> {
   const response = await c.post('/api/applications', {
-    token,
+    token: await signIn(c, who),
     headers: {
       'idempotency-key': extra.key ?? randomUUID(),
       ...(extra.lang ? { 'accept-language': extra.lang } : {}),
     },
     body: {
-      procedureId: BIRTH,
-      data: await exampleData(c, BIRTH),
-      documents: [{ documentType: 'medical-birth-certificate', uploadId }],
+      procedureId,
+      data: await exampleData(c, procedureId),
+      documents,
       ...(extra.contact ? { contact: extra.contact } : {}),
     },
   });
   if (response.status !== 201)
     throw new Error(`submission refused: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as {
-    code: string;
-    trackingPin: string;
-    status: string;
-    version: number;
-    dueAt: string;
-    submittedAt: string;
-  };
+  return response.body;
+}
+
+/** A complete birth registration by `who`, with its required document. Returns the 201 body. */
+export async function submitBirthRegistration(
+  c: Client,
+  who: Who = 'citizen1',
+  extra: SubmitOptions = {},
+): Promise<Submitted> {
+  const uploadId = await uploadFile(c, await signIn(c, who), {
+    procedureId: BIRTH,
+    documentType: 'medical-birth-certificate',
+  });
+  return submitExample(c, who, BIRTH, [{ documentType: 'medical-birth-certificate', uploadId }], extra);
 }
 
 export async function act(
@@ -98,24 +117,7 @@ export async function act(
 }
 
 /** A level-4 household business registration (fee due, no document required): starts in awaiting_payment. */
-export async function submitHouseholdBusiness(c: Client, who: Who) {
-  const token = await signIn(c, who);
-  const response = await c.post('/api/applications', {
-    token,
-    headers: { 'idempotency-key': randomUUID() },
-    body: { procedureId: HOUSEHOLD_BUSINESS, data: await exampleData(c, HOUSEHOLD_BUSINESS), documents: [] },
-  });
-  if (response.status !== 201)
-    throw new Error(`submission refused: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as {
-    code: string;
-    trackingPin: string;
-    status: string;
-    version: number;
-    submittedAt: string;
-    dueAt: string;
-  };
-}
+export const submitHouseholdBusiness = (c: Client, who: Who) => submitExample(c, who, HOUSEHOLD_BUSINESS);
 
 /** Every page of a paged list, following `nextCursor` to the end. Returns the pages as they came. */
 export async function allPages(c: Client, token: string, path: string) {
