@@ -8,10 +8,12 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { toVietnamIso, vietnamCalendar } from '../functions/domain/calendar';
 import { formatCaseCode } from '../functions/domain/case-code';
+import { agencyQueueKey } from '../functions/storage/keys';
 import type { CaseRecord } from '../functions/storage/records';
+import { TABLE } from '../functions/storage/table';
 import { findProcedure } from '../schemas/catalogue';
 import { api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
@@ -77,6 +79,7 @@ function caseRecord(n: number, total: number): CaseRecord {
 
 async function load(table: DynamoDBDocumentClient, from: number, to: number, total: number) {
   let next = from;
+  let reported = from;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: LOAD_CONCURRENCY }, async () => {
@@ -92,6 +95,10 @@ async function load(table: DynamoDBDocumentClient, from: number, to: number, tot
             new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: requests } }),
           );
           requests = answer.UnprocessedItems?.[TABLE_NAME] as Record<string, unknown>[] | undefined;
+        }
+        if (next - reported >= 10_000) {
+          reported = next;
+          console.log(`  … ${next.toLocaleString('en')} loaded`);
         }
       }
     }),
@@ -129,16 +136,47 @@ async function untilIdle(pgid: number) {
   console.log(`runtime idle after ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-async function timed(run: () => Promise<{ status: number }>): Promise<number[]> {
+async function timed(run: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < 10; i++) await run();
   const durations: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
     const started = performance.now();
-    const answer = await run();
+    const answer = (await run()) as { status?: number };
     durations.push(performance.now() - started);
-    if (answer.status !== 200) throw new Error(`queue answered ${answer.status}`);
+    if (answer.status !== undefined && answer.status !== 200)
+      throw new Error(`queue answered ${answer.status}`);
   }
   return durations;
+}
+
+/**
+ * The storage floor: the same index Query straight to DynamoDB Local, from the start of the agency's
+ * submitted queue or from a key reached 90% down it (walked with the table's own LastEvaluatedKey).
+ */
+async function rawQueries(table: DynamoDBDocumentClient, size: number) {
+  const index = TABLE.indexes.agencyQueue;
+  const query = (limit: number, start?: Record<string, unknown>) =>
+    table.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        IndexName: index.name,
+        KeyConditionExpression: `${index.partitionKey} = :pk`,
+        ExpressionAttributeValues: {
+          ':pk': agencyQueueKey(procedure!.agency.id, 'submitted', '', '').gsi1pk,
+        },
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+  let start: Record<string, unknown> | undefined;
+  for (let seen = 0; seen < size * 0.9; ) {
+    const page = await query(100, start);
+    seen += page.Items?.length ?? 0;
+    start = page.LastEvaluatedKey;
+    if (!start) throw new Error('the index ended before 90% of it');
+  }
+  const deepKey = start;
+  return { first: await timed(() => query(20)), deep: await timed(() => query(20, deepKey)) };
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'motcua-queue-scale-'));
@@ -154,7 +192,12 @@ try {
   const client = api(runtime.url);
   const token = await client.tokenFor(`official-${procedure.agency.id}`);
   const total = Math.max(...SIZES);
-  const results: { size: number; first: number[]; deep: number[] }[] = [];
+  const results: {
+    size: number;
+    first: number[];
+    deep: number[];
+    raw: { first: number[]; deep: number[] };
+  }[] = [];
   let loaded = 0;
   for (const size of SIZES) {
     await load(table, loaded, size, total);
@@ -180,18 +223,24 @@ try {
     const deep = await timed(() =>
       client.get(`/api/queue?status=submitted&cursor=${encodeURIComponent(deepCursor)}`, { token }),
     );
-    results.push({ size, first, deep });
+    const raw = await rawQueries(table, size);
+    results.push({ size, first, deep, raw });
     const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(1)} ms`;
     console.log(
-      `${size.toLocaleString('en')} cases: first page p50 ${ms(first, 50)}, p95 ${ms(first, 95)}; ` +
-        `deep page (${seen.toLocaleString('en')} in) p50 ${ms(deep, 50)}, p95 ${ms(deep, 95)}`,
+      `${size.toLocaleString('en')} cases: GET /api/queue first page p50 ${ms(first, 50)}, p95 ${ms(first, 95)}; ` +
+        `deep page (${seen.toLocaleString('en')} in) p50 ${ms(deep, 50)}, p95 ${ms(deep, 95)}\n` +
+        `  storage floor (the index Query alone): first p50 ${ms(raw.first, 50)}, p95 ${ms(raw.first, 95)}; ` +
+        `deep p50 ${ms(raw.deep, 50)}, p95 ${ms(raw.deep, 95)}`,
     );
   }
   const [smallest, largest] = [results[0]!, results.at(-1)!];
-  const ratio = (key: 'first' | 'deep') => percentile(largest[key], 95) / percentile(smallest[key], 95);
+  const ratio = (large: number[], small: number[]) =>
+    (percentile(large, 95) / percentile(small, 95)).toFixed(2);
   console.log(
     `p95 ratio ${largest.size.toLocaleString('en')} / ${smallest.size.toLocaleString('en')}: ` +
-      `first page ${ratio('first').toFixed(2)}x, deep page ${ratio('deep').toFixed(2)}x (goal ≤ 1.5x)`,
+      `first page ${ratio(largest.first, smallest.first)}x, deep page ${ratio(largest.deep, smallest.deep)}x ` +
+      `(goal ≤ 1.5x); storage floor: first ${ratio(largest.raw.first, smallest.raw.first)}x, ` +
+      `deep ${ratio(largest.raw.deep, smallest.raw.deep)}x`,
   );
 } finally {
   await runtime.stop();
