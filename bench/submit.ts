@@ -11,16 +11,12 @@ import { pdfBytes } from '../test/support/files';
 import { api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
 import { uploadFile } from '../test/support/uploads';
+import { percentile } from './stats';
 
 const N = Number(process.argv[2] ?? 200);
 const CONCURRENCY = Number(process.argv[3] ?? 8);
 const PROCEDURE = 'dang-ky-khai-sinh';
 const DOCUMENT = 'medical-birth-certificate';
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 /** Runs `task(i)` for i < n with at most `concurrency` in flight; returns each one's milliseconds. */
 async function pool(n: number, concurrency: number, task: (i: number) => Promise<void>) {

@@ -29,6 +29,11 @@ declare module 's3rver' {
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
     logger: { close(): void };
+    /** Where objects live: `<directory>/<bucket>/<key>._S3rver_<kind>` files. */
+    store: {
+      getResourcePath(bucket: string, key: string, kind: string): string;
+      deleteObject(bucket: string, key: string): Promise<void>;
+    };
   }
 
   export default S3rver;

@@ -326,6 +326,16 @@ export async function startS3rver(
     })),
   });
   await s3rver.configureBuckets();
+  // s3rver removes a key prefix's directory (`quarantine/`) as soon as a delete leaves it empty, racing an
+  // upload into the same prefix: that upload's write stream then fails with ENOENT, unhandled, and the whole
+  // runtime exits. Delete the object's files and keep the directories.
+  s3rver.store.deleteObject = async (bucket, key) => {
+    await Promise.all(
+      ['object', 'object.md5', 'metadata.json'].map((kind) =>
+        rm(s3rver.store.getResourcePath(bucket, key, kind), { force: true }),
+      ),
+    );
+  };
 
   // We listen ourselves rather than through `run()`: its promise never settles when the port is taken
   // (the error goes to an 'error' event nobody listens to, which crashes the process).

@@ -1,13 +1,17 @@
 // Writes functions/domain/lunar-holidays.ts: Tết and Hùng Kings' day per year, computed by date-holidays.
 // Run: npx tsx scripts/generate-lunar-holidays.ts. A unit test checks the table still matches date-holidays.
 import { writeFileSync } from 'node:fs';
-import Holidays from 'date-holidays';
+import Holidays, { type HolidaysTypes } from 'date-holidays';
 
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
 
-export function lunarHolidaysFromDateHolidays(year: number): readonly [string, string] {
-  const publicHolidays = new Holidays('VN').getHolidays(year).filter((h) => h.type === 'public');
+/** `holidays`: date-holidays' list for the year, when the caller has it already (computing it is slow). */
+export function lunarHolidaysFromDateHolidays(
+  year: number,
+  holidays: readonly HolidaysTypes.Holiday[] = new Holidays('VN').getHolidays(year),
+): readonly [string, string] {
+  const publicHolidays = holidays.filter((h) => h.type === 'public');
   const tet = publicHolidays.find((h) => h.rule === 'vietnamese 1-0-1');
   const hungKings = publicHolidays.find((h) => h.rule === 'vietnamese 3-0-10');
   if (!tet || !hungKings) throw new Error(`date-holidays gave no Tết or Hùng Kings day for ${year}`);

@@ -69,11 +69,26 @@ export async function submitApplication(
     return { response: await submitOnce(command, hash), replayed: false };
   } catch (error) {
     // A concurrent request with the same key may have won meanwhile (claiming the uploads, clearing
-    // quarantine): then whatever failed here, the answer is the winner's response.
-    const winner = await getIdempotencyRecord(principal.id, idempotencyKey);
+    // quarantine): then whatever failed here, the answer is the winner's response. A failure that is not the
+    // caller's own mistake may also come from a winner still in flight (storage busy with the same upload):
+    // wait for it briefly, since the contract promises the first response again, not an error.
+    const winner =
+      (await getIdempotencyRecord(principal.id, idempotencyKey)) ??
+      (error instanceof ValidationFailedError
+        ? undefined
+        : await winnerInFlight(principal.id, idempotencyKey));
     if (winner) return { response: replay(winner, hash), replayed: true };
     throw error;
   }
+}
+
+async function winnerInFlight(callerId: string, key: string): Promise<IdempotencyRecord | undefined> {
+  for (let waited = 0; waited < 3000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const record = await getIdempotencyRecord(callerId, key);
+    if (record) return record;
+  }
+  return undefined;
 }
 
 async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitResponse> {

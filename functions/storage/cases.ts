@@ -17,13 +17,17 @@ const EVENT_PREFIX = 'EVENT#';
 
 /** The partition of a case: the case, its events and its notifications. */
 export const casePartition = (code: string) => `CASE#${code}`;
+/** The case item's primary key. */
+export const caseKey = (code: string) => ({ pk: casePartition(code), sk: CASE_SK });
 
 /** gsi1: an agency's queue of one status. */
-const agencyQueuePartition = (agencyId: string, status: string) => `AGENCY#${agencyId}#STATUS#${status}`;
+export const agencyQueuePartition = (agencyId: string, status: string) =>
+  `AGENCY#${agencyId}#STATUS#${status}`;
 /** gsi2: an applicant's cases. */
 const applicantPartition = (applicantId: string) => `APPLICANT#${applicantId}`;
 
-function caseItem(record: CaseRecord) {
+/** The case as its item (keys of the table and both indexes); the queue-scale bench loads these directly. */
+export function caseItem(record: CaseRecord) {
   return {
     pk: casePartition(record.code),
     sk: CASE_SK,

@@ -7,13 +7,8 @@ import { expect } from 'vitest';
 import { contentSecurityPolicy } from '../../web/build/security-headers';
 import { builtPageFiles } from '../../web/build/site-files';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `Browser tests skipped: ${CHROMIUM} is missing. Install it with \`apt-get install -y chromium\` (CI's .ci/run does).`,
-  );
-}
+export { CHROMIUM, hasChromium, launchChromium } from '../support/chromium';
+
 export const PHONE = { width: 360, height: 740 } as const;
 
 /** CloudFront's policy with no upload or sign-in host, less upgrade-insecure-requests (plain http here). */
@@ -21,22 +16,6 @@ export const PRODUCTION_CSP = contentSecurityPolicy({ upgradeInsecureRequests: f
 
 /** Chromium logs every 4xx answer; expected only where a test asks for one. */
 const FAILED_LOAD = /Failed to load resource: the server responded with a status of (404|429)/;
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 export interface Opened {
   readonly context: BrowserContext;

@@ -2,11 +2,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVnpayProvider } from '../../functions/payments/vnpay';
-import { hasChromium, launchChromium, warnIfNoChromium } from '../support/chromium';
+import { hasChromium, launchChromium } from '../support/chromium';
 import { queryRecord, referenceSecureHash } from '../support/vnpay-reference';
 import { type SandboxServer, startSandboxServer } from '../support/vnpay-sandbox-server';
-
-warnIfNoChromium('VNPay sandbox browser tests');
 
 const TMN = 'BROWSER1';
 const SECRET = 'BROWSERSANDBOXSECRET000000000000';

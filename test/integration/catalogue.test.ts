@@ -1,3 +1,4 @@
+// The public catalogue over HTTP, and the operations routes (health, OpenAPI).
 import { describe, expect, it } from 'vitest';
 import { client } from '../support/flows';
 
@@ -25,7 +26,7 @@ describe('the public catalogue', () => {
     expect(none.body.items).toEqual([]);
   });
 
-  it("serves a procedure's page with its form as JSON Schema and a valid example", async () => {
+  it("serves a procedure's page (form as JSON Schema with an example, documents, steps, legal basis), and 404 in the language asked for", async () => {
     const page = await c.get('/api/procedures/dang-ky-khai-sinh');
     expect(page.status).toBe(200);
     expect(page.body.form.$schema).toContain('2020-12');
@@ -46,7 +47,7 @@ describe('the public catalogue', () => {
 });
 
 describe('operations', () => {
-  it('reports health once storage answers', async () => {
+  it('reports health: 200 {"status":"ok"}', async () => {
     const health = await c.get('/api/health');
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ status: 'ok' });

@@ -1,11 +1,13 @@
+// Presigned uploads: what the API hands out, and what it refuses before any byte is stored.
 import { describe, expect, it } from 'vitest';
-import { BIRTH, client, signIn } from '../support/flows';
+import { newCitizen } from '../support/accounts';
+import { BIRTH, client } from '../support/flows';
 
 const c = client();
 
 describe('POST /api/uploads', () => {
   it('hands out a short-lived presigned POST into quarantine for an accepted document', async () => {
-    const token = await signIn(c, 'citizen1');
+    const { token } = await newCitizen();
     const response = await c.post('/api/uploads', {
       token,
       body: {
@@ -28,7 +30,7 @@ describe('POST /api/uploads', () => {
   });
 
   it('refuses a type, a size or a document the procedure does not take, listing each', async () => {
-    const token = await signIn(c, 'citizen1');
+    const { token } = await newCitizen();
     const wrong = await c.post('/api/uploads', {
       token,
       body: {

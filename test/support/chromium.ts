@@ -1,17 +1,23 @@
-// Debian's Chromium for browser tests, launched with the flags the developers' guide lists.
+// Debian's Chromium for browser tests: where it is, the flags the developers' guide lists, and what the tests do
+// without it: skip, saying why, on a developer's machine; fail in CI (`CI` set), where .ci/run installs it and a
+// skip would hide that the pages went untested.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
 
-export function warnIfNoChromium(what: string) {
-  if (!hasChromium) {
-    console.warn(
-      `${what} skipped: ${CHROMIUM} is missing. Install it with \`apt-get install -y chromium\` (CI's .ci/run does).`,
-    );
+/** Whether the browser tests can run here. Throws in CI when Chromium is missing. */
+export function chromiumAvailable(path = CHROMIUM, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (existsSync(path)) return true;
+  const install = "Install it with `apt-get install -y chromium` (CI's .ci/run does).";
+  if (env.CI && env.CI !== 'false' && env.CI !== '0') {
+    throw new Error(`Browser tests cannot run: ${path} is missing, and CI must run them. ${install}`);
   }
+  console.warn(`Browser tests skipped: ${path} is missing. ${install}`);
+  return false;
 }
+
+export const hasChromium = chromiumAvailable();
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

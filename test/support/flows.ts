@@ -1,10 +1,14 @@
 // Steps that many integration tests share: sign in, upload a real file, submit an application, act on it.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import type { Account } from './accounts';
 import { api } from './http';
 import { uploadFile } from './uploads';
 
 export { uploadFile };
+
+/** A demo account by its username, or an account made for the test (`newAccount`). */
+export type Who = string | Account;
 
 export type Client = ReturnType<typeof api>;
 
@@ -13,8 +17,10 @@ export function client(): Client {
 }
 
 const tokens = new WeakMap<Client, Map<string, Promise<string>>>();
-/** One token per demo account per client (a runtime signs with its own key). */
-export function signIn(c: Client, username: string): Promise<string> {
+/** One token per demo account per client (a runtime signs with its own key); an Account has its own. */
+export function signIn(c: Client, who: Who): Promise<string> {
+  if (typeof who !== 'string') return Promise.resolve(who.token);
+  const username = who;
   let byUser = tokens.get(c);
   if (!byUser) {
     byUser = new Map();
@@ -45,54 +51,101 @@ export function exampleData(c: Client, procedureId: string): Promise<Record<stri
   return example.then((e) => structuredClone(e));
 }
 
-/** A complete birth registration by `username`, with its required document. Returns the 201 body. */
-export async function submitBirthRegistration(
+/** What a 201 from POST /api/applications carries. */
+export interface Submitted {
+  readonly code: string;
+  readonly trackingPin: string;
+  readonly status: string;
+  readonly version: number;
+  readonly submittedAt: string;
+  readonly dueAt: string;
+}
+
+export interface SubmitOptions {
+  readonly contact?: Record<string, string>;
+  readonly key?: string;
+  readonly lang?: 'vi' | 'en';
+}
+
+/** Submits `procedureId` with the procedure's own example data and `documents`; throws unless the answer is 201. */
+export async function submitExample(
   c: Client,
-  username = 'citizen1',
-  extra: { contact?: Record<string, string>; key?: string } = {},
-) {
-  const token = await signIn(c, username);
-  const uploadId = await uploadFile(c, token, {
-    procedureId: BIRTH,
-    documentType: 'medical-birth-certificate',
-  });
+  who: Who,
+  procedureId: string,
+  documents: readonly { documentType: string; uploadId: string }[] = [],
+  extra: SubmitOptions = {},
+): Promise<Submitted> {
   const response = await c.post('/api/applications', {
-    token,
-    headers: { 'idempotency-key': extra.key ?? randomUUID() },
+    token: await signIn(c, who),
+    headers: {
+      'idempotency-key': extra.key ?? randomUUID(),
+      ...(extra.lang ? { 'accept-language': extra.lang } : {}),
+    },
     body: {
-      procedureId: BIRTH,
-      data: await exampleData(c, BIRTH),
-      documents: [{ documentType: 'medical-birth-certificate', uploadId }],
+      procedureId,
+      data: await exampleData(c, procedureId),
+      documents,
       ...(extra.contact ? { contact: extra.contact } : {}),
     },
   });
   if (response.status !== 201)
     throw new Error(`submission refused: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as {
-    code: string;
-    trackingPin: string;
-    status: string;
-    version: number;
-    dueAt: string;
-    submittedAt: string;
-  };
+  return response.body;
+}
+
+/** A complete birth registration by `who`, with its required document. Returns the 201 body. */
+export async function submitBirthRegistration(
+  c: Client,
+  who: Who = 'citizen1',
+  extra: SubmitOptions = {},
+): Promise<Submitted> {
+  const uploadId = await uploadFile(c, await signIn(c, who), {
+    procedureId: BIRTH,
+    documentType: 'medical-birth-certificate',
+  });
+  return submitExample(c, who, BIRTH, [{ documentType: 'medical-birth-certificate', uploadId }], extra);
 }
 
 export async function act(
   c: Client,
-  username: string,
+  who: Who,
   code: string,
   body: { action: string; expectedVersion: number; note?: string; items?: unknown[]; result?: unknown },
 ) {
-  const token = await signIn(c, username);
+  const token = await signIn(c, who);
   return c.post(`/api/cases/${encodeURIComponent(code)}/actions`, { token, body });
 }
 
-/** Polls until `check` passes or the time is up; returns the last value. For eventually-consistent outcomes only. */
+/** A level-4 household business registration (fee due, no document required): starts in awaiting_payment. */
+export const submitHouseholdBusiness = (c: Client, who: Who) => submitExample(c, who, HOUSEHOLD_BUSINESS);
+
+/** Every page of a paged list, following `nextCursor` to the end. Returns the pages as they came. */
+export async function allPages(c: Client, token: string, path: string) {
+  const pages: { items: Record<string, unknown>[]; nextCursor?: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const answer = await c.get(cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path, {
+      token,
+    });
+    if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    pages.push(answer.body);
+    cursor = answer.body.nextCursor;
+    if (pages.length > 1000) throw new Error(`${path}: more than 1000 pages`);
+  } while (cursor);
+  return pages;
+}
+
+/**
+ * Polls until `check` passes or the time is up; returns the last value. For eventually-consistent outcomes only.
+ * The deadline is generous on purpose: it is there to end a test that would wait forever, not to time anything
+ * (a loaded 2-core machine running many test files at once takes tens of seconds to drain a stream).
+ */
+export const EVENTUALLY_MS = 90_000;
 export async function eventually<T>(
   read: () => Promise<T>,
   check: (value: T) => boolean,
-  timeoutMs = 15_000,
+  timeoutMs = EVENTUALLY_MS,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();

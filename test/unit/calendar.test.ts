@@ -216,15 +216,6 @@ describe('addWorkingDays', () => {
     expect(() => vietnamCalendar.addWorkingDays(from, 1e9)).toThrow(RangeError);
     expect(() => vietnamCalendar.addWorkingDays(new Date('nope'), 1)).toThrow(RangeError);
   });
-
-  it('takes microseconds once a year is cached', () => {
-    const from = at('2026-11-25T08:00:00');
-    vietnamCalendar.addWorkingDays(from, 30);
-    const started = performance.now();
-    for (let i = 0; i < 10_000; i++) vietnamCalendar.addWorkingDays(from, 30);
-    const microsecondsEach = ((performance.now() - started) * 1000) / 10_000;
-    expect(microsecondsEach).toBeLessThan(20);
-  });
 });
 
 describe('workingDaysBetween', () => {

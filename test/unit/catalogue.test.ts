@@ -363,18 +363,59 @@ describe('public views', () => {
   });
 
   it('details steps, legal basis, result, form, documents and the Decree 42/2022 level names', () => {
-    const p = procedure('dang-ky-ket-hon');
-    const detail = procedureDetail(p);
+    const detail = procedureDetail(procedure('dang-ky-ket-hon'));
+    // Written out from the marriage registration's published page (Luật Hộ tịch 2014), not from the code.
     expect(detail).toMatchObject({
-      ...procedureSummary(p),
-      steps: p.steps,
-      legalBasis: p.legalBasis,
-      resultDelivery: p.resultDelivery,
+      id: 'dang-ky-ket-hon',
+      nationalCode: '1.000894',
+      name: { vi: 'Đăng ký kết hôn', en: 'Marriage registration' },
+      agency: {
+        id: 'ubnd-xa-gia-sinh',
+        code: '000.21.38.H42',
+        name: { vi: 'Ủy ban nhân dân xã Gia Sinh', en: "Gia Sinh Commune People's Committee" },
+      },
+      level: 3,
+      fee: null,
+      processingDays: 5,
+      legalBasis: [
+        'Luật Hôn nhân và gia đình số 52/2014/QH13',
+        'Luật Hộ tịch số 60/2014/QH13',
+        'Nghị định số 123/2015/NĐ-CP quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch',
+        'Nghị định số 87/2020/NĐ-CP quy định về Cơ sở dữ liệu hộ tịch điện tử, đăng ký hộ tịch trực tuyến',
+        'Thông tư số 04/2020/TT-BTP quy định chi tiết thi hành một số điều của Luật Hộ tịch và Nghị định số 123/2015/NĐ-CP',
+      ],
+      resultDelivery: {
+        methods: ['in_person'],
+        result: {
+          vi: 'Giấy chứng nhận kết hôn (mỗi bên một bản chính)',
+          en: 'Marriage certificate (one original for each spouse)',
+        },
+      },
       serviceLevelName: { vi: 'Dịch vụ công trực tuyến một phần', en: 'Partial online public service' },
+      where: {
+        vi: 'Ủy ban nhân dân cấp xã nơi cư trú của một trong hai bên (Điều 17 Luật Hộ tịch).',
+        en: "The People's Committee of the commune where either of the two resides (Law on Civil Status, art. 17).",
+        address: {
+          vi: 'Bộ phận Một cửa xã Gia Sinh, huyện Gia Viễn, tỉnh Ninh Bình',
+          en: 'One-stop desk of Gia Sinh commune, Gia Viễn district, Ninh Bình province',
+        },
+      },
     });
+    expect(detail.steps).toHaveLength(3);
+    expect(detail.steps[0]).toEqual({
+      vi: 'Một trong hai bên nộp tờ khai đăng ký kết hôn trực tuyến, có thông tin của cả hai bên.',
+      en: 'One of the two submits the marriage registration form online, with the details of both.',
+    });
+    expect(detail.steps[2]!.en).toBe(
+      "Both come to the commune People's Committee together and sign the register and the certificate; the commune chairperson hands them the marriage certificate.",
+    );
+    expect(detail.documents).toHaveLength(1);
     expect(detail.documents[0]).toEqual({
       type: 'marital-status-certificate',
-      name: p.documents[0]!.name,
+      name: {
+        vi: 'Giấy xác nhận tình trạng hôn nhân (khi đăng ký kết hôn ở xã không phải nơi thường trú của mình và thông tin chưa có trong Cơ sở dữ liệu hộ tịch điện tử)',
+        en: 'Certificate of marital status (when marrying in a commune other than your place of permanent residence and the record is not in the electronic civil status database)',
+      },
       required: false,
       accept: ['application/pdf', 'image/jpeg', 'image/png', 'image/heic'],
       maxBytes: 10 * 1024 * 1024,

@@ -1,0 +1,247 @@
+// Benchmark: the officials' queue at scale. Loads 1,000 and then 100,000 cases into one agency of a local
+// runtime's DynamoDB Local (BatchWriteItem, items built by the storage code's own caseItem), and prints the
+// p50/p95 of GET /api/queue over HTTP, for the first page and for a page 90% deep reached by cursor, at each
+// size, with the ratio of the p95s (goal: 100k within 1.5x of 1k).
+// Usage: npx tsx bench/queue-scale.ts [sizes=1000,100000] [requests=200]
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { vietnamCalendar } from '../functions/domain/calendar';
+import { formatCaseCode } from '../functions/domain/case-code';
+import { toVietnamIso } from '../functions/domain/vietnam-time';
+import type { CaseRecord } from '../functions/storage/records';
+import { TABLE } from '../functions/storage/table';
+import { findProcedure } from '../schemas/catalogue';
+import { api } from '../test/support/http';
+import { startRuntimeProcess } from '../test/support/runtime-process';
+import { percentile } from './stats';
+
+const SIZES = (process.argv[2] ?? '1000,100000').split(',').map(Number);
+const REQUESTS = Number(process.argv[3] ?? 200);
+const TABLE_NAME = 'motcua';
+const PROCEDURE_ID = 'dang-ky-khai-sinh';
+/** Batches in flight while loading: DynamoDB Local takes them one at a time per table, but overlaps I/O. */
+const LOAD_CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 16);
+
+// The storage module reads its configuration at import; the bench only borrows its item builder.
+process.env.TABLE_NAME ??= TABLE_NAME;
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { agencyQueuePartition, caseItem } = await import('../functions/storage/cases');
+
+const procedure = findProcedure(PROCEDURE_ID);
+if (!procedure) throw new Error(`no procedure ${PROCEDURE_ID}`);
+const example = procedure.examples[0] as Record<string, unknown>;
+
+/**
+ * The n-th (from 0) of `total` loaded cases, submitted as real submissions are. Its place in time is a
+ * permutation of n (7919 is prime, so coprime to the sizes), so that the first thousand loaded are spread over
+ * the same 200 days as all of them, and the queue's later loads land between earlier ones.
+ */
+function caseRecord(n: number, total: number): CaseRecord {
+  const place = (n * 7919) % total;
+  const spanMs = 200 * 86_400_000;
+  const at = new Date(Date.UTC(2026, 10, 1) - spanMs + Math.floor((place / total) * spanMs));
+  const submittedAt = toVietnamIso(at);
+  const code = formatCaseCode(procedure!.agency.code, at, place + 1);
+  const uploadId = randomUUID();
+  return {
+    type: 'case',
+    code,
+    procedureId: procedure!.id,
+    procedureName: procedure!.name,
+    agencyId: procedure!.agency.id,
+    status: 'submitted',
+    version: 1,
+    data: example,
+    documents: [
+      {
+        documentType: 'medical-birth-certificate',
+        uploadId,
+        fileName: 'giấy chứng sinh.pdf',
+        contentType: 'application/pdf',
+        size: 182_345,
+        key: `documents/${uploadId}`,
+      },
+    ],
+    applicant: { id: randomUUID(), role: 'citizen', name: 'Nguyễn Văn An', email: 'an@example.com' },
+    applicantName: procedure!.applicantName(example),
+    contact: { email: 'an@example.com', phone: '0912345678' },
+    lang: 'vi',
+    submittedAt,
+    dueAt: toVietnamIso(vietnamCalendar.addWorkingDays(at, procedure!.processingDays)),
+    updatedAt: submittedAt,
+    trackingPinHash: `scrypt$4096$8$1$${'A'.repeat(22)}$${'B'.repeat(43)}`,
+  };
+}
+
+async function load(table: DynamoDBDocumentClient, from: number, to: number, total: number) {
+  let next = from;
+  let reported = from;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: LOAD_CONCURRENCY }, async () => {
+      while (next < to) {
+        const first = next;
+        next = Math.min(to, next + 25);
+        let requests: Record<string, unknown>[] | undefined = [];
+        for (let n = first; n < next; n++)
+          requests.push({ PutRequest: { Item: caseItem(caseRecord(n, total)) } });
+        for (let attempt = 0; requests && requests.length > 0; attempt++) {
+          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+          const answer = await table.send(
+            new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: requests } }),
+          );
+          requests = answer.UnprocessedItems?.[TABLE_NAME] as Record<string, unknown>[] | undefined;
+        }
+        if (next - reported >= 10_000) {
+          reported = next;
+          console.log(`  … ${next.toLocaleString('en')} loaded`);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `loaded ${to - from} cases in ${seconds.toFixed(1)} s (${((to - from) / seconds).toFixed(0)}/s)`,
+  );
+}
+
+/** CPU seconds used so far by every process of the runtime's group (Linux /proc; 0 elsewhere). */
+async function groupCpuSeconds(pgid: number): Promise<number> {
+  let ticks = 0;
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After "(comm)": pgrp is the 3rd field, utime and stime the 12th and 13th.
+    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+}
+
+/**
+ * Waits until the runtime is idle (under 10% of a core for 2 s): its stream poller reads every loaded item's
+ * stream record after a load, and that work must not be measured as the queue's.
+ */
+async function untilIdle(pgid: number) {
+  const started = performance.now();
+  for (;;) {
+    const before = await groupCpuSeconds(pgid);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    if ((await groupCpuSeconds(pgid)) - before < 0.2) break;
+  }
+  console.log(`runtime idle after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 10; i++) await run();
+  const durations: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const started = performance.now();
+    const answer = (await run()) as { status?: number };
+    durations.push(performance.now() - started);
+    if (answer.status !== undefined && answer.status !== 200)
+      throw new Error(`queue answered ${answer.status}`);
+  }
+  return durations;
+}
+
+/**
+ * The storage floor: the same index Query straight to DynamoDB Local, from the start of the agency's
+ * submitted queue or from a key reached 90% down it (walked with the table's own LastEvaluatedKey).
+ */
+async function rawQueries(table: DynamoDBDocumentClient, size: number) {
+  const index = TABLE.indexes.agencyQueue;
+  const query = (limit: number, start?: Record<string, unknown>) =>
+    table.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        IndexName: index.name,
+        KeyConditionExpression: `${index.partitionKey} = :pk`,
+        ExpressionAttributeValues: {
+          ':pk': agencyQueuePartition(procedure!.agency.id, 'submitted'),
+        },
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+  let start: Record<string, unknown> | undefined;
+  for (let seen = 0; seen < size * 0.9; ) {
+    const page = await query(100, start);
+    seen += page.Items?.length ?? 0;
+    start = page.LastEvaluatedKey;
+    if (!start) throw new Error('the index ended before 90% of it');
+  }
+  const deepKey = start;
+  return { first: await timed(() => query(20)), deep: await timed(() => query(20, deepKey)) };
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'motcua-queue-scale-'));
+const runtime = await startRuntimeProcess({ dataDir, removeDataDir: true });
+try {
+  const table = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: runtime.info.dynamodb,
+      region: 'ap-southeast-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+  const client = api(runtime.url);
+  const token = await client.tokenFor(`official-${procedure.agency.id}`);
+  const total = Math.max(...SIZES);
+  const results: {
+    size: number;
+    first: number[];
+    deep: number[];
+    raw: { first: number[]; deep: number[] };
+  }[] = [];
+  let loaded = 0;
+  for (const size of SIZES) {
+    await load(table, loaded, size, total);
+    loaded = size;
+    await untilIdle(runtime.pgid);
+
+    // A cursor 90% of the way down the queue, reached as a client would, 100 at a time.
+    let cursor: string | undefined;
+    let seen = 0;
+    while (seen < size * 0.9) {
+      const page = await client.get(
+        `/api/queue?status=submitted&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        { token },
+      );
+      seen += page.body.items.length;
+      cursor = page.body.nextCursor;
+      if (!cursor) break;
+    }
+    if (!cursor) throw new Error('the queue ended before 90% of it');
+    const deepCursor = cursor;
+
+    const first = await timed(() => client.get('/api/queue?status=submitted', { token }));
+    const deep = await timed(() =>
+      client.get(`/api/queue?status=submitted&cursor=${encodeURIComponent(deepCursor)}`, { token }),
+    );
+    const raw = await rawQueries(table, size);
+    results.push({ size, first, deep, raw });
+    const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(1)} ms`;
+    console.log(
+      `${size.toLocaleString('en')} cases: GET /api/queue first page p50 ${ms(first, 50)}, p95 ${ms(first, 95)}; ` +
+        `deep page (${seen.toLocaleString('en')} in) p50 ${ms(deep, 50)}, p95 ${ms(deep, 95)}\n` +
+        `  storage floor (the index Query alone): first p50 ${ms(raw.first, 50)}, p95 ${ms(raw.first, 95)}; ` +
+        `deep p50 ${ms(raw.deep, 50)}, p95 ${ms(raw.deep, 95)}`,
+    );
+  }
+  const [smallest, largest] = [results[0]!, results.at(-1)!];
+  const ratio = (large: number[], small: number[]) =>
+    (percentile(large, 95) / percentile(small, 95)).toFixed(2);
+  console.log(
+    `p95 ratio ${largest.size.toLocaleString('en')} / ${smallest.size.toLocaleString('en')}: ` +
+      `first page ${ratio(largest.first, smallest.first)}x, deep page ${ratio(largest.deep, smallest.deep)}x ` +
+      `(goal ≤ 1.5x); storage floor: first ${ratio(largest.raw.first, smallest.raw.first)}x, ` +
+      `deep ${ratio(largest.raw.deep, smallest.raw.deep)}x`,
+  );
+} finally {
+  await runtime.stop();
+}

@@ -1,0 +1,37 @@
+// Direct access to the runtime's table, for the few tests that must arrange what only time would (a supplement
+// request that has stood for weeks). Everything else goes through the HTTP API.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+
+/** The table the local runtime creates (local/runtime.ts's default). */
+const TABLE_NAME = 'motcua';
+// The storage modules read the table name when they load; the tests only borrow their key builders.
+process.env.TABLE_NAME ??= TABLE_NAME;
+const { caseKey } = await import('../../functions/storage/cases');
+
+let documents: DynamoDBDocumentClient | undefined;
+function table(): DynamoDBDocumentClient {
+  documents ??= DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: inject('dynamodbEndpoint'),
+      region: 'ap-southeast-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+  return documents;
+}
+
+/** Sets one attribute of a stored case, only if it still holds `expected` (nobody changed it meanwhile). */
+export async function rewriteCaseAttribute(code: string, name: string, expected: unknown, value: unknown) {
+  await table().send(
+    new UpdateCommand({
+      TableName: TABLE_NAME,
+      Key: caseKey(code),
+      UpdateExpression: 'SET #name = :value',
+      ConditionExpression: '#name = :expected',
+      ExpressionAttributeNames: { '#name': name },
+      ExpressionAttributeValues: { ':value': value, ':expected': expected },
+    }),
+  );
+}
