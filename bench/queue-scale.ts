@@ -185,7 +185,7 @@ async function rawQueries(table: DynamoDBDocumentClient, size: number) {
         IndexName: index.name,
         KeyConditionExpression: `${index.partitionKey} = :pk AND ${index.sortKey} > :after`,
         ExpressionAttributeValues: {
-          ':pk': agencyQueueKey(procedure!.agency.id, 'submitted', '', '').gsi1pk,
+          ':pk': agencyQueuePartition(procedure!.agency.id, 'submitted'),
           ':after': page.sortKey,
         },
         Limit: 20,

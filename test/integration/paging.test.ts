@@ -45,6 +45,13 @@ describe('GET /api/applications paging', () => {
     expect(codes).toEqual(made.map((m) => m.code).reverse());
   });
 
+  it('gives no nextCursor on a last page that ends exactly at the limit', async () => {
+    // 21 cases read 7 at a time: the third page is full and is the last one.
+    const pages = await allPages(c, applicant.token, '/api/applications?limit=7');
+    expect(pages.map((p) => p.items.length)).toEqual([7, 7, 7]);
+    expect(pages.at(-1)).not.toHaveProperty('nextCursor');
+  });
+
   it('walks every case once with a smaller limit', async () => {
     const pages = await allPages(c, applicant.token, '/api/applications?limit=6');
     for (const page of pages) expect(page.items.length).toBeLessThanOrEqual(6);
