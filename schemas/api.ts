@@ -1,7 +1,7 @@
 // Requests and responses of the HTTP contract as zod schemas, each built on first use: validation, types, OpenAPI.
 // zod/mini rather than zod: these schemas go into every function, and the full zod costs 90 KB and 10 ms there.
 import * as z from 'zod/mini';
-import { FILE_NAME_RULE, isAcceptableFileName } from '../functions/domain/file-name';
+import { FILE_NAME_MESSAGE_KEY, FILE_NAME_RULE, isAcceptableFileName } from '../functions/domain/file-name';
 import { CASE_STATUSES, OFFICIAL_ACTIONS, ROLES } from '../functions/domain/types';
 import { lazy } from './lazy';
 import { normalizeVnMobilePhone, VN_MOBILE, VN_MOBILE_DESCRIPTION, VN_MOBILE_MESSAGE } from './vn-phone';
@@ -9,7 +9,7 @@ import { normalizeVnMobilePhone, VN_MOBILE, VN_MOBILE_DESCRIPTION, VN_MOBILE_MES
 /** The texts of the message keys these schemas raise (the rest is worded from zod's own issues). */
 export const API_MESSAGES = {
   'phone.invalid': VN_MOBILE_MESSAGE,
-  'fileName.invalid': FILE_NAME_RULE,
+  [FILE_NAME_MESSAGE_KEY]: FILE_NAME_RULE,
 } as const;
 
 /** What a lazily built schema gives once parsed: the type a handler returns or receives. */
@@ -125,7 +125,7 @@ export const uploadRequest = lazy(() =>
     z.strictObject({
       procedureId: id(),
       documentType: id(),
-      fileName: meta(nfc(255).check(z.refine(isAcceptableFileName, { error: 'fileName.invalid' })), {
+      fileName: meta(nfc(255).check(z.refine(isAcceptableFileName, { error: FILE_NAME_MESSAGE_KEY })), {
         description:
           '1–255 characters; no control characters, no bidirectional formatting characters, no / or \\',
       }),

@@ -21,6 +21,9 @@ export function isAcceptableFileName(name: string): boolean {
   return true;
 }
 
+/** The message key of a refused file name (its text is `FILE_NAME_RULE`, in the API's own messages). */
+export const FILE_NAME_MESSAGE_KEY = 'fileName.invalid';
+
 export const FILE_NAME_RULE: LocalizedText = {
   vi: 'Tên tệp không được chứa ký tự điều khiển, ký tự định hướng văn bản hay đường dẫn (/ hoặc \\)',
   en: 'A file name may not hold control characters, bidirectional formatting characters or a path (/ or \\)',
