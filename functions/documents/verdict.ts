@@ -49,6 +49,9 @@ export function contentProblems(
   return [{ path: 'contentType', message: text.contentMismatch }];
 }
 
+/** The EventBridge detail type of GuardDuty's result for one scanned object. */
+export const SCAN_RESULT_DETAIL_TYPE = 'GuardDuty Malware Protection Object Scan Result';
+
 /** GuardDuty's result for a clean object; anything else it reports refuses the file. */
 export const SCAN_CLEAN = 'NO_THREATS_FOUND';
 

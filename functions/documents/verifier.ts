@@ -18,14 +18,13 @@ import {
   judge,
   type LandedObject,
   padSequencer,
+  SCAN_RESULT_DETAIL_TYPE,
   sizeProblems,
 } from './verdict';
 
 const Bucket = requiredEnv(ENV.documentsBucket, 'the bucket of uploads and documents');
 /** `guardduty`: an upload is verified only once GuardDuty found its very bytes clean. */
 const scanRequired = oneOfEnv(ENV.malwareScan, ['guardduty', 'none'], 'none') === 'guardduty';
-
-export const SCAN_RESULT_DETAIL_TYPE = 'GuardDuty Malware Protection Object Scan Result';
 
 /** A verdict write that lost to another (a newer post, a scan result) is judged again; this many times at most. */
 const WRITE_ATTEMPTS = 8;
