@@ -10,7 +10,7 @@ import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from '../../functions/documents/o
 import type { DeployedGroup, RouteDeclaration } from '../../functions/routes';
 import { REPOSITORY_ROOT, routeGroups, writeGroupEntry } from '../bundling';
 import { acknowledge, arnToken } from '../nag';
-import { grantTableAccess, MotcuaFunction } from './function';
+import { DEFAULT_MEMORY_MB, grantTableAccess, MotcuaFunction } from './function';
 
 /** What the routes of a group do with storage. */
 interface GroupAccess {
@@ -60,6 +60,9 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
     readDocuments: true,
   },
 };
+
+/** The memory of a group's function (docs/cost.md prices its GB-seconds). */
+export const groupMemorySize = (group: DeployedGroup): number => GROUP_ACCESS[group].memorySize ?? DEFAULT_MEMORY_MB;
 
 export interface FunctionsProps {
   /** Every route of the contract; local-only routes are skipped. */

@@ -12,6 +12,8 @@ import type { StreamConsumer } from '../../functions/routes';
 import { acknowledge } from '../nag';
 import { grantTableAccess, MotcuaFunction } from './function';
 
+export const NOTIFIER_MEMORY_MB = 512;
+
 export interface NotificationsProps {
   /** Absolute path of the notifier's entry module (it exports `handler`). */
   readonly entry: string;
@@ -53,7 +55,7 @@ export class Notifications extends Construct {
     this.notifier = new MotcuaFunction(this, 'Notifier', {
       entry: props.entry,
       description: 'Sends the applicant an e-mail and/or SMS on every status change',
-      memorySize: 512,
+      memorySize: NOTIFIER_MEMORY_MB,
       timeout: Duration.seconds(60),
       environment: {
         ...props.environment,

@@ -22,6 +22,9 @@ import { writeConsumerEntry } from '../bundling';
 import { acknowledge } from '../nag';
 import { MotcuaFunction } from './function';
 
+export const VERIFIER_MEMORY_MB = 512;
+export const JANITOR_MEMORY_MB = 256;
+
 export interface UploadChecksProps {
   /** The documents bucket: its notification configuration is set here. */
   readonly bucket: Bucket;
@@ -67,7 +70,7 @@ export class UploadChecks extends Construct {
     this.verifier = new MotcuaFunction(this, 'Verifier', {
       entry: writeConsumerEntry(props.verifier, props.sourceRoot),
       description: 'Checks each upload as it lands: real size, type by magic bytes, the malware scan',
-      memorySize: 512,
+      memorySize: VERIFIER_MEMORY_MB,
       timeout: Duration.seconds(60),
       environment: {
         [ENV.documentsBucket]: props.bucketName,
@@ -107,7 +110,7 @@ export class UploadChecks extends Construct {
     this.janitor = new MotcuaFunction(this, 'Janitor', {
       entry: writeConsumerEntry(props.janitor, props.sourceRoot),
       description: "Clears an upload's files once a case claims it or its record expires",
-      memorySize: 256,
+      memorySize: JANITOR_MEMORY_MB,
       timeout: Duration.seconds(60),
       environment: { [ENV.documentsBucket]: props.bucketName },
       logRetentionDays: props.logRetentionDays,

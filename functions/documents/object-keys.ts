@@ -18,8 +18,9 @@ export function uploadIdOfQuarantineKey(key: string): string | undefined {
 export const checkedPrefix = (uploadId: string) => `${DOCUMENTS_PREFIX}${uploadId}/`;
 
 /**
- * The checked copy of one posted version, named by its ETag (the MD5 of its bytes): a later post to the same
- * form makes another key, so a copy a case holds is never overwritten. Cases from before verification on arrival
- * hold `documents/<uploadId>`, under the same prefix.
+ * The copy one check makes, under a key of its own (`copyId` is random): no other check, of a later post or of
+ * the same event delivered twice, ever writes it, so a copy a case holds is never overwritten, whatever storage
+ * does with a copy's preconditions (s3rver ignores them). Cases from before verification on arrival hold
+ * `documents/<uploadId>`, beside these.
  */
-export const checkedKey = (uploadId: string, etag: string) => `${checkedPrefix(uploadId)}${etag}`;
+export const checkedKey = (uploadId: string, copyId: string) => `${checkedPrefix(uploadId)}${copyId}`;

@@ -1,5 +1,6 @@
 // Checks each upload as it lands: fed by S3's ObjectCreated events (s3rver's own in the local runtime) and, where
 // the malware scan is on, by GuardDuty's scan results through EventBridge. The upload becomes verified or rejected.
+import { randomUUID } from 'node:crypto';
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import type { GuardDutyScanResultNotificationEvent, S3Event, S3EventRecord } from 'aws-lambda';
 import { oneOfEnv, requiredEnv } from '../commons/config';
@@ -8,8 +9,8 @@ import { countEvent, logger } from '../commons/observability';
 import { s3 } from '../commons/s3';
 import { toVietnamIso } from '../domain/vietnam-time';
 import type { UploadProblem, UploadRecord } from '../storage/records';
-import { getUpload, writeUploadVerdict } from '../storage/uploads';
-import { SNIFF_BYTES } from './magic-bytes';
+import { confirmVerifiedUpload, getUpload, writeUploadVerdict } from '../storage/uploads';
+import { SNIFF_BYTES, sniffContentType } from './magic-bytes';
 import { checkedKey, uploadIdOfQuarantineKey } from './object-keys';
 import { requirementOfUpload, UPLOAD_TEXTS } from './rules';
 import {
@@ -59,19 +60,44 @@ async function objectCreated(record: S3EventRecord): Promise<void> {
   const landed = landedObject(record);
   const uploadId = uploadIdOfQuarantineKey(landed.key);
   if (!uploadId) return;
+  // An empty file has no first bytes to read (S3 answers a ranged read of it with 416): its size refuses it.
+  const file: { head: Uint8Array; objectKey?: string } | 'superseded' =
+    landed.size > 0 ? await readAndCopy(uploadId, landed) : { head: new Uint8Array() };
+  if (file === 'superseded') return;
+  const realType = sniffContentType(file.head);
+
+  // Most posts are what was declared: one conditional write says so, with no read before it.
+  if (!scanRequired && file.objectKey && realType) {
+    const before = await confirmVerifiedUpload(uploadId, {
+      size: landed.size,
+      contentType: realType,
+      etag: landed.etag,
+      sequencer: landed.sequencer,
+      objectKey: file.objectKey,
+      checkedAt: toVietnamIso(new Date()),
+    });
+    if (before) {
+      // The copy an earlier verdict pointed at is nobody's now.
+      if (before.objectKey && before.objectKey !== file.objectKey) await removeObject(before.objectKey);
+      countEvent('UploadChecked', { status: 'verified' });
+      return;
+    }
+  }
+
+  // Otherwise the record says why: judged against what was declared (or nothing was).
   const upload = await getUpload(uploadId);
   if (!upload || upload.key !== landed.key) {
     // Nothing presigned this key (or its upload expired): it is no one's file.
     logger.warn('object without an upload removed', { key: landed.key });
-    await removeObject(landed.key, landed.versionId);
+    await Promise.all([
+      removeObject(landed.key, landed.versionId),
+      file.objectKey && removeObject(file.objectKey),
+    ]);
     return;
   }
-  // A claimed upload's case holds its own checked copy: a later post to the form changes nothing.
-  if (upload.status === 'claimed' || !isLaterThanVerdict(landed, upload)) return;
-
-  const checked = await checkObject(upload, landed);
-  if (checked === 'superseded') return;
+  const checked = judgeFile(upload, landed, file);
   const outcome = await recordVerdict(upload, async (current) => {
+    // A claimed upload's case holds its own checked copy: a later post to the form changes nothing.
     if (current.status === 'claimed' || !isLaterThanVerdict(landed, current)) return undefined;
     return {
       ...judge({ problems: checked.problems, etag: landed.etag, scans: current.scans, scanRequired }),
@@ -81,66 +107,74 @@ async function objectCreated(record: S3EventRecord): Promise<void> {
       ...(current.scans ? { scans: current.scans } : {}),
     };
   });
-  // A copy no verdict points at is nobody's: this post's, when its verdict did not stand (a case claimed the
-  // upload, or a later post was judged first), or the one this verdict replaced.
+  // A copy no verdict points at is nobody's: this post's, when it failed its checks or its verdict did not stand
+  // (a case claimed the upload, or a later post was judged first), or the one this verdict replaced.
   const kept = outcome.written ? checked.objectKey : outcome.current?.objectKey;
-  const unused = outcome.written ? outcome.replaced?.objectKey : checked.objectKey;
-  if (unused !== undefined && unused !== kept) await removeObject(unused);
+  for (const key of new Set([file.objectKey, outcome.written ? outcome.replaced?.objectKey : undefined])) {
+    if (key !== undefined && key !== kept) await removeObject(key);
+  }
   if (outcome.written) countEvent('UploadChecked', { status: outcome.written.status });
 }
 
 /**
- * Copies the posted version out of quarantine and checks the copy, which no presigned form can write: what a
- * case may hold is then exactly what was checked. The copy is pinned to the event's version (its ETag, and its
- * version id where the bucket is versioned); a copy of other bytes means a later post replaced it: that post's
- * own event will come.
+ * Reads the first bytes of the posted version and copies it out of quarantine, at once. The copy is what a case
+ * may hold; no presigned form can write it. Both are pinned to the event's version (its ETag, and its version id
+ * where the bucket is versioned) and each answer's ETag is checked against it: if either holds other bytes, a
+ * later post replaced this one, and that post's own event will come.
  */
-async function checkObject(
+async function readAndCopy(
+  uploadId: string,
+  landed: LandedObject,
+): Promise<{ head: Uint8Array; objectKey: string } | 'superseded'> {
+  const objectKey = checkedKey(uploadId, randomUUID());
+  const version = landed.versionId ? { VersionId: landed.versionId } : {};
+  try {
+    const [head, copied] = await Promise.all([
+      s3.send(
+        new GetObjectCommand({
+          Bucket,
+          Key: landed.key,
+          ...version,
+          IfMatch: `"${landed.etag}"`,
+          Range: `bytes=0-${SNIFF_BYTES - 1}`,
+        }),
+      ),
+      s3.send(
+        new CopyObjectCommand({
+          Bucket,
+          Key: objectKey,
+          CopySource: `${Bucket}/${landed.key}${landed.versionId ? `?versionId=${encodeURIComponent(landed.versionId)}` : ''}`,
+          CopySourceIfMatch: `"${landed.etag}"`,
+          MetadataDirective: 'REPLACE',
+        }),
+      ),
+    ]);
+    const bytes = (await head.Body?.transformToByteArray()) ?? new Uint8Array();
+    if (unquote(head.ETag) === landed.etag && unquote(copied.CopyObjectResult?.ETag) === landed.etag) {
+      return { head: bytes, objectKey };
+    }
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    // 412: the key holds a later post; 404: it was removed. Either way this version is not there to check.
+    if (status !== 412 && status !== 404) throw error;
+  }
+  await removeObject(objectKey);
+  return 'superseded';
+}
+
+/** The problems of a posted file, from its real size (the event's) and its first bytes, against its upload. */
+function judgeFile(
   upload: UploadRecord,
   landed: LandedObject,
-): Promise<{ problems: UploadProblem[]; objectKey?: string } | 'superseded'> {
+  file: { head: Uint8Array; objectKey?: string },
+): { problems: UploadProblem[]; objectKey?: string } {
   const requirement = requirementOfUpload(upload);
   if (!requirement) return { problems: [{ path: 'file', message: UPLOAD_TEXTS.unknownDocumentType }] };
   const bySize = sizeProblems(upload, requirement, landed.size);
   if (bySize.length > 0) return { problems: bySize };
-
-  const objectKey = checkedKey(upload.uploadId, landed.etag);
-  let copiedEtag: string | undefined;
-  try {
-    const copied = await s3.send(
-      new CopyObjectCommand({
-        Bucket,
-        Key: objectKey,
-        CopySource: `${Bucket}/${landed.key}${landed.versionId ? `?versionId=${encodeURIComponent(landed.versionId)}` : ''}`,
-        CopySourceIfMatch: `"${landed.etag}"`,
-        ContentType: upload.contentType,
-        MetadataDirective: 'REPLACE',
-      }),
-    );
-    copiedEtag = unquote(copied.CopyObjectResult?.ETag);
-  } catch (error) {
-    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    // 412: the key holds a later post; 404: it was removed. Either way this version is not there to check.
-    if (status === 412 || status === 404) return 'superseded';
-    throw error;
-  }
-  if (copiedEtag !== landed.etag) {
-    await removeObject(objectKey);
-    return 'superseded';
-  }
-  const head = await s3.send(
-    new GetObjectCommand({ Bucket, Key: objectKey, Range: `bytes=0-${SNIFF_BYTES - 1}` }),
-  );
-  const byContent = contentProblems(
-    upload,
-    requirement,
-    (await head.Body?.transformToByteArray()) ?? new Uint8Array(),
-  );
-  if (byContent.length > 0) {
-    await removeObject(objectKey);
-    return { problems: byContent };
-  }
-  return { problems: [], objectKey };
+  const byContent = contentProblems(upload, requirement, file.head);
+  if (byContent.length > 0) return { problems: byContent };
+  return { problems: [], ...(file.objectKey ? { objectKey: file.objectKey } : {}) };
 }
 
 /** GuardDuty's verdict on one post (by ETag): kept with the upload, and judged with its content checks. */

@@ -104,6 +104,50 @@ export async function writeUploadVerdict(read: UploadRecord, verdict: UploadVerd
 }
 
 /**
+ * The verifier's fast path: marks the upload verified in one write, on condition that the file is what was declared
+ * (its real size and real type), that it is a later post than any judged before, and that no case claimed the
+ * upload. Where the malware scan is on, the scan's verdict is needed too: that path reads first.
+ * @returns the record as it was before, or undefined when a condition failed (judge it from the record then)
+ */
+export async function confirmVerifiedUpload(
+  uploadId: string,
+  file: { size: number; contentType: string; etag: string; sequencer: string; objectKey: string; checkedAt: string },
+): Promise<UploadRecord | undefined> {
+  try {
+    const { Attributes } = await dynamo.send(
+      new UpdateCommand({
+        TableName,
+        Key: uploadKey(uploadId),
+        UpdateExpression:
+          'SET #status = :verified, etag = :etag, sequencer = :sequencer, objectKey = :objectKey, ' +
+          'checkedAt = :checkedAt, #revision = if_not_exists(#revision, :zero) + :one REMOVE problems',
+        ConditionExpression:
+          'attribute_exists(pk) AND #status <> :claimed AND #size = :size AND contentType = :contentType AND ' +
+          '(attribute_not_exists(sequencer) OR sequencer < :sequencer)',
+        ExpressionAttributeNames: { '#status': 'status', '#size': 'size', '#revision': 'revision' },
+        ExpressionAttributeValues: {
+          ':verified': 'verified',
+          ':claimed': 'claimed',
+          ':etag': file.etag,
+          ':sequencer': file.sequencer,
+          ':objectKey': file.objectKey,
+          ':checkedAt': file.checkedAt,
+          ':size': file.size,
+          ':contentType': file.contentType,
+          ':zero': 0,
+          ':one': 1,
+        },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return stripKeys<UploadRecord>(Attributes ?? {});
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
+}
+
+/**
  * Transaction item that claims a verified upload for a case: still the caller's, still `verified`, made for this
  * procedure and document type, and its checked copy still the one the case records (`objectKey`).
  */

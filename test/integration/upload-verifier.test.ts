@@ -125,7 +125,7 @@ describe('with the malware scan on, an upload', () => {
     await run(landed);
     const checked = await read(upload);
     expect(checked.status).toBe('pending');
-    expect(checked.objectKey).toBe(`documents/${upload.uploadId}/${etagOf(landed)}`);
+    expect(checked.objectKey).toMatch(new RegExp(`^documents/${upload.uploadId}/[0-9a-f-]{36}$`));
 
     await run(scanResult(upload.key, '0123456789abcdef0123456789abcdef', 'NO_THREATS_FOUND'));
     expect((await read(upload)).status).toBe('pending');
@@ -159,19 +159,37 @@ describe('with the malware scan on, an upload', () => {
 });
 
 describe('the verifier', () => {
-  it('never lets the event of an earlier post replace the verdict on a later one', async () => {
-    const pdf = pdfBytes('sau cùng');
+  it('never lets the late event of an earlier post replace the verdict on a later one', async () => {
+    const pdf = pdfBytes('gửi trước');
     const upload = await newUpload(pdf);
     const earlier = nextSequencer();
-    const later = await land(upload.key, pdf);
-    await run(later);
-    await run(scanResult(upload.key, etagOf(later), 'NO_THREATS_FOUND'));
-    // The executable was posted first; its event arrives last (S3 does not promise their order).
-    await run(objectCreated(upload.key, pdf.length, 'ffffffffffffffffffffffffffffffff', earlier));
-    expect((await read(upload)).status).toBe('verified');
-    expect(await keysUnder(`documents/${upload.uploadId}/`, BUCKET)).toEqual([
-      (await read(upload)).objectKey,
-    ]);
+    await run(await land(upload.key, exeBytes(pdf.length)));
+    expect((await read(upload)).status).toBe('rejected');
+    // The PDF was posted first; its event comes last, and its bytes can still be read (a versioned bucket keeps
+    // each version). S3 does not promise the order of events: only their sequencers tell it.
+    await run(await land(upload.key, pdf, earlier));
+    expect((await read(upload)).status).toBe('rejected');
+    expect(await keysUnder(`documents/${upload.uploadId}/`, BUCKET)).toEqual([]);
+  });
+
+  it('writes the one-step verdict only for a later post than the verdict it replaces, and never on a claim', async () => {
+    const pdf = pdfBytes('một bước');
+    const upload = await newUpload(pdf);
+    const confirm = (sequencer: string, objectKey: string) =>
+      storage.confirmVerifiedUpload(upload.uploadId, {
+        size: pdf.length,
+        contentType: 'application/pdf',
+        etag: 'e',
+        sequencer,
+        objectKey,
+        checkedAt: new Date().toISOString(),
+      });
+    expect(await confirm('0000000002', 'documents/x/second')).toBeDefined();
+    expect(await confirm('0000000001', 'documents/x/first')).toBeUndefined();
+    expect((await read(upload)).objectKey).toBe('documents/x/second');
+    await dynamo.transact([storage.claimUploadItem(await read(upload), 'TEST-CASE', upload.ownerId)]);
+    expect(await confirm('0000000003', 'documents/x/third')).toBeUndefined();
+    expect((await read(upload)).objectKey).toBe('documents/x/second');
   });
 
   it('checks the copy it made, so an object replaced under it is not taken for the one its event was about', async () => {
