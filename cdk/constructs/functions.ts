@@ -62,7 +62,8 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
 };
 
 /** The memory of a group's function (docs/cost.md prices its GB-seconds). */
-export const groupMemorySize = (group: DeployedGroup): number => GROUP_ACCESS[group].memorySize ?? DEFAULT_MEMORY_MB;
+export const groupMemorySize = (group: DeployedGroup): number =>
+  GROUP_ACCESS[group].memorySize ?? DEFAULT_MEMORY_MB;
 
 export interface FunctionsProps {
   /** Every route of the contract; local-only routes are skipped. */

@@ -87,7 +87,7 @@ export async function checkDocuments(options: {
   const judged = () =>
     candidates.map(({ claim }) => judgeClaim(records.get(claim.uploadId), claim, procedure, principal));
   const deadline = Date.now() + (options.waitMs ?? limits.uploadVerdictWaitMs);
-  for (let pause = 25; ; pause = Math.min(pause * 2, 200)) {
+  for (let pause = 10; ; pause = Math.min(pause * 2, 100)) {
     const now = judged();
     const pending = candidates.filter((_, i) => now[i] === 'pending').map((c) => c.claim.uploadId);
     if (pending.length === 0 || Date.now() + pause > deadline) break;

@@ -111,7 +111,14 @@ export async function writeUploadVerdict(read: UploadRecord, verdict: UploadVerd
  */
 export async function confirmVerifiedUpload(
   uploadId: string,
-  file: { size: number; contentType: string; etag: string; sequencer: string; objectKey: string; checkedAt: string },
+  file: {
+    size: number;
+    contentType: string;
+    etag: string;
+    sequencer: string;
+    objectKey: string;
+    checkedAt: string;
+  },
 ): Promise<UploadRecord | undefined> {
   try {
     const { Attributes } = await dynamo.send(
