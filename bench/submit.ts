@@ -262,7 +262,10 @@ async function countOneApplication() {
     const verdictMs: number[] = [];
     const steps: { submission: Counts[]; processing: Counts[] } = { submission: [], processing: [] };
     const trafficOf = { submission: emptyTraffic(), processing: emptyTraffic() };
-    const outbox: { channel: string; body: string }[] = [];
+    type Sent = { id: string; channel: string; body: string };
+    const outbox = { submission: [] as Sent[], processing: [] as Sent[] };
+    const sentFor = async (code: string) =>
+      (await raw.get(`/api/local/outbox?caseCode=${encodeURIComponent(code)}`)).body.items as Sent[];
     const requestPath: Counts[] = [];
     for (let i = 0; i < COUNTED; i++) {
       traffic = trafficOf.submission;
@@ -300,6 +303,9 @@ async function countOneApplication() {
       const code = submitted.body.code as string;
       await settle();
       steps.submission.push(merge([beforeSubmit, submitting, counter.take()]));
+      const notifiedOnSubmission = await sentFor(code);
+      outbox.submission.push(...notifiedOnSubmission);
+      counter.take();
 
       traffic = trafficOf.processing;
       expectStatus('queue', await c.get('/api/queue', { token: official }), 200);
@@ -322,16 +328,23 @@ async function countOneApplication() {
       expectStatus('own case', await c.get(`/api/applications/${code}`, { token }), 200);
       await settle();
       steps.processing.push(counter.take());
-      const sent = await raw.get(`/api/local/outbox?caseCode=${encodeURIComponent(code)}`);
-      outbox.push(...(sent.body.items as { channel: string; body: string }[]));
+      const known = new Set(notifiedOnSubmission.map((sent) => sent.id));
+      outbox.processing.push(...(await sentFor(code)).filter((sent) => !known.has(sent.id)));
       counter.take();
     }
     return {
       verdictMs,
       requestPath: merge(requestPath),
-      submission: { counts: merge(steps.submission), client: trafficOf.submission },
-      processing: { counts: merge(steps.processing), client: trafficOf.processing },
-      notifications: outbox.map(({ channel, body }) => ({ channel, body })),
+      submission: {
+        counts: merge(steps.submission),
+        client: trafficOf.submission,
+        notifications: outbox.submission.map(({ channel, body }) => ({ channel, body })),
+      },
+      processing: {
+        counts: merge(steps.processing),
+        client: trafficOf.processing,
+        notifications: outbox.processing.map(({ channel, body }) => ({ channel, body })),
+      },
       documentBytes: file.length,
     };
   } finally {
