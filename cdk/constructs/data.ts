@@ -53,12 +53,13 @@ export class Data extends Construct {
 
     // A fixed name (unique by account and region) lets the web's CSP name the upload host without
     // referring to the bucket resource, which would make a cycle: bucket CORS → web origin → CSP → bucket.
-    const documentsBucketName = (this.documentsBucketName = Fn.join('-', [
+    const documentsBucketName = Fn.join('-', [
       Stack.of(this).stackName.toLowerCase(),
       'documents',
       Aws.ACCOUNT_ID,
       Aws.REGION,
-    ]));
+    ]);
+    this.documentsBucketName = documentsBucketName;
     this.documentsHost = Fn.join('', [documentsBucketName, '.s3.', Aws.REGION, '.', Aws.URL_SUFFIX]);
     this.documents = this.createDocumentsBucket(documentsBucketName, removalPolicy, props);
     if (props.malwareScan ?? true) this.malwareProtection = this.protectFromMalware(this.documents);
