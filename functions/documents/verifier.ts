@@ -113,6 +113,8 @@ async function objectCreated(record: S3EventRecord): Promise<void> {
   for (const key of new Set([file.objectKey, outcome.written ? outcome.replaced?.objectKey : undefined])) {
     if (key !== undefined && key !== kept) await removeObject(key);
   }
+  // A post to the form of a claimed upload is no one's file either (the janitor cleared the original at the claim).
+  if (outcome.current?.status === 'claimed') await removeObject(landed.key, landed.versionId);
   if (outcome.written) countEvent('UploadChecked', { status: outcome.written.status });
 }
 

@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { newCitizen, newOfficial } from '../support/accounts';
 import { keysUnder } from '../support/bucket';
+import { exeBytes, pdfBytes } from '../support/files';
 import { BIRTH, COMMUNE, client, eventually, submitExample } from '../support/flows';
 import { deleteItem, readItem } from '../support/table';
-import { uploadFile } from '../support/uploads';
+import { postToStorage, presignUpload, uploadFile, uploadVerdict } from '../support/uploads';
 
 const c = client();
 const DOCUMENT = 'medical-birth-certificate';
@@ -32,11 +33,28 @@ describe('the files of an upload', () => {
     ).toEqual([]);
   });
 
-  it('of a claimed upload keep only the checked copy, which the case serves', async () => {
+  it('of a claimed upload keep only the checked copy, which the case serves, whatever is posted later', async () => {
     const applicant = await newCitizen();
-    const uploadId = await uploadFile(c, applicant.token, { procedureId: BIRTH, documentType: DOCUMENT });
+    const pdf = pdfBytes('giữ bản đã kiểm tra');
+    const form = await presignUpload(c, applicant.token, {
+      procedureId: BIRTH,
+      documentType: DOCUMENT,
+      bytes: pdf,
+    });
+    await postToStorage(form, pdf);
+    const uploadId = form.uploadId;
+    expect((await uploadVerdict(c, applicant.token, uploadId)).status).toBe('verified');
     const { objectKey } = (await readItem(uploadKey(uploadId))) ?? {};
     const created = await submitExample(c, applicant, BIRTH, [{ documentType: DOCUMENT, uploadId }]);
+    expect(
+      await eventually(
+        () => filesOf(uploadId),
+        (keys) => keys.length === 1,
+      ),
+    ).toEqual([objectKey]);
+
+    // A later post to the same form leaves nothing behind either, and the case still holds its copy.
+    await postToStorage(form, exeBytes(pdf.length));
     expect(
       await eventually(
         () => filesOf(uploadId),
