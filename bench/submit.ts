@@ -61,6 +61,14 @@ async function awaitVerdict(c: Client, token: string, uploadId: string) {
   }
 }
 
+/** `POST /api/applications` of the procedure's example data with one uploaded document. */
+const submitExample = (c: Client, token: string, example: unknown, uploadId: string) =>
+  c.post('/api/applications', {
+    token,
+    headers: { 'idempotency-key': randomUUID() },
+    body: { procedureId: PROCEDURE, data: example, documents: [{ documentType: DOCUMENT, uploadId }] },
+  });
+
 /** One application as a browser makes it: a presigned POST, the file to storage, its verdict, the submission. */
 async function apply(c: Client, token: string, example: unknown, file: Uint8Array) {
   const form = await presignUpload(c, token, {
@@ -72,15 +80,7 @@ async function apply(c: Client, token: string, example: unknown, file: Uint8Arra
   await postToStorage(form, file);
   await awaitVerdict(c, token, form.uploadId);
   const t0 = performance.now();
-  const submitted = await c.post('/api/applications', {
-    token,
-    headers: { 'idempotency-key': randomUUID() },
-    body: {
-      procedureId: PROCEDURE,
-      data: example,
-      documents: [{ documentType: DOCUMENT, uploadId: form.uploadId }],
-    },
-  });
+  const submitted = await submitExample(c, token, example, form.uploadId);
   const submitMs = performance.now() - t0;
   expectStatus('submission', submitted, 201);
   return { submitMs, code: submitted.body.code as string, uploadId: form.uploadId };
@@ -286,15 +286,7 @@ async function countOneApplication() {
       const beforeSubmit = counter.take();
       const submitted = expectStatus(
         'submission',
-        await c.post('/api/applications', {
-          token,
-          headers: { 'idempotency-key': randomUUID() },
-          body: {
-            procedureId: PROCEDURE,
-            data: example,
-            documents: [{ documentType: DOCUMENT, uploadId: form.uploadId }],
-          },
-        }),
+        await submitExample(c, token, example, form.uploadId),
         201,
       );
       // The submission's own calls, before any consumer it sets off runs.

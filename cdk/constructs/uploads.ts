@@ -12,7 +12,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/commons/environment';
 import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from '../../functions/documents/object-keys';
@@ -20,7 +20,7 @@ import { SCAN_RESULT_DETAIL_TYPE } from '../../functions/documents/verdict';
 import type { ObjectEventConsumer, StreamConsumer } from '../../functions/routes';
 import { writeConsumerEntry } from '../bundling';
 import { acknowledge } from '../nag';
-import { MotcuaFunction } from './function';
+import { deadLetterQueue, MotcuaFunction } from './function';
 
 export const VERIFIER_MEMORY_MB = 512;
 export const JANITOR_MEMORY_MB = 256;
@@ -56,16 +56,7 @@ export class UploadChecks extends Construct {
     const quarantined = s3Arn(`/${QUARANTINE_PREFIX}*`);
     const documents = s3Arn(`/${DOCUMENTS_PREFIX}*`);
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetters,
-      'This queue is itself the dead-letter destination of the upload verifier and janitor.',
-      'AwsSolutions-SQS3',
-    );
+    this.deadLetters = deadLetterQueue(this, 'DeadLetters', 'the upload verifier and janitor');
 
     this.verifier = new MotcuaFunction(this, 'Verifier', {
       entry: writeConsumerEntry(props.verifier, props.sourceRoot),
