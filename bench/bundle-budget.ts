@@ -12,7 +12,7 @@ import {
   writeConsumerEntry,
   writeGroupEntry,
 } from '../cdk/bundling';
-import { routes, streamConsumers } from '../functions/routes';
+import { routes, streamConsumers, uploadVerifier } from '../functions/routes';
 
 const RUNS = Number(process.argv[2] ?? 15);
 const sourceRoot = process.env.MOTCUA_CDK_SOURCE_ROOT || REPOSITORY_ROOT;
@@ -122,6 +122,7 @@ const functions: { name: string; entry: string; http: boolean }[] = [
     entry: writeConsumerEntry(consumer, sourceRoot),
     http: false,
   })),
+  { name: uploadVerifier.name, entry: writeConsumerEntry(uploadVerifier, sourceRoot), http: false },
   { name: 'tokenClaims', entry: join(REPOSITORY_ROOT, 'cdk', 'triggers', 'token-claims.ts'), http: false },
 ];
 

@@ -1,22 +1,33 @@
-// Benchmark: N applications with their uploads through the local runtime's HTTP API, beside the storage floor.
-// Usage: npm run bench -- [applications=200] [concurrency=8]
+// Benchmark: N applications with their uploads through the local runtime's HTTP API, beside the storage floor; then
+// what one application costs in calls, counted with SDK middleware in an in-process runtime (bench/sdk-calls.ts).
+// Usage: npm run bench -- [applications=200] [concurrency=8] [counted=20] [rounds=4]
+// Applications and the floor run in alternating rounds (the machine's load drifts), and the medians are reported.
+// Writes .bench/submit-run.json, which `npx tsx bench/cost.ts` prices (docs/cost.md).
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createTableInput } from '../functions/storage/table';
+import { REPO_ROOT, startRuntime } from '../local/runtime';
 import { pdfBytes } from '../test/support/files';
-import { api } from '../test/support/http';
+import { type ApiResponse, api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
-import { uploadFile } from '../test/support/uploads';
+import { postToStorage, presignUpload } from '../test/support/uploads';
+import { type Counts, countSdkCalls } from './sdk-calls';
 import { percentile } from './stats';
 
 const N = Number(process.argv[2] ?? 200);
 const CONCURRENCY = Number(process.argv[3] ?? 8);
+const COUNTED = Number(process.argv[4] ?? 20);
+const ROUNDS = Number(process.argv[5] ?? 4);
 const PROCEDURE = 'dang-ky-khai-sinh';
 const DOCUMENT = 'medical-birth-certificate';
+const AGENCY = 'ubnd-xa-gia-sinh';
+const OUTPUT = join(REPO_ROOT, '.bench', 'submit-run.json');
+
+type Client = ReturnType<typeof api>;
 
 /** Runs `task(i)` for i < n with at most `concurrency` in flight; returns each one's milliseconds. */
 async function pool(n: number, concurrency: number, task: (i: number) => Promise<void>) {
@@ -36,7 +47,47 @@ async function pool(n: number, concurrency: number, task: (i: number) => Promise
   return { durations, seconds: (performance.now() - started) / 1000 };
 }
 
-async function main() {
+const expectStatus = (what: string, answer: ApiResponse, status: number) => {
+  if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer;
+};
+
+/** Reads the upload's status until it has a verdict, as the documents page does before the applicant goes on. */
+async function awaitVerdict(c: Client, token: string, uploadId: string) {
+  for (;;) {
+    const status = expectStatus('upload status', await c.get(`/api/uploads/${uploadId}`, { token }), 200);
+    if (status.body.status !== 'pending') return status.body.status as string;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** `POST /api/applications` of the procedure's example data with one uploaded document. */
+const submitExample = (c: Client, token: string, example: unknown, uploadId: string) =>
+  c.post('/api/applications', {
+    token,
+    headers: { 'idempotency-key': randomUUID() },
+    body: { procedureId: PROCEDURE, data: example, documents: [{ documentType: DOCUMENT, uploadId }] },
+  });
+
+/** One application as a browser makes it: a presigned POST, the file to storage, its verdict, the submission. */
+async function apply(c: Client, token: string, example: unknown, file: Uint8Array) {
+  const form = await presignUpload(c, token, {
+    procedureId: PROCEDURE,
+    documentType: DOCUMENT,
+    bytes: file,
+    fileName: 'giay-chung-sinh.pdf',
+  });
+  await postToStorage(form, file);
+  await awaitVerdict(c, token, form.uploadId);
+  const t0 = performance.now();
+  const submitted = await submitExample(c, token, example, form.uploadId);
+  const submitMs = performance.now() - t0;
+  expectStatus('submission', submitted, 201);
+  return { submitMs, code: submitted.body.code as string, uploadId: form.uploadId };
+}
+
+/** Applications per second end to end, POST /api/applications alone, and the same items written raw. */
+async function measureRate() {
   const dataDir = await mkdtemp(join(tmpdir(), 'motcua-bench-'));
   const runtime = await startRuntimeProcess({ dataDir });
   try {
@@ -44,33 +95,10 @@ async function main() {
     const token = await c.tokenFor('citizen1');
     const example = (await c.get(`/api/procedures/${PROCEDURE}`)).body.form.examples[0];
     const file = pdfBytes('benchmark');
-    const submitOnly: number[] = new Array(N);
-
-    const oneApplication = async (i: number) => {
-      const uploadId = await uploadFile(c, token, {
-        procedureId: PROCEDURE,
-        documentType: DOCUMENT,
-        bytes: file,
-        fileName: 'giay-chung-sinh.pdf',
-      });
-      const t0 = performance.now();
-      const submitted = await c.post('/api/applications', {
-        token,
-        headers: { 'idempotency-key': randomUUID() },
-        body: {
-          procedureId: PROCEDURE,
-          data: example,
-          documents: [{ documentType: DOCUMENT, uploadId }],
-        },
-      });
-      submitOnly[i] = performance.now() - t0;
-      if (submitted.status !== 201)
-        throw new Error(`submission ${i}: ${submitted.status} ${JSON.stringify(submitted.body)}`);
-    };
-
     // Warm-up: module imports, JIT, DynamoDB Local's first transactions.
-    await pool(Math.min(20, N), CONCURRENCY, oneApplication);
-    const http = await pool(N, CONCURRENCY, oneApplication);
+    await pool(Math.min(20, N), CONCURRENCY, async () => {
+      await apply(c, token, example, file);
+    });
 
     // The floor: the same items written by raw TransactWriteItems to DynamoDB Local, with the same concurrency.
     const ddb = DynamoDBDocumentClient.from(
@@ -95,13 +123,13 @@ async function main() {
           fileName: 'f.pdf',
           contentType: 'application/pdf',
           size: file.length,
-          key: 'documents/u',
+          key: 'documents/u/e',
         },
       ],
     };
     const floorItems = async (i: number) => {
       const code = `BENCH-${i}-${randomUUID().slice(0, 6)}`;
-      const upload = { pk: `UPLOAD#${code}`, sk: 'UPLOAD', status: 'pending', ownerId: 'o' };
+      const upload = { pk: `UPLOAD#${code}`, sk: 'UPLOAD', status: 'verified', ownerId: 'o' };
       await ddb.send(new PutCommand({ TableName, Item: upload }));
       const put = (Item: Record<string, unknown>) => ({
         Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
@@ -127,9 +155,9 @@ async function main() {
                 TableName,
                 Key: { pk: upload.pk, sk: upload.sk },
                 UpdateExpression: 'SET #s = :claimed',
-                ConditionExpression: '#s = :pending AND ownerId = :o',
+                ConditionExpression: '#s = :verified AND ownerId = :o',
                 ExpressionAttributeNames: { '#s': 'status' },
-                ExpressionAttributeValues: { ':claimed': 'claimed', ':pending': 'pending', ':o': 'o' },
+                ExpressionAttributeValues: { ':claimed': 'claimed', ':verified': 'verified', ':o': 'o' },
               },
             },
           ],
@@ -137,26 +165,298 @@ async function main() {
       );
     };
     await pool(Math.min(20, N), CONCURRENCY, floorItems);
-    const floor = await pool(N, CONCURRENCY, floorItems);
-    await ddb.send(new DeleteTableCommand({ TableName }));
 
-    const rate = N / http.seconds;
-    const floorRate = N / floor.seconds;
-    const row = (name: string, perSecond: number, durations: number[]) =>
-      `${name.padEnd(44)} ${(Number.isNaN(perSecond) ? '' : `${perSecond.toFixed(1)}/s`).padStart(10)}   p50 ${percentile(durations, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(durations, 95).toFixed(1).padStart(7)} ms`;
-    console.log(
-      `\nmotcua submission benchmark: ${N} applications, concurrency ${CONCURRENCY}, node ${process.version}`,
-    );
-    console.log(row('applications (upload + file + submit), HTTP', rate, http.durations));
-    console.log(row('  of which POST /api/applications alone', Number.NaN, submitOnly));
-    console.log(row('floor: raw TransactWriteItems, same items', floorRate, floor.durations));
-    console.log(
-      `ratio floor/applications: ${(floorRate / rate).toFixed(2)}x (how many times faster storage alone is)`,
-    );
+    const perRound = Math.ceil(N / ROUNDS);
+    const rounds: { rate: number; floorRate: number }[] = [];
+    const durations: number[] = [];
+    const submitOnly: number[] = [];
+    const floorDurations: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const submits: number[] = new Array(perRound);
+      const http = await pool(perRound, CONCURRENCY, async (i) => {
+        submits[i] = (await apply(c, token, example, file)).submitMs;
+      });
+      const floor = await pool(perRound, CONCURRENCY, floorItems);
+      rounds.push({ rate: perRound / http.seconds, floorRate: perRound / floor.seconds });
+      durations.push(...http.durations);
+      submitOnly.push(...submits);
+      floorDurations.push(...floor.durations);
+    }
+    await ddb.send(new DeleteTableCommand({ TableName }));
+    ddb.destroy();
+    return { rounds, durations, submitOnly, floorDurations };
   } finally {
     await runtime.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** What the client itself sends, per step: API requests (and the bytes they answer), and posts/gets to storage. */
+interface ClientTraffic {
+  apiRequests: Record<string, number>;
+  apiResponseBytes: number;
+  storagePosts: number;
+  storageGets: number;
+  storageGetBytes: number;
+}
+
+const emptyTraffic = (): ClientTraffic => ({
+  apiRequests: {},
+  apiResponseBytes: 0,
+  storagePosts: 0,
+  storageGets: 0,
+  storageGetBytes: 0,
+});
+
+/** A client that notes every API request it makes under its route, as API Gateway would bill it. */
+function countingClient(c: Client, traffic: () => ClientTraffic): Client {
+  const routeOf = (method: string, path: string) =>
+    `${method} ${path
+      .split('?')[0]!
+      .replace(/\/api\/procedures\/[^/]+/, '/api/procedures/{id}')
+      .replace(/\/api\/uploads\/[^/]+/, '/api/uploads/{uploadId}')
+      .replace(/\/api\/(applications|cases)\/[^/]+/, '/api/$1/{code}')}`;
+  const note = (method: string, path: string, answer: ApiResponse) => {
+    const t = traffic();
+    const route = routeOf(method, path);
+    t.apiRequests[route] = (t.apiRequests[route] ?? 0) + 1;
+    t.apiResponseBytes += Buffer.byteLength(
+      typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body),
+    );
+    return answer;
+  };
+  return {
+    ...c,
+    get: async (path, options) => note('GET', path, await c.get(path, options)),
+    post: async (path, options) => note('POST', path, await c.post(path, options)),
+  };
+}
+
+/**
+ * One application through its whole life, in an in-process runtime whose SDK clients are counted: the applicant's
+ * journey (the form's procedure, the upload, its verdict, the submission) and the agency's (the queue, the case
+ * and its document, receive, approve, issue the result, the applicant reading the case once). Each step waits for
+ * the consumers it sets off (verifier, notifier, janitor), so that their calls count with it.
+ */
+async function countOneApplication() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'motcua-bench-count-'));
+  const runtime = await startRuntime({ port: 0, dataDir, log: () => {} });
+  const counter = await countSdkCalls();
+  try {
+    const raw = api(runtime.url);
+    let traffic = emptyTraffic();
+    const c = countingClient(raw, () => traffic);
+    const token = await raw.tokenFor('citizen1');
+    const official = await raw.tokenFor(`official-${AGENCY}`);
+    const file = pdfBytes('benchmark');
+    const settle = async () => {
+      await runtime.drainObjectEvents(60_000);
+      await runtime.drainStream(60_000);
+    };
+    const example = (await raw.get(`/api/procedures/${PROCEDURE}`)).body.form.examples[0];
+    // Warm-up, not counted.
+    await apply(raw, token, example, file);
+    await settle();
+    counter.take();
+
+    const verdictMs: number[] = [];
+    const steps: { submission: Counts[]; processing: Counts[] } = { submission: [], processing: [] };
+    const trafficOf = { submission: emptyTraffic(), processing: emptyTraffic() };
+    type Sent = { id: string; channel: string; body: string };
+    const outbox = { submission: [] as Sent[], processing: [] as Sent[] };
+    const sentFor = async (code: string) =>
+      (await raw.get(`/api/local/outbox?caseCode=${encodeURIComponent(code)}`)).body.items as Sent[];
+    const requestPath: Counts[] = [];
+    for (let i = 0; i < COUNTED; i++) {
+      traffic = trafficOf.submission;
+      expectStatus('procedure', await c.get(`/api/procedures/${PROCEDURE}`), 200);
+      const form = await presignUpload(c, token, {
+        procedureId: PROCEDURE,
+        documentType: DOCUMENT,
+        bytes: file,
+        fileName: 'giay-chung-sinh.pdf',
+      });
+      const landed = performance.now();
+      await postToStorage(form, file);
+      traffic.storagePosts++;
+      await runtime.drainObjectEvents(60_000);
+      verdictMs.push(performance.now() - landed);
+      expectStatus('upload status', await c.get(`/api/uploads/${form.uploadId}`, { token }), 200);
+      await settle();
+      const beforeSubmit = counter.take();
+      const submitted = expectStatus(
+        'submission',
+        await submitExample(c, token, example, form.uploadId),
+        201,
+      );
+      // The submission's own calls, before any consumer it sets off runs.
+      const submitting = counter.take();
+      requestPath.push(onlyFunction(submitting, 'motcua-submit'));
+      const code = submitted.body.code as string;
+      await settle();
+      steps.submission.push(merge([beforeSubmit, submitting, counter.take()]));
+      const notifiedOnSubmission = await sentFor(code);
+      outbox.submission.push(...notifiedOnSubmission);
+      counter.take();
+
+      traffic = trafficOf.processing;
+      expectStatus('queue', await c.get('/api/queue', { token: official }), 200);
+      const view = expectStatus('case', await c.get(`/api/cases/${code}`, { token: official }), 200);
+      const download = await fetch(view.body.documents[0].downloadUrl);
+      traffic.storageGets++;
+      traffic.storageGetBytes += (await download.arrayBuffer()).byteLength;
+      let version = 1;
+      for (const action of ['receive', 'approve', 'issue_result']) {
+        const acted = expectStatus(
+          action,
+          await c.post(`/api/cases/${code}/actions`, {
+            token: official,
+            body: { action, expectedVersion: version },
+          }),
+          200,
+        );
+        version = acted.body.version;
+      }
+      expectStatus('own case', await c.get(`/api/applications/${code}`, { token }), 200);
+      await settle();
+      steps.processing.push(counter.take());
+      const known = new Set(notifiedOnSubmission.map((sent) => sent.id));
+      outbox.processing.push(...(await sentFor(code)).filter((sent) => !known.has(sent.id)));
+      counter.take();
+    }
+    return {
+      verdictMs,
+      requestPath: merge(requestPath),
+      submission: {
+        counts: merge(steps.submission),
+        client: trafficOf.submission,
+        notifications: outbox.submission.map(({ channel, body }) => ({ channel, body })),
+      },
+      processing: {
+        counts: merge(steps.processing),
+        client: trafficOf.processing,
+        notifications: outbox.processing.map(({ channel, body }) => ({ channel, body })),
+      },
+      documentBytes: file.length,
+    };
+  } finally {
+    counter.stop();
+    await runtime.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function merge(all: readonly Counts[]): Counts {
+  const operations = new Map<string, Counts['operations'][number]>();
+  const invocations = new Map<string, Counts['invocations'][number]>();
+  for (const counts of all) {
+    for (const o of counts.operations) {
+      const key = `${o.functionName} ${o.service} ${o.operation}`;
+      const sum = operations.get(key) ?? { ...o, calls: 0, readUnits: 0, writeUnits: 0 };
+      operations.set(key, {
+        ...sum,
+        calls: sum.calls + o.calls,
+        readUnits: sum.readUnits + o.readUnits,
+        writeUnits: sum.writeUnits + o.writeUnits,
+      });
+    }
+    for (const i of counts.invocations) {
+      const sum = invocations.get(i.functionName) ?? { ...i, invocations: 0, milliseconds: 0 };
+      invocations.set(i.functionName, {
+        ...sum,
+        invocations: sum.invocations + i.invocations,
+        milliseconds: sum.milliseconds + i.milliseconds,
+      });
+    }
+  }
+  return { operations: [...operations.values()], invocations: [...invocations.values()] };
+}
+
+const onlyFunction = (counts: Counts, functionName: string): Counts => ({
+  operations: counts.operations.filter((o) => o.functionName === functionName),
+  invocations: counts.invocations.filter((i) => i.functionName === functionName),
+});
+
+/** "UpdateItem 1, BatchGetItem 1, TransactWriteItems 1" per application. */
+function roundTrips(counts: Counts, service: 'DynamoDB' | 'S3', per: number): string {
+  const calls = counts.operations.filter((o) => o.service === service);
+  const total = calls.reduce((sum, o) => sum + o.calls, 0) / per;
+  const each = calls
+    .map((o) => `${o.operation} ${(o.calls / per).toFixed(2).replace(/\.00$/, '')}`)
+    .join(', ');
+  return `${total.toFixed(2).replace(/\.00$/, '')}${each ? ` (${each})` : ''}`;
+}
+
+async function main() {
+  const { rounds, durations, submitOnly, floorDurations } = await measureRate();
+  const median = (values: number[]) => percentile(values, 50);
+  const rate = median(rounds.map((r) => r.rate));
+  const floorRate = median(rounds.map((r) => r.floorRate));
+  const ratio = median(rounds.map((r) => r.rate / r.floorRate));
+  const row = (name: string, perSecond: number, durations: number[]) =>
+    `${name.padEnd(44)} ${(Number.isNaN(perSecond) ? '' : `${perSecond.toFixed(1)}/s`).padStart(10)}   p50 ${percentile(durations, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(durations, 95).toFixed(1).padStart(7)} ms`;
+  console.log(
+    `\nmotcua submission benchmark: ${N} applications in ${ROUNDS} rounds alternating with the floor, ` +
+      `concurrency ${CONCURRENCY}, node ${process.version}; rates are medians of the rounds`,
+  );
+  console.log(row('applications (upload + file + verdict + submit)', rate, durations));
+  console.log(row('  of which POST /api/applications alone', Number.NaN, submitOnly));
+  console.log(row('floor: raw TransactWriteItems, same items', floorRate, floorDurations));
+  console.log(
+    `ratio applications/floor: ${ratio.toFixed(2)}x of the floor's rate (rounds: ` +
+      `${rounds.map((r) => (r.rate / r.floorRate).toFixed(2)).join(', ')}; goal >= 0.70); ` +
+      `p95 of POST /api/applications: ${(percentile(submitOnly, 95) / percentile(floorDurations, 95)).toFixed(2)}x ` +
+      "the floor's p95 (goal <= 2)",
+  );
+
+  const counted = await countOneApplication();
+  const perApp = COUNTED;
+  console.log(
+    `\nround trips of one POST /api/applications (SDK middleware, ${perApp} applications, request path only):`,
+  );
+  console.log(`  DynamoDB ${roundTrips(counted.requestPath, 'DynamoDB', perApp)}`);
+  console.log(`  S3       ${roundTrips(counted.requestPath, 'S3', perApp)}`);
+  console.log(
+    `upload verdict after the file landed (in-process runtime): p50 ${percentile(counted.verdictMs, 50).toFixed(1)} ms, ` +
+      `p95 ${percentile(counted.verdictMs, 95).toFixed(1)} ms, max ${Math.max(...counted.verdictMs).toFixed(1)} ms`,
+  );
+  for (const [name, step] of [
+    ['submission journey', counted.submission],
+    ['processing journey', counted.processing],
+  ] as const) {
+    console.log(`${name}, per application, every function:`);
+    console.log(`  DynamoDB ${roundTrips(step.counts, 'DynamoDB', perApp)}`);
+    console.log(`  S3       ${roundTrips(step.counts, 'S3', perApp)}`);
+  }
+
+  await mkdir(join(REPO_ROOT, '.bench'), { recursive: true });
+  await writeFile(
+    OUTPUT,
+    `${JSON.stringify(
+      {
+        measuredAt: new Date().toISOString(),
+        node: process.version,
+        cpu: cpus()[0]?.model,
+        cpus: cpus().length,
+        rate: {
+          applications: N,
+          concurrency: CONCURRENCY,
+          rounds,
+          perSecond: rate,
+          floorPerSecond: floorRate,
+          ratio,
+          submitP50: percentile(submitOnly, 50),
+          submitP95: percentile(submitOnly, 95),
+          floorP50: percentile(floorDurations, 50),
+          floorP95: percentile(floorDurations, 95),
+        },
+        counted: { applications: perApp, ...counted },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nwrote ${OUTPUT}; price it with: npx tsx bench/cost.ts`);
 }
 
 await main();

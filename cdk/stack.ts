@@ -5,7 +5,12 @@ import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ENV } from '../functions/commons/environment';
-import { routes as contractRoutes, type RouteDeclaration, streamConsumers } from '../functions/routes';
+import {
+  routes as contractRoutes,
+  type RouteDeclaration,
+  streamConsumers,
+  uploadVerifier,
+} from '../functions/routes';
 import { REPOSITORY_ROOT, writeConsumerEntry } from './bundling';
 import type { DeploymentConfig } from './config';
 import { Api } from './constructs/api';
@@ -14,6 +19,7 @@ import { Data } from './constructs/data';
 import { Functions } from './constructs/functions';
 import { Monitoring } from './constructs/monitoring';
 import { Notifications } from './constructs/notifications';
+import { UploadChecks } from './constructs/uploads';
 import { CLIENT_IP_HEADER, Web } from './constructs/web';
 import { acknowledge } from './nag';
 
@@ -37,6 +43,7 @@ export class MotcuaStack extends Stack {
   readonly auth: Auth;
   readonly functions: Functions;
   readonly notifications: Notifications;
+  readonly uploadChecks: UploadChecks;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: MotcuaStackProps) {
@@ -114,7 +121,6 @@ export class MotcuaStack extends Stack {
       documents: this.data.documents,
       sealKey,
       environment: { [ENV.clientIpHeader]: CLIENT_IP_HEADER },
-      malwareScan: config.malwareScan === 'guardduty',
       sourceRoot,
       logRetentionDays,
       logRemovalPolicy,
@@ -141,6 +147,20 @@ export class MotcuaStack extends Stack {
       logRemovalPolicy,
     });
 
+    const janitor = streamConsumers.find((consumer) => consumer.name === 'upload-janitor');
+    if (!janitor) throw new Error('functions/routes.ts declares no upload-janitor stream consumer');
+    this.uploadChecks = new UploadChecks(this, 'Uploads', {
+      bucket: this.data.documents,
+      bucketName: this.data.documentsBucketName,
+      table: this.data.table,
+      verifier: uploadVerifier,
+      janitor,
+      malwareScan: config.malwareScan === 'guardduty',
+      sourceRoot,
+      logRetentionDays,
+      logRemovalPolicy,
+    });
+
     this.web.deploySite(
       props.siteDirectory,
       {
@@ -157,6 +177,8 @@ export class MotcuaStack extends Stack {
 
     const functions = new Map([...this.functions.byGroup, ['notifier', this.notifications.notifier]]);
     functions.set('tokenClaims', this.auth.tokenClaims);
+    functions.set('uploadVerifier', this.uploadChecks.verifier);
+    functions.set('uploadJanitor', this.uploadChecks.janitor);
     this.monitoring = new Monitoring(this, 'Monitoring', {
       httpApi: this.api.httpApi,
       functions,
@@ -165,6 +187,7 @@ export class MotcuaStack extends Stack {
       alarmEmail: config.alarmEmail,
       name: this.stackName,
     });
+    this.uploadChecks.alarmOnDeadLetters(this.monitoring.alarms, this.stackName);
 
     new CfnOutput(this, 'SiteUrl', { value: this.web.origin, description: 'The web, with the API at /api' });
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });

@@ -1,4 +1,6 @@
 // Every HTTP route, declared once: the CDK stack, the local runtime, the HTTP wrapper and OpenAPI all read it.
+
+import { QUARANTINE_PREFIX } from './documents/object-keys';
 import { applicationRoutes, submissionRoutes } from './routes/applications';
 import { catalogueRoutes } from './routes/catalogue';
 import type { RouteEntry } from './routes/define';
@@ -47,7 +49,32 @@ export const streamConsumers: readonly StreamConsumer[] = [
     exportName: 'handler',
     filter: { eventNames: ['INSERT', 'MODIFY'], itemTypes: ['notification'] },
   },
+  {
+    name: 'upload-janitor',
+    entry: 'functions/documents/janitor.ts',
+    exportName: 'handler',
+    filter: { eventNames: ['MODIFY', 'REMOVE'], itemTypes: ['upload'] },
+  },
 ];
+
+/**
+ * The consumer of the documents bucket's events: `ObjectCreated` under `prefix` (S3 event notifications on AWS,
+ * s3rver's own `'event'` emitter in the local runtime) and, where the malware scan is on, GuardDuty's scan
+ * results (EventBridge). Invoked asynchronously: a thrown error is retried, as Lambda does.
+ */
+export interface ObjectEventConsumer {
+  readonly name: string;
+  readonly entry: string;
+  readonly exportName: string;
+  readonly prefix: string;
+}
+
+export const uploadVerifier: ObjectEventConsumer = {
+  name: 'upload-verifier',
+  entry: 'functions/documents/verifier.ts',
+  exportName: 'handler',
+  prefix: QUARANTINE_PREFIX,
+};
 
 /** Whether a stream record passes a consumer's filter (the local poller's copy of the AWS filter's rule). */
 export function matchesStreamFilter(

@@ -1,4 +1,5 @@
 // Runs Lambda handlers in this process: loads them by route entry and builds the Lambda `Context`.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +17,35 @@ export class HandlerMissingError extends Error {
 }
 
 const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+/**
+ * The function (`motcua-<group or consumer>`, as the stack names it) whose invocation is running: what an SDK call
+ * belongs to, for the benchmark that counts them (bench/submit.ts).
+ */
+export const currentInvocation = new AsyncLocalStorage<{ readonly functionName: string }>();
+
+type InvocationObserver = (functionName: string, milliseconds: number) => void;
+const invocationObservers = new Set<InvocationObserver>();
+
+/** Calls `observer` with every invocation's duration, until the returned function is called. */
+export function observeInvocations(observer: InvocationObserver): () => void {
+  invocationObservers.add(observer);
+  return () => invocationObservers.delete(observer);
+}
+
+/** The handler, run inside `currentInvocation` and timed for the observers. */
+function instrumented(handler: LambdaHandler): LambdaHandler {
+  return (event, context) =>
+    currentInvocation.run({ functionName: context.functionName }, async () => {
+      const started = performance.now();
+      try {
+        return await handler(event, context);
+      } finally {
+        const elapsed = performance.now() - started;
+        for (const observer of invocationObservers) observer(context.functionName, elapsed);
+      }
+    });
+}
 
 /**
  * Imports `<repoRoot>/<entry>` once and returns its export `exportName`. A module that is missing is
@@ -41,7 +71,7 @@ export async function loadHandler(
   }
   const handler = (await loading)[exportName];
   if (typeof handler !== 'function') throw new HandlerMissingError(`${entry}#${exportName}`);
-  return handler as LambdaHandler;
+  return instrumented(handler as LambdaHandler);
 }
 
 /** The Lambda context a function of the stack would get (the CDK stack names functions `motcua-<group>`). */

@@ -12,9 +12,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { ENV } from '../functions/commons/environment';
-import { routes, streamConsumers } from '../functions/routes';
+import { routes, streamConsumers, uploadVerifier } from '../functions/routes';
 import { createTableInput, TABLE } from '../functions/storage/table';
 import { startHttpServer } from './http-server';
+import { startObjectEvents } from './object-events';
 import { processInfo, startDynamoDbLocal, startS3rver } from './services';
 import { startStreamPoller } from './stream-poller';
 import { configureTokens } from './tokens';
@@ -44,6 +45,8 @@ export interface Runtime {
   readonly staleDynamoDbPid?: number;
   /** Resolves once every stream consumer has handled every record written so far. */
   drainStream(timeoutMs?: number): Promise<void>;
+  /** Resolves once the upload verifier has handled every object event so far (each upload has its verdict). */
+  drainObjectEvents(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -137,6 +140,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     stopHttp = () => http.stop();
     cleanups.push(async () => markFailed(new Error('stopped')));
     const origins = [http.url, http.url.replace('127.0.0.1', 'localhost')];
+    // s3rver's own event emitter feeds the upload verifier, as S3's event notifications do on AWS.
+    const objectEvents = startObjectEvents({ repoRoot: REPO_ROOT, consumer: uploadVerifier, ready, log });
+    cleanups.push(() => objectEvents.stop());
 
     const [dynamo, s3] = await Promise.all([
       startDynamoDbLocal({ dataDir, corsOrigins: origins }).then((service) => {
@@ -148,6 +154,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         buckets: [bucketName],
         corsOrigins: origins,
         credentials: AWS_CREDENTIALS,
+        onEvent: (event) => objectEvents.deliver(event),
       }).then((service) => {
         cleanups.push(() => service.stop());
         return service;
@@ -230,6 +237,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       drainStream: async (timeoutMs) => {
         await Promise.all(pollers.map((poller) => poller.drain(timeoutMs)));
       },
+      drainObjectEvents: (timeoutMs) => objectEvents.drain(timeoutMs),
       stop: async () => {
         stopping = true;
         await cleanUp();

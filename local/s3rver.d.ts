@@ -29,6 +29,8 @@ declare module 's3rver' {
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
     logger: { close(): void };
+    /** S3-shaped notifications (`ObjectCreated:Post`, `:Put`, `:Copy`, `ObjectRemoved:Delete`), one record each. */
+    on(event: 'event', listener: (event: import('aws-lambda').S3Event) => void): this;
     /** Where objects live: `<directory>/<bucket>/<key>._S3rver_<kind>` files. */
     store: {
       getResourcePath(bucket: string, key: string, kind: string): string;

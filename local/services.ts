@@ -8,6 +8,7 @@ import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import type { S3Event } from 'aws-lambda';
 import S3rver from 's3rver';
 
 export interface RunningService {
@@ -273,6 +274,8 @@ export interface S3rverOptions {
   readonly corsOrigins?: readonly string[];
   /** The key pair the handlers sign with; s3rver only knows its own `S3RVER` key otherwise. */
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** Called with each S3-shaped event s3rver emits once an object is stored (as S3 event notifications are). */
+  readonly onEvent?: (event: S3Event) => void;
 }
 
 const xmlEscape = (text: string) =>
@@ -326,6 +329,7 @@ export async function startS3rver(
     })),
   });
   await s3rver.configureBuckets();
+  if (options.onEvent) s3rver.on('event', options.onEvent);
   // s3rver removes a key prefix's directory (`quarantine/`) as soon as a delete leaves it empty, racing an
   // upload into the same prefix: that upload's write stream then fails with ENOENT, unhandled, and the whole
   // runtime exits. Delete the object's files and keep the directories.

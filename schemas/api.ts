@@ -1,12 +1,16 @@
 // Requests and responses of the HTTP contract as zod schemas, each built on first use: validation, types, OpenAPI.
 // zod/mini rather than zod: these schemas go into every function, and the full zod costs 90 KB and 10 ms there.
 import * as z from 'zod/mini';
+import { FILE_NAME_MESSAGE_KEY, FILE_NAME_RULE, isAcceptableFileName } from '../functions/domain/file-name';
 import { CASE_STATUSES, OFFICIAL_ACTIONS, ROLES } from '../functions/domain/types';
 import { lazy } from './lazy';
 import { normalizeVnMobilePhone, VN_MOBILE, VN_MOBILE_DESCRIPTION, VN_MOBILE_MESSAGE } from './vn-phone';
 
 /** The texts of the message keys these schemas raise (the rest is worded from zod's own issues). */
-export const API_MESSAGES = { 'phone.invalid': VN_MOBILE_MESSAGE } as const;
+export const API_MESSAGES = {
+  'phone.invalid': VN_MOBILE_MESSAGE,
+  [FILE_NAME_MESSAGE_KEY]: FILE_NAME_RULE,
+} as const;
 
 /** What a lazily built schema gives once parsed: the type a handler returns or receives. */
 export type Output<S extends () => z.core.$ZodType> = z.output<ReturnType<S>>;
@@ -43,6 +47,15 @@ export const procedureIdParams = lazy(() =>
     id: meta(z.string().check(z.minLength(1), z.maxLength(128)), {
       description: 'Procedure id',
       example: 'dang-ky-khai-sinh',
+    }),
+  }),
+);
+
+export const uploadIdParams = lazy(() =>
+  z.object({
+    uploadId: meta(z.string().check(z.minLength(1), z.maxLength(128)), {
+      description: 'The `uploadId` that `POST /api/uploads` answered',
+      example: '0b7e3f5c-5a7e-4a53-9d3c-2f1f4bb9c6a1',
     }),
   }),
 );
@@ -112,7 +125,10 @@ export const uploadRequest = lazy(() =>
     z.strictObject({
       procedureId: id(),
       documentType: id(),
-      fileName: nfc(255),
+      fileName: meta(nfc(255).check(z.refine(isAcceptableFileName, { error: FILE_NAME_MESSAGE_KEY })), {
+        description:
+          '1–255 characters; no control characters, no bidirectional formatting characters, no / or \\',
+      }),
       contentType: z.string().check(z.trim(), z.toLowerCase(), z.minLength(3), z.maxLength(100)),
       size: z.int().check(z.positive()),
     }),
@@ -290,6 +306,25 @@ export const uploadResponse = lazy(() =>
       expiresAt: isoTime(),
     }),
     { id: 'UploadResponse' },
+  ),
+);
+
+export const uploadStatus = lazy(() =>
+  meta(
+    z.object({
+      uploadId: z.string(),
+      documentType: z.string(),
+      fileName: z.string(),
+      contentType: z.string(),
+      size: count(),
+      status: meta(z.enum(['pending', 'verified', 'rejected']), {
+        description: '`pending` until the file has landed and been checked; then `verified` or `rejected`',
+      }),
+      problems: meta(z.optional(z.array(z.object({ path: z.string(), message: z.string() }))), {
+        description: 'Why it was rejected: `path` is `size`, `contentType` or `file` (the malware scan)',
+      }),
+    }),
+    { id: 'UploadStatus' },
   ),
 );
 

@@ -34,6 +34,12 @@ export class Data extends Construct {
   readonly documents: Bucket;
   /** The documents bucket's regional host, as the browser posts uploads to it (for the CSP). */
   readonly documentsHost: string;
+  /**
+   * The documents bucket's name, fixed by stack, account and region: functions that may refer to the bucket by
+   * name only (the upload verifier, whose invoke permission the bucket's notification configuration waits for)
+   * use this rather than the bucket's own reference, which would make a dependency cycle.
+   */
+  readonly documentsBucketName: string;
   /** Server access logs of the buckets and CloudFront standard logs. */
   readonly accessLogs: Bucket;
   readonly malwareProtection?: CfnMalwareProtectionPlan;
@@ -53,6 +59,7 @@ export class Data extends Construct {
       Aws.ACCOUNT_ID,
       Aws.REGION,
     ]);
+    this.documentsBucketName = documentsBucketName;
     this.documentsHost = Fn.join('', [documentsBucketName, '.s3.', Aws.REGION, '.', Aws.URL_SUFFIX]);
     this.documents = this.createDocumentsBucket(documentsBucketName, removalPolicy, props);
     if (props.malwareScan ?? true) this.malwareProtection = this.protectFromMalware(this.documents);
@@ -118,6 +125,8 @@ export class Data extends Construct {
       })),
       lifecycleRules: [
         {
+          // The posted originals: the upload verifier copies each one out (the copy is what a case or a draft
+          // keeps) and the upload janitor clears them once claimed or expired; this only sweeps what they miss.
           id: 'clear-unclaimed-uploads',
           prefix: QUARANTINE_PREFIX,
           expiration: Duration.days(props.quarantineDays ?? 2),

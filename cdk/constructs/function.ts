@@ -5,10 +5,14 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/commons/environment';
 import { BUNDLING, REPOSITORY_ROOT } from '../bundling';
 import { acknowledge, arnToken } from '../nag';
+
+/** A function's memory unless it says otherwise (more memory is more CPU: faster cold starts). */
+export const DEFAULT_MEMORY_MB = 1024;
 
 export interface MotcuaFunctionProps {
   /** Absolute path of the module to bundle. */
@@ -60,7 +64,7 @@ export class MotcuaFunction extends Construct {
       depsLockFilePath: `${REPOSITORY_ROOT}/package-lock.json`,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 1024,
+      memorySize: props.memorySize ?? DEFAULT_MEMORY_MB,
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
       role: this.role,
@@ -109,4 +113,18 @@ function retentionOf(days: number): RetentionDays {
     throw new Error(`Log retention of ${days} days is not one CloudWatch Logs offers (e.g. 14, 30, 90, 365)`);
   }
   return days as RetentionDays;
+}
+
+/**
+ * A dead-letter queue for what a function gave up on, kept 14 days for inspection and replay; `of` says whose
+ * (it is itself a dead-letter destination, so it has none of its own).
+ */
+export function deadLetterQueue(scope: Construct, id: string, of: string): Queue {
+  const queue = new Queue(scope, id, {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+  acknowledge(queue, `This queue is itself the dead-letter destination of ${of}.`, 'AwsSolutions-SQS3');
+  return queue;
 }

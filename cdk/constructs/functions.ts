@@ -10,7 +10,7 @@ import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from '../../functions/documents/o
 import type { DeployedGroup, RouteDeclaration } from '../../functions/routes';
 import { REPOSITORY_ROOT, routeGroups, writeGroupEntry } from '../bundling';
 import { acknowledge, arnToken } from '../nag';
-import { grantTableAccess, MotcuaFunction } from './function';
+import { DEFAULT_MEMORY_MB, grantTableAccess, MotcuaFunction } from './function';
 
 /** What the routes of a group do with storage. */
 interface GroupAccess {
@@ -18,8 +18,6 @@ interface GroupAccess {
   readonly table: 'none' | 'read' | 'readwrite';
   /** Sign presigned POSTs into quarantine/ (the signature carries the function's permission). */
   readonly signUploads?: boolean;
-  /** Read uploads (and GuardDuty's verdict tag) in quarantine/ and copy accepted ones to documents/. */
-  readonly acceptUploads?: boolean;
   /** Sign download URLs of accepted documents. */
   readonly readDocuments?: boolean;
   /** Seals tracking PINs in idempotency records (needs SEAL_KEY). */
@@ -32,8 +30,8 @@ interface GroupAccess {
  * What each group may touch, for every group of `FunctionGroup` but `local` (a group missing here fails
  * typecheck). One function per group rather than per route (7 functions for 14 routes), so that a session
  * warms few functions; groups split by what they touch, which is also what their bundles weigh: the catalogue
- * has no storage, the readers of cases only the table, and only uploads, submissions and officials' case work
- * carry the S3 client (see bench/bundle-budget.ts).
+ * has no storage, the readers of cases and the submissions only the table, and only uploads (presigning) and
+ * officials' case work (download links) carry the S3 client (see bench/bundle-budget.ts).
  */
 const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
   public: {
@@ -49,20 +47,23 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
   },
   applicant: { description: 'Cases and withdrawals of an applicant', table: 'readwrite' },
   uploads: { description: 'Presigned uploads into quarantine', table: 'readwrite', signUploads: true },
+  // Claims uploads the verifier checked as they landed: the table only, no document storage.
   submit: {
-    description: 'Submissions and supplements: checks uploads and accepts them',
+    description: 'Submissions and supplements: claim verified uploads',
     table: 'readwrite',
-    acceptUploads: true,
     sealsSecrets: true,
   },
   queue: { description: "An agency's queue, for its officials", table: 'read' },
   official: {
     description: 'Case view and actions of officials',
     table: 'readwrite',
-    acceptUploads: true,
     readDocuments: true,
   },
 };
+
+/** The memory of a group's function (docs/cost.md prices its GB-seconds). */
+export const groupMemorySize = (group: DeployedGroup): number =>
+  GROUP_ACCESS[group].memorySize ?? DEFAULT_MEMORY_MB;
 
 export interface FunctionsProps {
   /** Every route of the contract; local-only routes are skipped. */
@@ -73,8 +74,6 @@ export interface FunctionsProps {
   readonly sealKey: ISecret;
   /** Environment shared by every HTTP function (the CDN's client-address header). */
   readonly environment: Record<string, string>;
-  /** Whether GuardDuty scans uploads: submissions then accept only clean ones. */
-  readonly malwareScan: boolean;
   /** Directory that route entries are relative to. @default the repository root */
   readonly sourceRoot?: string;
   /** @default 14 */
@@ -104,7 +103,7 @@ export class Functions extends Construct {
         logRemovalPolicy: props.logRemovalPolicy,
       });
       if (access.table !== 'none') grantTableAccess(fn, props.table, access.table);
-      this.grantDocuments(fn, props.documents, access, props.malwareScan);
+      this.grantDocuments(fn, props.documents, access);
       if (access.sealsSecrets) {
         // A dynamic reference: the key is resolved at deploy time and never appears in the template.
         fn.addEnvironment(ENV.sealKey, props.sealKey.secretValue.unsafeUnwrap());
@@ -113,12 +112,7 @@ export class Functions extends Construct {
     }
   }
 
-  private grantDocuments(
-    fn: MotcuaFunction,
-    bucket: IBucket,
-    access: GroupAccess,
-    malwareScan: boolean,
-  ): void {
+  private grantDocuments(fn: MotcuaFunction, bucket: IBucket, access: GroupAccess): void {
     const quarantined = bucket.arnForObjects(`${QUARANTINE_PREFIX}*`);
     const documents = bucket.arnForObjects(`${DOCUMENTS_PREFIX}*`);
     const prefixes: string[] = [];
@@ -127,27 +121,6 @@ export class Functions extends Construct {
         new PolicyStatement({ actions: ['s3:PutObject'], resources: [quarantined] }),
       );
       prefixes.push(QUARANTINE_PREFIX);
-    }
-    if (access.acceptUploads) {
-      // Reads the first bytes (magic-byte check) and GuardDuty's verdict tag of each claimed upload.
-      fn.role.addToPrincipalPolicy(
-        new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectTagging'], resources: [quarantined] }),
-      );
-      // Without ListBucket, S3 answers 403 rather than 404 for a missing object: the submission must tell
-      // "not uploaded" (a 400 for the applicant) from a real failure.
-      fn.role.addToPrincipalPolicy(
-        new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
-      );
-      // CopyObject copies the tags too (GuardDuty's verdict stays on the accepted copy).
-      fn.role.addToPrincipalPolicy(
-        new PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectTagging'], resources: [documents] }),
-      );
-      // Claimed uploads leave quarantine; copies of a submission that then failed are removed.
-      fn.role.addToPrincipalPolicy(
-        new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [quarantined, documents] }),
-      );
-      prefixes.push(QUARANTINE_PREFIX, DOCUMENTS_PREFIX);
-      if (malwareScan) fn.addEnvironment(ENV.malwareScan, 'guardduty');
     }
     if (access.readDocuments) {
       fn.role.addToPrincipalPolicy(
@@ -160,7 +133,7 @@ export class Functions extends Construct {
     fn.addEnvironment(ENV.documentsBucket, bucket.bucketName);
     acknowledge(
       fn.role,
-      'Object keys are random per upload, so access is granted per prefix of the documents bucket: quarantine/* (uploads awaiting a claim) and documents/* (accepted documents), never the whole bucket.',
+      'Object keys are random per upload, so access is granted per prefix of the documents bucket: quarantine/* (where presigned forms post) and documents/* (checked copies), never the whole bucket.',
       ...[...new Set(prefixes)].map(
         (prefix) => `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${prefix}*]`,
       ),

@@ -5,12 +5,14 @@ import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ConfigurationSet, ConfigurationSetTlsPolicy, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/commons/environment';
 import type { StreamConsumer } from '../../functions/routes';
 import { acknowledge } from '../nag';
-import { grantTableAccess, MotcuaFunction } from './function';
+import { deadLetterQueue, grantTableAccess, MotcuaFunction } from './function';
+
+export const NOTIFIER_MEMORY_MB = 512;
 
 export interface NotificationsProps {
   /** Absolute path of the notifier's entry module (it exports `handler`). */
@@ -53,7 +55,7 @@ export class Notifications extends Construct {
     this.notifier = new MotcuaFunction(this, 'Notifier', {
       entry: props.entry,
       description: 'Sends the applicant an e-mail and/or SMS on every status change',
-      memorySize: 512,
+      memorySize: NOTIFIER_MEMORY_MB,
       timeout: Duration.seconds(60),
       environment: {
         ...props.environment,
@@ -69,16 +71,7 @@ export class Notifications extends Construct {
     grantTableAccess(this.notifier, props.table, 'readwrite');
     this.grantSending(props);
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetters,
-      'This queue is itself the dead-letter destination of the notifier’s stream mapping.',
-      'AwsSolutions-SQS3',
-    );
+    this.deadLetters = deadLetterQueue(this, 'DeadLetters', 'the notifier’s stream mapping');
 
     this.notifier.function.addEventSource(
       new DynamoEventSource(props.table, {

@@ -1,7 +1,5 @@
 // One change of a case after submission, as one conditional transaction: case, event, notifications, claims.
 import { countEvent } from '../commons/observability';
-// A type only: a change without files (a withdrawal) bundles no S3 client.
-import type { DocumentFiles } from '../documents/uploads';
 import { ValidationFailedError, VersionConflictError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { nextStatus } from '../domain/status-machine';
@@ -27,11 +25,10 @@ export const actorOf = (principal: Principal): Actor => ({
   id: principal.id,
 });
 
-/** Uploads a change claims (supplement documents, a result document), for whom, and where their files go. */
+/** Verified uploads a change claims (supplement documents, a result document), and for whom. */
 export interface UploadClaim {
   readonly uploads: readonly UploadRecord[];
   readonly claimant: string;
-  readonly files: DocumentFiles;
 }
 
 export interface Change {
@@ -75,7 +72,6 @@ export async function commitChange(change: Change): Promise<{ record: CaseRecord
     },
     ...(change.note ? { note: change.note } : {}),
   };
-  await claim?.files.copyToDocuments(uploads);
   try {
     await transact([
       replaceCaseItem(updated, expectedVersion),
@@ -85,7 +81,6 @@ export async function commitChange(change: Change): Promise<{ record: CaseRecord
     ]);
   } catch (error) {
     if (!(error instanceof TransactionConflict)) throw error;
-    await claim?.files.discardCopies(uploads.map((u) => u.uploadId));
     if (error.reasons[0] === 'ConditionalCheckFailed' || error.reasons.includes('TransactionConflict')) {
       throw new VersionConflictError();
     }
@@ -96,7 +91,6 @@ export async function commitChange(change: Change): Promise<{ record: CaseRecord
       },
     ]);
   }
-  await claim?.files.clearQuarantine(uploads);
   countEvent('CaseAction', { action, agency: record.agencyId });
   return { record: updated, events: [...change.events, event] };
 }

@@ -1,6 +1,6 @@
 // What the agency's officials see of a case: the view with a short-lived link to each document.
 import type { OfficialCase } from '../../schemas/api';
-import { downloadUrl } from '../documents/uploads';
+import { downloadUrl } from '../documents/downloads';
 import type { CaseRecord, EventRecord } from '../storage/records';
 import { officialView } from './views';
 

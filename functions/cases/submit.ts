@@ -1,11 +1,12 @@
-// Submitting an application: every check first, then one conditional transaction, answered once per key.
+// Submitting an application: the checks, the day's number, then one conditional transaction, answered once per key.
+// No read of the idempotency record before the write and no call to storage: the uploads were checked as they landed.
 import { createHash } from 'node:crypto';
 import type { ApplicationRequest, SubmitResponse } from '../../schemas/api';
 import { findProcedure, validateApplicationData } from '../../schemas/catalogue';
 import { limits } from '../commons/config';
 import { countEvent } from '../commons/observability';
 import { seal, unseal } from '../commons/seal';
-import { checkDocuments, documentFiles, storedDocument } from '../documents/uploads';
+import { checkDocuments, storedDocument } from '../documents/claims';
 import { vietnamCalendar } from '../domain/calendar';
 import { caseCodeDay, formatCaseCode } from '../domain/case-code';
 import { type FieldProblem, IdempotencyConflictError, ValidationFailedError } from '../domain/errors';
@@ -16,10 +17,10 @@ import type { Language } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { appendEventItem, createCaseItem } from '../storage/cases';
 import { nextCaseSequence } from '../storage/counters';
-import { TransactionConflict, transact } from '../storage/dynamo';
-import { getIdempotencyRecord, putIdempotencyItem } from '../storage/idempotency';
+import { type TransactItem, TransactionConflict, transact } from '../storage/dynamo';
+import { getIdempotencyRecord, liveIdempotencyRecord, putIdempotencyItem } from '../storage/idempotency';
 import { createNotificationItem } from '../storage/notifications';
-import type { CaseRecord, EventRecord, IdempotencyRecord } from '../storage/records';
+import type { CaseRecord, EventRecord, IdempotencyRecord, UploadRecord } from '../storage/records';
 import { claimUploadItem } from '../storage/uploads';
 import { actorOf } from './change';
 import { notificationsFor } from './notifications';
@@ -50,6 +51,13 @@ function replay(record: IdempotencyRecord, hash: string): SubmitResponse {
   };
 }
 
+/** The key was used before: the transaction's failed condition on its record says so, and carries the record. */
+class EarlierAnswer extends Error {
+  constructor(readonly record: IdempotencyRecord) {
+    super('idempotency key already answered');
+  }
+}
+
 export interface SubmitCommand {
   readonly principal: Principal;
   readonly idempotencyKey: string;
@@ -63,111 +71,58 @@ export async function submitApplication(
 ): Promise<{ response: SubmitResponse; replayed: boolean }> {
   const { principal, idempotencyKey } = command;
   const hash = requestHash(command.request);
-  const earlier = await getIdempotencyRecord(principal.id, idempotencyKey);
-  if (earlier) return { response: replay(earlier, hash), replayed: true };
   try {
     return { response: await submitOnce(command, hash), replayed: false };
   } catch (error) {
-    // A concurrent request with the same key may have won meanwhile (claiming the uploads, clearing
-    // quarantine): then whatever failed here, the answer is the winner's response. A failure that is not the
-    // caller's own mistake may also come from a winner still in flight (storage busy with the same upload):
-    // wait for it briefly, since the contract promises the first response again, not an error.
-    const winner =
-      (await getIdempotencyRecord(principal.id, idempotencyKey)) ??
-      (error instanceof ValidationFailedError
-        ? undefined
-        : await winnerInFlight(principal.id, idempotencyKey));
-    if (winner) return { response: replay(winner, hash), replayed: true };
+    if (error instanceof EarlierAnswer) return { response: replay(error.record, hash), replayed: true };
+    // A refused request may repeat one that was accepted (its uploads are claimed now), or reuse its key with
+    // another body: only then is the record read, to answer the first response again, or 409.
+    if (error instanceof ValidationFailedError) {
+      const earlier = await getIdempotencyRecord(principal.id, idempotencyKey);
+      if (earlier) return { response: replay(earlier, hash), replayed: true };
+    }
     throw error;
   }
 }
 
-async function winnerInFlight(callerId: string, key: string): Promise<IdempotencyRecord | undefined> {
-  for (let waited = 0; waited < 3000; waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const record = await getIdempotencyRecord(callerId, key);
-    if (record) return record;
-  }
-  return undefined;
-}
+/** Transactions that collide with others on the same items are tried again, this many times in all. */
+const TRANSACTION_ATTEMPTS = 6;
 
 async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitResponse> {
   const { principal, idempotencyKey, request, lang } = command;
-
   const procedure = findProcedure(request.procedureId);
   if (!procedure) {
     throw new ValidationFailedError([
       { path: 'procedureId', message: { vi: 'Thủ tục không tồn tại', en: 'Unknown procedure' } },
     ]);
   }
-  const problems: FieldProblem[] = [];
   const validated = validateApplicationData(procedure, request.data, lang);
-  if (!validated.ok) problems.push(...validated.errors);
-  const { problems: documentProblems, uploads } = await checkDocuments({
-    principal,
-    procedure,
-    claims: request.documents,
-    pathPrefix: 'documents',
-    complete: true,
-  });
-  problems.push(...documentProblems);
-  if (problems.length > 0 || !validated.ok) throw new ValidationFailedError(problems);
-
   const now = command.now ?? new Date();
-  const submittedAt = toVietnamIso(now);
   const trackingPin = newTrackingPin();
-  // Independent steps, at once: the day's next number, the PIN's hash, the copies out of quarantine.
-  const [sequence, trackingPinHash] = await Promise.all([
-    nextCaseSequence(procedure.agency.id, caseCodeDay(now)),
+  const checkUploads = () =>
+    checkDocuments({
+      principal,
+      procedure,
+      claims: request.documents,
+      pathPrefix: 'documents',
+      complete: true,
+    });
+  // At once: the uploads' verdicts, the day's next number (only for data that can be stored: a refused
+  // submission may still leave a gap, as a failed transaction does), the PIN's hash.
+  const [documents, sequence, trackingPinHash] = await Promise.all([
+    checkUploads(),
+    validated.ok ? nextCaseSequence(procedure.agency.id, caseCodeDay(now)) : undefined,
     hashTrackingPin(trackingPin),
-    documentFiles.copyToDocuments(uploads),
   ]);
+  const problems: FieldProblem[] = [...(validated.ok ? [] : validated.errors), ...documents.problems];
+  if (problems.length > 0 || !validated.ok || sequence === undefined)
+    throw new ValidationFailedError(problems);
+
   const code = formatCaseCode(procedure.agency.code, now, sequence);
+  const submittedAt = toVietnamIso(now);
   const status = firstStatus(procedure);
-  const applicant = {
-    id: principal.id,
-    role: principal.role,
-    name: principal.name,
-    ...(principal.email ? { email: principal.email } : {}),
-    ...(principal.phone ? { phone: principal.phone } : {}),
-    ...(principal.taxCode ? { taxCode: principal.taxCode } : {}),
-  };
-  const record: CaseRecord = {
-    type: 'case',
-    code,
-    procedureId: procedure.id,
-    procedureName: procedure.name,
-    agencyId: procedure.agency.id,
-    status,
-    version: 1,
-    data: validated.data as Record<string, unknown>,
-    documents: uploads.map(storedDocument),
-    applicant,
-    applicantName: procedure.applicantName(validated.data) || principal.name,
-    contact: request.contact ?? {},
-    lang,
-    submittedAt,
-    dueAt: toVietnamIso(vietnamCalendar.addWorkingDays(now, procedure.processingDays)),
-    updatedAt: submittedAt,
-    trackingPinHash,
-  };
-  const event: EventRecord = {
-    type: 'event',
-    caseCode: code,
-    seq: 1,
-    at: submittedAt,
-    status,
-    action: 'submit',
-    actor: actorOf(principal),
-  };
-  const response: SubmitResponse = {
-    code,
-    trackingPin,
-    status,
-    submittedAt,
-    dueAt: record.dueAt,
-    version: 1,
-  };
+  const dueAt = toVietnamIso(vietnamCalendar.addWorkingDays(now, procedure.processingDays));
+  const response: SubmitResponse = { code, trackingPin, status, submittedAt, dueAt, version: 1 };
   const { trackingPin: _pin, ...storedResponse } = response;
   const idempotency: IdempotencyRecord = {
     type: 'idempotency',
@@ -178,41 +133,96 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
     createdAt: submittedAt,
     expiresAt: Math.floor(now.getTime() / 1000) + limits.idempotencyTtlSeconds,
   };
+  const record = (uploads: readonly UploadRecord[]): CaseRecord => ({
+    type: 'case',
+    code,
+    procedureId: procedure.id,
+    procedureName: procedure.name,
+    agencyId: procedure.agency.id,
+    status,
+    version: 1,
+    data: validated.data as Record<string, unknown>,
+    documents: uploads.map(storedDocument),
+    applicant: applicantOf(principal),
+    applicantName: procedure.applicantName(validated.data) || principal.name,
+    contact: request.contact ?? {},
+    lang,
+    submittedAt,
+    dueAt,
+    updatedAt: submittedAt,
+    trackingPinHash,
+  });
+  const event: EventRecord = {
+    type: 'event',
+    caseCode: code,
+    seq: 1,
+    at: submittedAt,
+    status,
+    action: 'submit',
+    actor: actorOf(principal),
+  };
+  // Everything the submission stores, or nothing: the idempotency record first (its failed condition means
+  // "answered before"), the case, its first event, its notifications, and a claim on each upload.
+  const items = (uploads: readonly UploadRecord[]): TransactItem[] => {
+    const created = record(uploads);
+    return [
+      putIdempotencyItem(principal.id, idempotencyKey, idempotency),
+      createCaseItem(created),
+      appendEventItem(event),
+      ...notificationsFor(created, event).map(createNotificationItem),
+      ...uploads.map((upload) => claimUploadItem(upload, code, principal.id)),
+    ];
+  };
 
-  const items = [
-    putIdempotencyItem(principal.id, idempotencyKey, idempotency),
-    createCaseItem(record),
-    appendEventItem(event),
-    ...notificationsFor(record, event).map(createNotificationItem),
-    ...uploads.map((upload) => claimUploadItem(upload, code, principal.id)),
-  ];
+  let uploads = documents.uploads;
   for (let attempt = 1; ; attempt++) {
     try {
-      await transact(items);
+      await transact(items(uploads));
       break;
     } catch (error) {
       if (!(error instanceof TransactionConflict)) throw error;
-      // A concurrent request with the same key won: the caller answers what it answered.
-      if (error.reasons[0] === 'ConditionalCheckFailed') throw error;
-      // Two transactions touched one item at once and neither is decided yet: try again shortly.
-      if (error.reasons.includes('TransactionConflict') && attempt < 6) {
+      if (error.reasons[0] === 'ConditionalCheckFailed') {
+        const earlier =
+          liveIdempotencyRecord(error.items[0]) ?? (await getIdempotencyRecord(principal.id, idempotencyKey));
+        if (earlier) throw new EarlierAnswer(earlier);
+      }
+      if (attempt >= TRANSACTION_ATTEMPTS) throw await unsettled(principal.id, idempotencyKey);
+      if (error.reasons.includes('TransactionConflict')) {
+        // Two transactions touched one item at once and neither is decided yet: try again shortly.
         await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
         continue;
       }
-      await documentFiles.discardCopies(uploads.map((u) => u.uploadId));
-      // Otherwise an upload was claimed meanwhile: report it as the checks would have.
-      const again = await checkDocuments({
-        principal,
-        procedure,
-        claims: request.documents,
-        pathPrefix: 'documents',
-        complete: true,
-      });
+      // An upload changed since it was read: claimed by another case, or judged again after a later post to
+      // its form. Judge the uploads again; the case then holds what their verdicts now say.
+      const again = await checkUploads();
       if (again.problems.length > 0) throw new ValidationFailedError(again.problems);
-      throw new IdempotencyConflictError('in-progress');
+      uploads = again.uploads;
     }
   }
-  await documentFiles.clearQuarantine(uploads);
   countEvent('ApplicationSubmitted', { agency: procedure.agency.id });
   return response;
+}
+
+/**
+ * Still colliding after every attempt: most likely another request with the same key is being written right now.
+ * Its record is waited for briefly (the contract promises the first response again); failing that, 409.
+ */
+async function unsettled(callerId: string, key: string): Promise<Error> {
+  for (let waited = 0; waited < 3000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const record = await getIdempotencyRecord(callerId, key);
+    if (record) return new EarlierAnswer(record);
+  }
+  return new IdempotencyConflictError('in-progress');
+}
+
+function applicantOf(principal: Principal): CaseRecord['applicant'] {
+  return {
+    id: principal.id,
+    role: principal.role,
+    name: principal.name,
+    ...(principal.email ? { email: principal.email } : {}),
+    ...(principal.phone ? { phone: principal.phone } : {}),
+    ...(principal.taxCode ? { taxCode: principal.taxCode } : {}),
+  };
 }

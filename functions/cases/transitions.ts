@@ -2,13 +2,8 @@
 import type { CaseActionRequest, SupplementAnswer } from '../../schemas/api';
 import { findProcedure, procedureDetail, validateApplicationData } from '../../schemas/catalogue';
 import type { ProcedureDefinition } from '../../schemas/types';
-import {
-  checkDocuments,
-  type DocumentClaim,
-  documentFiles,
-  RESULT_DOCUMENT,
-  storedDocument,
-} from '../documents/uploads';
+import { checkDocuments, type DocumentClaim, storedDocument } from '../documents/claims';
+import { RESULT_DOCUMENT } from '../documents/rules';
 import { parseIso, vietnamCalendar } from '../domain/calendar';
 import { type FieldProblem, NotFoundError, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
@@ -138,7 +133,7 @@ export async function actOnCase(
     note: request.note,
     now,
     patch,
-    claim: { uploads, claimant: principal.id, files: documentFiles },
+    claim: { uploads, claimant: principal.id },
   });
 }
 
@@ -200,7 +195,7 @@ export async function answerSupplement(
       pausedAt: undefined,
       supplementRequest: undefined,
     },
-    claim: { uploads: checked.uploads, claimant: principal.id, files: documentFiles },
+    claim: { uploads: checked.uploads, claimant: principal.id },
   });
 }
 

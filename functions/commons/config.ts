@@ -35,6 +35,8 @@ export const limits = {
   uploadUrlTtlSeconds: 15 * 60,
   uploadRecordTtlSeconds: 2 * 24 * 3600,
   downloadUrlTtlSeconds: 5 * 60,
+  /** How long a submission waits for the verdict on an upload still `pending` before it answers 400. */
+  uploadVerdictWaitMs: 3000,
   idempotencyTtlSeconds: 24 * 3600,
   /** Failed tracking attempts allowed per window, per case code and per client address. */
   trackingFailuresPerCode: 10,

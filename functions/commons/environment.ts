@@ -12,7 +12,10 @@ export const ENV = {
    * token in verification links (QR codes on forms and results). Required by what prints or checks them.
    */
   verifyTokenKey: 'VERIFY_TOKEN_KEY',
-  /** `guardduty`: a submission accepts an upload only once GuardDuty tagged it clean. @default 'none' */
+  /**
+   * `guardduty`: the upload verifier marks an upload verified only once GuardDuty's scan found those very bytes
+   * clean (its result comes through EventBridge). Read by the verifier only. @default 'none'
+   */
   malwareScan: 'MALWARE_SCAN',
   /** `outbox` (local runtime) or `ses-sns` (AWS). Required by the notifier. */
   notifyChannel: 'NOTIFY_CHANNEL',

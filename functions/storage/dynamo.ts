@@ -1,5 +1,5 @@
 // The single table's shared plumbing: its name, transactions, paged queries and their cursors, key stripping.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   QueryCommand,
@@ -7,6 +7,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamo } from '../commons/clients';
 import { requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
@@ -32,7 +33,11 @@ export function putNew(item: Record<string, unknown>): TransactItem {
 }
 
 export class TransactionConflict extends Error {
-  constructor(readonly reasons: readonly (string | undefined)[]) {
+  constructor(
+    readonly reasons: readonly (string | undefined)[],
+    /** Per item, the item as stored when its condition failed, if the item asked for it (`ReturnValuesOnConditionCheckFailure`). */
+    readonly items: readonly (Record<string, unknown> | undefined)[] = [],
+  ) {
     super(`transaction cancelled: ${reasons.join(',')}`);
   }
 }
@@ -43,7 +48,13 @@ export async function transact(items: TransactItem[]): Promise<void> {
     await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
-      throw new TransactionConflict((error.CancellationReasons ?? []).map((reason) => reason.Code));
+      const reasons = error.CancellationReasons ?? [];
+      throw new TransactionConflict(
+        reasons.map((reason) => reason.Code),
+        reasons.map((reason) =>
+          reason.Item ? unmarshall(reason.Item as Record<string, AttributeValue>) : undefined,
+        ),
+      );
     }
     throw error;
   }

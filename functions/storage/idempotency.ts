@@ -9,7 +9,16 @@ const idempotencyKey = (callerId: string, key: string) => ({
   sk: 'IDEMPOTENCY',
 });
 
-/** The caller's record for this key, unless it expired (TTL deletion lags behind). */
+/** The record a stored item holds, unless it expired (TTL deletion lags behind). */
+export function liveIdempotencyRecord(
+  item: Record<string, unknown> | undefined,
+): IdempotencyRecord | undefined {
+  if (!item) return undefined;
+  const record = stripKeys<IdempotencyRecord>(item);
+  return record.expiresAt * 1000 > Date.now() ? record : undefined;
+}
+
+/** The caller's record for this key, unless it expired. */
 export async function getIdempotencyRecord(
   callerId: string,
   key: string,
@@ -17,12 +26,13 @@ export async function getIdempotencyRecord(
   const { Item } = await dynamo.send(
     new GetCommand({ TableName, Key: idempotencyKey(callerId, key), ConsistentRead: true }),
   );
-  if (!Item) return undefined;
-  const record = stripKeys<IdempotencyRecord>(Item);
-  return record.expiresAt * 1000 > Date.now() ? record : undefined;
+  return liveIdempotencyRecord(Item);
 }
 
-/** Transaction item: the record, only if the key is new to this caller or its record expired. */
+/**
+ * Transaction item: the record, only if the key is new to this caller or its record expired. When the condition
+ * fails, the transaction's cancellation carries the stored record (no read needed to answer it again).
+ */
 export function putIdempotencyItem(callerId: string, key: string, record: IdempotencyRecord): TransactItem {
   return {
     Put: {
@@ -30,6 +40,7 @@ export function putIdempotencyItem(callerId: string, key: string, record: Idempo
       Item: { ...idempotencyKey(callerId, key), ...record },
       ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
       ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
   };
 }

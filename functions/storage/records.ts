@@ -94,6 +94,15 @@ export interface NotificationRecord {
   readonly lastError?: string;
 }
 
+/** Where an upload stands: `pending` until its file is checked, then `verified` or `rejected`; `claimed` by a case. */
+export type UploadStatus = 'pending' | 'verified' | 'rejected' | 'claimed';
+
+/** A problem found in an uploaded file, at a field of the upload (`size`, `contentType`, `file`). */
+export interface UploadProblem {
+  readonly path: 'size' | 'contentType' | 'file';
+  readonly message: LocalizedText;
+}
+
 export interface UploadRecord {
   readonly type: 'upload';
   readonly uploadId: string;
@@ -103,11 +112,28 @@ export interface UploadRecord {
   readonly fileName: string;
   readonly contentType: string;
   readonly size: number;
-  /** Object key under `quarantine/`, where the presigned POST puts it. */
+  /** Object key under `quarantine/`, where the presigned POST puts it (again and again, until it expires). */
   readonly key: string;
-  readonly status: 'pending' | 'claimed';
+  readonly status: UploadStatus;
+  /**
+   * The checked copy under `documents/<uploadId>/<eTag>`: the very bytes that were checked, which no presigned
+   * form can write. Set while `verified` (and kept once `claimed`); a case stores this key.
+   */
+  readonly objectKey?: string;
+  /** ETag of the quarantined object the verdict is about (the MD5 of its bytes). */
+  readonly etag?: string;
+  /** S3's event sequencer of that object, right-padded: a verdict about an older post never replaces a newer one. */
+  readonly sequencer?: string;
+  /** Why it was rejected (`rejected` only). */
+  readonly problems?: readonly UploadProblem[];
+  /** GuardDuty's scan results by ETag (where the malware scan is on): `NO_THREATS_FOUND`, `THREATS_FOUND`… */
+  readonly scans?: Readonly<Record<string, string>>;
+  readonly checkedAt?: string;
+  /** Bumped by every verdict: the verifier's read-modify-write is conditional on it. */
+  readonly revision?: number;
   readonly caseCode?: string;
   readonly createdAt: string;
+  /** TTL while unclaimed (a draft that names the upload moves it to the draft's own expiry); a claim removes it. */
   readonly expiresAt?: number;
 }
 

@@ -164,25 +164,97 @@ describe('data', () => {
     });
   });
 
-  it('scans uploads with GuardDuty and has submissions respect the verdict', () => {
+  it('scans uploads with GuardDuty, whose results reach the upload verifier', () => {
     dev.template.hasResourceProperties('AWS::GuardDuty::MalwareProtectionPlan', {
       ProtectedResource: { S3Bucket: { ObjectPrefixes: ['quarantine/'] } },
       Actions: { Tagging: { Status: 'ENABLED' } },
     });
     dev.template.hasResourceProperties('AWS::Lambda::Function', {
-      Description: Match.stringLikeRegexp('^Submissions'),
-      Environment: { Variables: Match.objectLike({ MALWARE_SCAN: 'guardduty', SEAL_KEY: Match.anyValue() }) },
+      Description: Match.stringLikeRegexp('^Checks each upload'),
+      Environment: { Variables: Match.objectLike({ MALWARE_SCAN: 'guardduty' }) },
     });
-    const submitPolicy = ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) =>
-      id.startsWith('FunctionsSubmit'),
+    // The catalogue never touches uploads; submissions only claim verified ones, in the table.
+    for (const group of ['FunctionsPublic', 'FunctionsSubmit']) {
+      const policy = ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) => id.startsWith(group));
+      expect(JSON.stringify(policy), group).not.toContain('s3:');
+    }
+  });
+});
+
+describe('uploads checked as they land', () => {
+  const verifierId = () =>
+    ofType(dev.resources, 'AWS::Lambda::Function').find(([id]) => id.startsWith('UploadsVerifier'))![0];
+
+  it('has the bucket notify the verifier of every object created under quarantine/, and retry then dead-letter', () => {
+    dev.template.hasResourceProperties('AWS::S3::Bucket', {
+      NotificationConfiguration: {
+        LambdaConfigurations: [
+          {
+            Event: 's3:ObjectCreated:*',
+            Function: { 'Fn::GetAtt': [verifierId(), 'Arn'] },
+            Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'quarantine/' }] } },
+          },
+        ],
+        // GuardDuty delivers through EventBridge: the bucket's own configuration must keep that on.
+        EventBridgeConfiguration: { EventBridgeEnabled: true },
+      },
+    });
+    dev.template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 's3.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [verifierId(), 'Arn'] },
+      SourceAccount: { Ref: 'AWS::AccountId' },
+    });
+    dev.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    dev.template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.guardduty'],
+        'detail-type': ['GuardDuty Malware Protection Object Scan Result'],
+        detail: { s3ObjectDetails: { objectKey: [{ prefix: 'quarantine/' }] } },
+      },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [verifierId(), 'Arn'] } })],
+    });
+  });
+
+  it('lets the verifier touch only upload records and the two prefixes, and no custom resource set it up', () => {
+    const policy = JSON.stringify(
+      ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) => id.startsWith('UploadsVerifier')),
     );
-    expect(JSON.stringify(submitPolicy)).toContain('s3:GetObjectTagging');
-    expect(JSON.stringify(submitPolicy)).toContain('/quarantine/*');
-    // The catalogue never touches uploads.
-    const publicPolicy = ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) =>
-      id.startsWith('FunctionsPublic'),
+    expect(policy).toContain('"dynamodb:LeadingKeys":["UPLOAD#*"]');
+    expect(policy).not.toMatch(/dynamodb:(PutItem|DeleteItem|Query|Scan|BatchWriteItem)/);
+    expect(policy).toContain('/quarantine/*');
+    expect(policy).toContain('/documents/*');
+    expect(ofType(dev.resources, 'Custom::S3BucketNotifications')).toEqual([]);
+  });
+
+  it('feeds the janitor upload records that change or go, each matched on the image it has', () => {
+    dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['MODIFY'],
+              dynamodb: { NewImage: { type: { S: ['upload'] } } },
+            }),
+          },
+          {
+            Pattern: JSON.stringify({
+              eventName: ['REMOVE'],
+              dynamodb: { OldImage: { type: { S: ['upload'] } } },
+            }),
+          },
+        ],
+      },
+    });
+    const policy = JSON.stringify(
+      ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) => id.startsWith('UploadsJanitor')),
     );
-    expect(JSON.stringify(publicPolicy)).not.toContain('s3:');
+    expect(policy).toContain('s3:DeleteObject');
+    expect(policy).not.toMatch(/s3:(PutObject|GetObject)|dynamodb:(PutItem|UpdateItem|DeleteItem|GetItem)/);
   });
 });
 
@@ -191,7 +263,8 @@ describe('functions', () => {
     const functions = ofType(dev.resources, 'AWS::Lambda::Function').filter(
       ([id]) => !id.startsWith('CustomCDKBucketDeployment'),
     );
-    expect(functions.length).toBe(new Set(deployedRoutes.map((route) => route.group)).size + 2);
+    // One per route group, and the notifier, the token-claims trigger, the upload verifier and janitor.
+    expect(functions.length).toBe(new Set(deployedRoutes.map((route) => route.group)).size + 4);
     for (const [id, fn] of functions) {
       const properties = fn.Properties ?? {};
       expect(Number(String(properties.Runtime).match(/^nodejs(\d+)\.x$/)?.[1]), id).toBeGreaterThanOrEqual(
@@ -216,10 +289,9 @@ describe('functions', () => {
       const environment = found?.[1].Properties?.Environment as { Variables: Record<string, unknown> };
       return environment.Variables;
     };
-    const submit = variables('FunctionsSubmit');
-    expect(Object.keys(submit)).toEqual(
-      expect.arrayContaining(['TABLE_NAME', 'DOCUMENTS_BUCKET', 'SEAL_KEY']),
-    );
+    const submit = Object.keys(variables('FunctionsSubmit'));
+    expect(submit).toEqual(expect.arrayContaining(['TABLE_NAME', 'SEAL_KEY']));
+    expect(submit).not.toContain('DOCUMENTS_BUCKET');
     const catalogue = Object.keys(variables('FunctionsPublic'));
     expect(catalogue.filter((name) => /^(TABLE_NAME|DOCUMENTS_BUCKET|SEAL_KEY|SES_)/.test(name))).toEqual([]);
     const applicant = Object.keys(variables('FunctionsApplicant'));
@@ -233,7 +305,7 @@ describe('functions', () => {
     });
   });
 
-  it('bundle the S3 client only into the functions that touch documents, and no SDK into the catalogue', () => {
+  it('bundle the S3 client only into the functions that presign or sign links, and no SDK into the catalogue', () => {
     // The source map of each bundle names every module it holds.
     const modules = (prefix: string) => {
       const [, fn] =
@@ -250,7 +322,9 @@ describe('functions', () => {
       expect(held, prefix).not.toContain('zod/v4/classic');
     }
     expect(modules('FunctionsPublic')).not.toContain('@aws-sdk/');
-    for (const prefix of ['FunctionsUploads', 'FunctionsSubmit', 'FunctionsOfficial'])
+    // Submissions claim uploads the verifier checked: no S3 call, so no S3 client.
+    expect(modules('FunctionsSubmit')).not.toContain('@aws-sdk/client-s3');
+    for (const prefix of ['FunctionsUploads', 'FunctionsOfficial'])
       expect(modules(prefix), prefix).toContain('@aws-sdk/client-s3');
   });
 

@@ -27,6 +27,7 @@ describe("the README's curl walkthrough", () => {
       });
       const lines = stdout.split('\n');
       expect(lines).toContain('storage: 204');
+      expect(lines).toContain('upload: verified');
       const statuses = lines.filter((l) => /^[a-z_]+$/.test(l));
       expect(statuses).toEqual(['processing', 'needs_supplement', 'processing', 'approved', 'completed']);
       const track = JSON.parse(lines.find((l) => l.startsWith('{"code"') && l.includes('"history"')) ?? '{}');

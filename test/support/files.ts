@@ -33,3 +33,10 @@ export function heicBytes(size = 1024): Uint8Array {
 export function textBytes(text = 'this is not a pdf'): Uint8Array {
   return new TextEncoder().encode(text);
 }
+
+/** A Windows executable's signature (`MZ`) padded to `size` bytes: what an attacker swaps in for a PDF. */
+export function exeBytes(size = 598): Uint8Array {
+  const bytes = new Uint8Array(size);
+  bytes.set([0x4d, 0x5a, 0x90, 0x00, 0x03]);
+  return bytes;
+}

@@ -13,6 +13,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', runtime.url);
   project.provide('dataDir', dataDir);
   project.provide('dynamodbEndpoint', runtime.info.dynamodb);
+  project.provide('s3Endpoint', runtime.info.s3);
   return async () => {
     const code = await runtime.stop();
     if (code !== 0) console.error(`the runtime exited with code ${code}:\n${runtime.output()}`);

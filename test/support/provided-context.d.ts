@@ -7,6 +7,8 @@ declare module 'vitest' {
     dataDir: string;
     /** Its DynamoDB Local endpoint, for the few tests that must arrange what time alone would (a long wait). */
     dynamodbEndpoint: string;
+    /** Its s3rver endpoint, for tests that look at the documents bucket itself (bucket `motcua-documents`). */
+    s3Endpoint: string;
   }
 }
 

@@ -1,7 +1,7 @@
 // Direct access to the runtime's table, for the few tests that must arrange what only time would (a supplement
 // request that has stood for weeks). Everything else goes through the HTTP API.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 
 /** The table the local runtime creates (local/runtime.ts's default). */
@@ -34,4 +34,17 @@ export async function rewriteCaseAttribute(code: string, name: string, expected:
       ExpressionAttributeValues: { ':value': value, ':expected': expected },
     }),
   );
+}
+
+/** Deletes a record by its key, as DynamoDB's TTL does when the record expires. */
+export async function deleteItem(key: { pk: string; sk: string }) {
+  await table().send(new DeleteCommand({ TableName: TABLE_NAME, Key: key }));
+}
+
+/** Reads one record by its key (consistently). */
+export async function readItem(key: { pk: string; sk: string }) {
+  const { Item } = await table().send(
+    new GetCommand({ TableName: TABLE_NAME, Key: key, ConsistentRead: true }),
+  );
+  return Item;
 }

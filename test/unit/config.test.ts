@@ -38,13 +38,13 @@ describe('each module asks for what it needs when it loads', () => {
     await expect(import('../../functions/storage/dynamo')).resolves.toHaveProperty('TableName', 'motcua');
   });
 
-  it('documents need DOCUMENTS_BUCKET (and a known MALWARE_SCAN)', async () => {
+  it('documents need DOCUMENTS_BUCKET (and the upload verifier a known MALWARE_SCAN)', async () => {
     vi.stubEnv(ENV.tableName, 'motcua');
     await expect(import('../../functions/documents/uploads')).rejects.toThrow(/DOCUMENTS_BUCKET/);
     vi.resetModules();
     vi.stubEnv(ENV.documentsBucket, 'motcua-documents');
     vi.stubEnv(ENV.malwareScan, 'clamav');
-    await expect(import('../../functions/documents/uploads')).rejects.toThrow(/MALWARE_SCAN/);
+    await expect(import('../../functions/documents/verifier')).rejects.toThrow(/MALWARE_SCAN/);
   });
 
   it('the notifier needs its channel, and the sender address when it sends through SES', async () => {

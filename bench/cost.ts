@@ -1,0 +1,378 @@
+// Prints docs/cost.md's table, the cost of 100,000 applications, from a benchmark run (`npm run bench` writes
+// .bench/submit-run.json) and the published prices below, each with its region, its source and when it was read.
+// Usage: npx tsx bench/cost.ts [run.json=.bench/submit-run.json]
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { groupMemorySize } from '../cdk/constructs/functions';
+import { NOTIFIER_MEMORY_MB } from '../cdk/constructs/notifications';
+import { JANITOR_MEMORY_MB, VERIFIER_MEMORY_MB } from '../cdk/constructs/uploads';
+import type { DeployedGroup } from '../functions/routes';
+import { REPO_ROOT } from '../local/runtime';
+import { builtPageFiles, firstLoad } from '../web/build/site-files';
+import type { Counts } from './sdk-calls';
+
+const APPLICATIONS = 100_000;
+/** When the prices were read (from the stored copies of the pages named beside each). */
+const READ_ON = '2026-11-28';
+
+interface Price {
+  readonly usd: number;
+  readonly per: string;
+  readonly region: string;
+  readonly source: string;
+  /** Not a price read on a published page of the provider: an estimate, said so in the table. */
+  readonly estimate?: string;
+}
+
+/** Published list prices, on demand, without free tiers. us-east-1 where no other region is named. */
+const PRICES = {
+  apiRequest: {
+    usd: 1.0 / 1e6,
+    per: 'HTTP API request (first 300 M a month)',
+    region: 'us-east-1',
+    source:
+      'docs.aws.amazon.com/whitepapers/latest/best-practices-api-gateway-private-apis-integration/cost-optimization.html',
+  },
+  lambdaRequest: {
+    usd: 0.2 / 1e6,
+    per: 'Lambda invocation',
+    region: 'us-east-1',
+    source: 'aws.amazon.com/lambda/pricing (figure as quoted by cloudchipr.com/blog/aws-lambda-pricing)',
+  },
+  lambdaArmGbSecond: {
+    usd: 0.0000133334,
+    per: 'GB-second, arm64 (first 7.5 G GB-s a month)',
+    region: 'us-east-1',
+    source: 'aws.amazon.com/lambda/pricing (figure as quoted by cloudchipr.com/blog/aws-lambda-pricing)',
+  },
+  dynamoWrite: {
+    usd: 0.625 / 1e6,
+    per: 'write request unit, on demand',
+    region: 'us-east-1',
+    source:
+      'aws.amazon.com/dynamodb/pricing/on-demand (figure as quoted by airbyte.com/data-engineering-resources/dynamodb-pricing)',
+  },
+  dynamoRead: {
+    usd: 0.125 / 1e6,
+    per: 'read request unit, on demand',
+    region: 'us-east-1',
+    source:
+      'aws.amazon.com/dynamodb/pricing/on-demand (figure as quoted by airbyte.com/data-engineering-resources/dynamodb-pricing)',
+  },
+  s3Put: {
+    usd: 0.005 / 1000,
+    per: 'S3 PUT, COPY, POST or LIST request',
+    region: 'us-east-1',
+    source: 'aws.amazon.com/s3/pricing (figure as quoted by nops.io and deepeshsoni.com guides)',
+  },
+  s3Get: {
+    usd: 0.0004 / 1000,
+    per: 'S3 GET request',
+    region: 'us-east-1',
+    source: 'aws.amazon.com/s3/pricing (figure as quoted by nops.io and deepeshsoni.com guides)',
+  },
+  sesEmail: {
+    usd: 0.1 / 1000,
+    per: 'e-mail sent through SES',
+    region: 'us-east-1',
+    source: 'aws.amazon.com/ses/pricing (figure as quoted by acecloudinterviews.com/tutorials/aws/ses)',
+  },
+  cloudFrontGb: {
+    usd: 0.12,
+    per: 'GB to viewers in Vietnam (first 10 TB a month)',
+    region: 'CloudFront, Vietnam price class',
+    source: 'aws.amazon.com/cloudfront/pricing',
+  },
+  cloudFrontRequest: {
+    usd: 0.012 / 10_000,
+    per: 'HTTPS request',
+    region: 'CloudFront, Vietnam price class',
+    source: 'aws.amazon.com/cloudfront/pricing',
+    estimate: 'the request price for this price class was not in the copy read; $0.012 per 10,000 assumed',
+  },
+  logsIngestGb: {
+    usd: 0.5,
+    per: 'GB of logs ingested (standard class)',
+    region: 'us-east-1',
+    source:
+      'aws.amazon.com/cloudwatch/pricing (figure as quoted by c3x.dev/blog/cloudwatch-logs-cost-optimization)',
+  },
+  xrayTrace: {
+    usd: 5 / 1e6,
+    per: 'X-Ray trace recorded',
+    region: 'us-east-1',
+    source: 'aws.amazon.com/xray/pricing',
+    estimate: 'not in the copies read; $5 per million traces assumed',
+  },
+  smsPart: {
+    usd: 0.05,
+    per: 'SMS part to a Vietnamese number',
+    region: 'AWS End User Messaging SMS, from ap-southeast-1',
+    source: 'aws.amazon.com/end-user-messaging/pricing',
+    estimate: 'no published AWS price for Vietnam was found; $0.05 per part is a placeholder to replace',
+  },
+  s3StorageGbMonth: {
+    usd: 0.023,
+    per: 'GB-month, S3 Standard (first 50 TB)',
+    region: 'us-east-1',
+    source: 'aws.amazon.com/s3/pricing (figure as quoted by deepeshsoni.com and cloudtoggle.com guides)',
+  },
+  downloadGb: {
+    usd: 0.09,
+    per: 'GB from S3 to the internet (first 10 TB a month)',
+    region: 'us-east-1',
+    source: 'aws.amazon.com/s3/pricing',
+    estimate: 'not in the copies read; $0.09 per GB assumed',
+  },
+} satisfies Record<string, Price>;
+
+/** What the benchmark cannot measure locally, stated once. */
+const ASSUMPTIONS = {
+  /** Pages loaded in each journey (first loads, nothing cached): the applicant's, then the agency's and a look. */
+  pageViews: { submission: 6, processing: 4 },
+  /** Lambda's own START, END and REPORT lines (JSON log format) per invocation, in bytes. */
+  platformLogBytes: 600,
+  /** One EMF metric line (`countEvent`), in bytes; the local runtime turns metrics off. */
+  metricLineBytes: 400,
+  /** Share of API requests X-Ray records (default sampling: 1 a second, then 5 %). */
+  tracedShare: 0.05,
+  /** A real scan or photo, per document (the benchmark's files are tiny). */
+  documentBytes: 1.5 * 1024 * 1024,
+} as const;
+
+interface Step {
+  readonly counts: Counts;
+  readonly client: {
+    apiRequests: Record<string, number>;
+    apiResponseBytes: number;
+    storagePosts: number;
+    storageGets: number;
+    storageGetBytes: number;
+  };
+  readonly notifications: { channel: string; body: string }[];
+}
+
+type Journey = 'submission' | 'processing';
+
+interface Run {
+  measuredAt: string;
+  node: string;
+  cpu: string;
+  counted: { applications: number } & Record<Journey, Step>;
+}
+
+const GSM_BASIC = /^[A-Za-z0-9 @£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà]*$/;
+/** Parts an SMS is sent in: 160 GSM-7 characters (153 each when split), 70 UCS-2 ones (67) for anything else. */
+export function smsParts(body: string): number {
+  const [single, split] = GSM_BASIC.test(body) ? [160, 153] : [70, 67];
+  const length = [...body].length;
+  return length <= single ? 1 : Math.ceil(length / split);
+}
+
+function memoryOf(functionName: string): number {
+  const name = functionName.replace(/^motcua-/, '');
+  if (name === 'notifier') return NOTIFIER_MEMORY_MB;
+  if (name === 'upload-verifier') return VERIFIER_MEMORY_MB;
+  if (name === 'upload-janitor') return JANITOR_MEMORY_MB;
+  return groupMemorySize(name as DeployedGroup);
+}
+
+/** Functions that exist only in the local runtime (its demo routes, its own set-up) are not priced. */
+const deployed = (functionName: string) => !['motcua-local', 'runtime'].includes(functionName);
+
+interface Line {
+  readonly item: string;
+  readonly quantity: number;
+  readonly unit: string;
+  readonly price: Price;
+}
+
+const GB = 1024 ** 3;
+const sum = <T>(items: readonly T[], value: (item: T) => number) => items.reduce((t, i) => t + value(i), 0);
+const cost = (rows: readonly Line[]) => sum(rows, (row) => row.quantity * row.price.usd * APPLICATIONS);
+
+/** One journey's bill, per application, from its counts. */
+function lines(step: Step, n: number, pageViews: number): Line[] {
+  const invocations = step.counts.invocations.filter((i) => deployed(i.functionName));
+  const operations = step.counts.operations.filter((o) => deployed(o.functionName));
+  const apiRequests = sum(Object.values(step.client.apiRequests), (v) => v) / n;
+  const s3Calls = (names: readonly string[]) =>
+    sum(
+      operations.filter((o) => o.service === 'S3' && names.includes(o.operation)),
+      (o) => o.calls,
+    ) / n;
+  const lambdaCount = sum(invocations, (i) => i.invocations) / n;
+  const gbSeconds = sum(invocations, (i) => (i.milliseconds / 1000) * (memoryOf(i.functionName) / 1024)) / n;
+  const uploads = step.client.storagePosts / n;
+  const actions = (step.client.apiRequests['POST /api/cases/{code}/actions'] ?? 0) / n;
+  const submissions = (step.client.apiRequests['POST /api/applications'] ?? 0) / n;
+  const metricLines = submissions + uploads + actions + step.notifications.length / n;
+  const pages = builtPageFiles().map((page) => firstLoad(page));
+  const pageBytes = pages.length > 0 ? sum(pages, (p) => p.gzip) / pages.length : 0;
+  const pageFiles = pages.length > 0 ? sum(pages, (p) => p.files.length) / pages.length : 0;
+  const logBytes = lambdaCount * ASSUMPTIONS.platformLogBytes + metricLines * ASSUMPTIONS.metricLineBytes;
+  return [
+    {
+      item: 'API Gateway (HTTP API) requests',
+      quantity: apiRequests,
+      unit: 'requests',
+      price: PRICES.apiRequest,
+    },
+    { item: 'Lambda invocations', quantity: lambdaCount, unit: 'invocations', price: PRICES.lambdaRequest },
+    {
+      item: 'Lambda compute (measured locally)',
+      quantity: gbSeconds,
+      unit: 'GB-s',
+      price: PRICES.lambdaArmGbSecond,
+    },
+    {
+      item: 'DynamoDB writes',
+      quantity: sum(operations, (o) => o.writeUnits) / n,
+      unit: 'WRU',
+      price: PRICES.dynamoWrite,
+    },
+    {
+      item: 'DynamoDB reads',
+      quantity: sum(operations, (o) => o.readUnits) / n,
+      unit: 'RRU',
+      price: PRICES.dynamoRead,
+    },
+    {
+      item: 'S3 PUT/COPY/POST/LIST',
+      quantity: uploads + s3Calls(['PutObject', 'CopyObject', 'ListObjectsV2', 'PutObjectTagging']),
+      unit: 'requests',
+      price: PRICES.s3Put,
+    },
+    {
+      item: 'S3 GET',
+      quantity: step.client.storageGets / n + s3Calls(['GetObject', 'HeadObject']),
+      unit: 'requests',
+      price: PRICES.s3Get,
+    },
+    {
+      item: 'SES e-mails',
+      quantity: step.notifications.filter((m) => m.channel === 'email').length / n,
+      unit: 'e-mails',
+      price: PRICES.sesEmail,
+    },
+    {
+      item: 'CloudFront transfer (pages, API answers)',
+      quantity: (pageViews * pageBytes + step.client.apiResponseBytes / n) / GB,
+      unit: 'GB',
+      price: PRICES.cloudFrontGb,
+    },
+    {
+      item: 'CloudFront requests (page files, API calls)',
+      quantity: pageViews * pageFiles + apiRequests,
+      unit: 'requests',
+      price: PRICES.cloudFrontRequest,
+    },
+    { item: 'CloudWatch Logs ingestion', quantity: logBytes / GB, unit: 'GB', price: PRICES.logsIngestGb },
+    {
+      item: 'X-Ray traces',
+      quantity: apiRequests * ASSUMPTIONS.tracedShare,
+      unit: 'traces',
+      price: PRICES.xrayTrace,
+    },
+  ];
+}
+
+const smsLine = (step: Step, n: number): Line => ({
+  item: 'SMS to Vietnam',
+  quantity:
+    sum(
+      step.notifications.filter((m) => m.channel === 'sms'),
+      (m) => smsParts(m.body),
+    ) / n,
+  unit: 'parts',
+  price: PRICES.smsPart,
+});
+
+const usd = (value: number) => (value >= 0.995 ? `$${value.toFixed(2)}` : `$${value.toFixed(3)}`);
+const quantity = (value: number) =>
+  value === 0 ? '0' : value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toPrecision(2);
+
+function priceText(price: Price): string {
+  const amount =
+    price.usd < 0.01 ? `$${Number((price.usd * 1e6).toPrecision(4))} per million` : `$${price.usd} per`;
+  return `${amount} ${price.per}, ${price.region}${price.estimate ? ' (estimate)' : ''}`;
+}
+
+function table(rows: readonly Line[]): string[] {
+  return [
+    '| item | per application | unit price | per 100,000 applications |',
+    '| --- | ---: | --- | ---: |',
+    ...rows.map(
+      (row) =>
+        `| ${row.item} | ${quantity(row.quantity)} ${row.unit} | ${priceText(row.price)} | ` +
+        `${usd(row.quantity * row.price.usd * APPLICATIONS)} |`,
+    ),
+  ];
+}
+
+function main() {
+  const file = process.argv[2] ?? join(REPO_ROOT, '.bench', 'submit-run.json');
+  const run = JSON.parse(readFileSync(file, 'utf8')) as Run;
+  const n = run.counted.applications;
+  const submission = lines(run.counted.submission, n, ASSUMPTIONS.pageViews.submission);
+  const processing = lines(run.counted.processing, n, ASSUMPTIONS.pageViews.processing);
+  const withoutEmail = (rows: readonly Line[]) => rows.filter((row) => row.price !== PRICES.sesEmail);
+  const documents = run.counted.submission.client.storagePosts / n;
+  const downloads = run.counted.processing.client.storageGets / n;
+  const apart: Line[] = [
+    { ...smsLine(run.counted.submission, n), item: 'SMS to Vietnam, on submission' },
+    { ...smsLine(run.counted.processing, n), item: 'SMS to Vietnam, on the later status changes' },
+    {
+      item: `Documents kept, each month (${(ASSUMPTIONS.documentBytes / 1024 / 1024).toFixed(1)} MB a document)`,
+      quantity: (documents * ASSUMPTIONS.documentBytes) / GB,
+      unit: 'GB-month',
+      price: PRICES.s3StorageGbMonth,
+    },
+    {
+      item: 'Documents downloaded by the agency (same size)',
+      quantity: (downloads * ASSUMPTIONS.documentBytes) / GB,
+      unit: 'GB',
+      price: PRICES.downloadGb,
+    },
+  ];
+  const out = [
+    `Measured ${run.measuredAt} (${n} applications counted, node ${run.node}, ${run.cpu}). ` +
+      `Prices read ${READ_ON}: list prices, on demand, without free tiers.`,
+    '',
+    '**The submission**: the form loads its procedure, the upload, its verdict, the submission, its notifications.',
+    '',
+    ...table(submission),
+    '',
+    '**The case afterwards**: the queue, the case and its document, receive, approve, issue the result (each',
+    'notified), the applicant reading the case once.',
+    '',
+    ...table(processing),
+    '',
+    '**Bottom line**, per 100,000 applications:',
+    '',
+    '| | submission | its whole life |',
+    '| --- | ---: | ---: |',
+    `| without SMS | ${usd(cost(submission))} | ${usd(cost(submission) + cost(processing))} |`,
+    `| without SMS or e-mail | ${usd(cost(withoutEmail(submission)))} | ${usd(cost(withoutEmail(submission)) + cost(withoutEmail(processing)))} |`,
+    `| SMS (placeholder price) | ${usd(cost([apart[0]!]))} | ${usd(cost(apart.slice(0, 2)))} |`,
+    '',
+    '**Apart**: SMS (a province’s choice, priced here at a placeholder), and what the size of files decides.',
+    '',
+    ...table(apart),
+    '',
+    'Sources and estimates:',
+    '',
+    ...Object.values(PRICES).map(
+      (price: Price) =>
+        `- ${price.per} (${price.region}): ${price.source}${price.estimate ? `; **estimate**: ${price.estimate}` : ''}`,
+    ),
+    '',
+    `Assumptions: ${ASSUMPTIONS.pageViews.submission} and ${ASSUMPTIONS.pageViews.processing} page views in the two journeys ` +
+      '(first loads, the mean of the built pages), ' +
+      `${ASSUMPTIONS.platformLogBytes} bytes of Lambda platform log per invocation, ${ASSUMPTIONS.metricLineBytes} bytes ` +
+      `per metric line, ${ASSUMPTIONS.tracedShare * 100} % of API requests traced.`,
+  ];
+  console.log(out.join('\n'));
+}
+
+main();
