@@ -40,7 +40,8 @@ const PROBLEM_RESPONSES: Record<
   413: { id: 'PayloadTooLarge', description: 'Body over the size limit' },
   415: {
     id: 'UnsupportedMediaType',
-    description: 'Body is not of the media type the route takes (`application/json` unless it says otherwise)',
+    description:
+      'Body is not of the media type the route takes (`application/json` unless it says otherwise)',
   },
   429: {
     id: 'TooManyRequests',

@@ -15,6 +15,7 @@ import type { Principal } from '../domain/principal';
 import { nextStatus, requiresItems, requiresNote } from '../domain/status-machine';
 import type { Language, LocalizedText } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
+import { signatureRequestItem } from '../results/signing-request';
 import { getCaseWithHistory } from '../storage/cases';
 import type { CaseRecord, UploadRecord } from '../storage/records';
 import { actorOf, commitChange } from './change';
@@ -46,9 +47,18 @@ export async function actOnCase(
   request: CaseActionRequest,
   now = new Date(),
 ) {
-  const { record, events } = await loadVisibleCase(principal, code);
+  const { record, events, parts } = await loadVisibleCase(principal, code);
   const procedure = procedureOf(record);
   const problems: FieldProblem[] = [];
+  if (request.action === 'issue_result' && procedure.level === 4 && !request.result) {
+    problems.push({
+      path: 'result.uploadId',
+      message: required(
+        'Thủ tục mức độ 4 cần tệp kết quả (PDF) để ký số và trả trực tuyến',
+        'A level-4 procedure needs the result document (PDF), to sign and deliver online',
+      ),
+    });
+  }
   if (requiresNote(request.action) && !request.note) {
     problems.push({ path: 'note', message: required('Cần ghi rõ lý do', 'A reason is required') });
   }
@@ -132,6 +142,7 @@ export async function actOnCase(
   return commitChange({
     record,
     events,
+    parts,
     action: request.action,
     actor: actorOf(principal),
     expectedVersion: request.expectedVersion,
@@ -139,6 +150,11 @@ export async function actOnCase(
     now,
     patch,
     claim: { uploads, claimant: principal.id, files: documentFiles },
+    // The result document is signed in the background (the signing code is too heavy for this function).
+    alsoWrite:
+      request.action === 'issue_result' && uploads[0]
+        ? [signatureRequestItem(record, storedDocument(uploads[0]), at)]
+        : [],
   });
 }
 
@@ -149,7 +165,7 @@ export async function answerSupplement(
   lang: Language,
   now = new Date(),
 ) {
-  const { record, events } = await loadVisibleCase(principal, code);
+  const { record, events, parts } = await loadVisibleCase(principal, code);
   const procedure = procedureOf(record);
   // Checked before the answer itself, so that a case with no open request is 409, whatever the body.
   nextStatus(record.status, 'supplement', record.statusBeforeSupplement);
@@ -188,6 +204,7 @@ export async function answerSupplement(
   return commitChange({
     record,
     events,
+    parts,
     action: 'supplement',
     actor: actorOf(principal),
     expectedVersion: record.version,
@@ -212,6 +229,7 @@ export async function confirmPayment(code: string, now = new Date()) {
   return commitChange({
     record: found.record,
     events: found.events,
+    parts: found.parts,
     action: 'confirm_payment',
     actor: { role: 'system', name: 'payment' },
     expectedVersion: found.record.version,

@@ -10,11 +10,11 @@ export const listApplications = route(routes.listApplications, async (req) =>
 );
 
 export const getApplication = route(routes.getApplication, async (req) => {
-  const { record, events } = await loadVisibleCase(req.principal, req.params.code);
-  return ok(caseView(record, events));
+  const { record, events, parts } = await loadVisibleCase(req.principal, req.params.code);
+  return ok(caseView(record, events, parts));
 });
 
 export const withdrawApplication = route(routes.withdrawApplication, async (req) => {
-  const { record, events } = await withdraw(req.principal, req.params.code, req.body.reason);
-  return ok(caseView(record, events));
+  const { record, events, parts } = await withdraw(req.principal, req.params.code, req.body.reason);
+  return ok(caseView(record, events, parts));
 });

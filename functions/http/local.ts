@@ -24,6 +24,6 @@ export const listOutbox = route(routes.listOutbox, async (req) => {
 });
 
 export const confirmDemoPayment = route(routes.confirmDemoPayment, async (req) => {
-  const { record, events } = await confirmPayment(req.params.code);
-  return ok(caseView(record, events));
+  const { record, events, parts } = await confirmPayment(req.params.code);
+  return ok(caseView(record, events, parts));
 });
