@@ -5,6 +5,7 @@ import type { RouteEntry } from './routes/define';
 import { demoSignInRoutes, localStandInRoutes } from './routes/local';
 import { officialRoutes, queueRoutes } from './routes/officials';
 import { healthRoutes, openApiRoutes } from './routes/operations';
+import { paymentRoutes } from './routes/payments';
 import { trackingRoutes } from './routes/tracking';
 import { uploadRoutes } from './routes/uploads';
 
@@ -20,6 +21,8 @@ export const routes: readonly RouteEntry[] = [
   ...Object.values(applicationRoutes),
   ...Object.values(queueRoutes),
   ...Object.values(officialRoutes),
+  // Level 4: online fees, signed results and their verification, business webhooks.
+  ...Object.values(paymentRoutes),
   ...Object.values(demoSignInRoutes),
   ...Object.values(localStandInRoutes),
 ];

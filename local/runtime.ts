@@ -18,6 +18,7 @@ import { startHttpServer } from './http-server';
 import { processInfo, startDynamoDbLocal, startS3rver } from './services';
 import { startStreamPoller } from './stream-poller';
 import { configureTokens } from './tokens';
+import { createVnpaySandbox, vnpaySandboxConfig } from './vnpay-sandbox';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,6 +43,8 @@ export interface Runtime {
   readonly endpoints: { readonly dynamodb: string; readonly s3: string };
   /** Pid of the orphaned DynamoDB Local of an earlier (crashed) run that was stopped first, if any. */
   readonly staleDynamoDbPid?: number;
+  /** The VNPay sandbox gateway: its payment page and the terminal code and secret it signs with. */
+  readonly vnpay: { readonly paymentUrl: string; readonly tmnCode: string; readonly hashSecret: string };
   /** Resolves once every stream consumer has handled every record written so far. */
   drainStream(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -137,6 +140,15 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     stopHttp = () => http.stop();
     cleanups.push(async () => markFailed(new Error('stopped')));
     const origins = [http.url, http.url.replace('127.0.0.1', 'localhost')];
+    // The sandbox gateway, registered with our IPN URL as a merchant registers it with VNPay.
+    const vnpay = vnpaySandboxConfig();
+    const sandbox = createVnpaySandbox({
+      ...vnpay,
+      ipnUrl: `${http.url}/api/payments/vnpay/ipn`,
+      log,
+    });
+    http.mount(sandbox);
+    const vnpayPaymentUrl = `${http.url}${sandbox.paymentPath}`;
 
     const [dynamo, s3] = await Promise.all([
       startDynamoDbLocal({ dataDir, corsOrigins: origins }).then((service) => {
@@ -179,6 +191,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       [ENV.publicBaseUrl]: http.url,
       [ENV.sealKey]: await dataDirKey(dataDir, 'seal-key'),
       [ENV.verifyTokenKey]: await dataDirKey(dataDir, 'verify-token-key'),
+      // Level 4: the sandbox gateway's merchant account, the agencies' demo signing keys, the webhook queue.
+      [ENV.vnpayTmnCode]: vnpay.tmnCode,
+      [ENV.vnpayHashSecret]: vnpay.hashSecret,
+      [ENV.vnpayPaymentUrl]: vnpayPaymentUrl,
+      [ENV.signingMode]: 'local',
+      [ENV.signingDir]: join(dataDir, 'signing'),
       // CloudWatch metrics (EMF on stdout) mean nothing on one machine.
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_SERVICE_NAME: 'motcua-local',
@@ -227,6 +245,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       bucketName,
       endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint },
       staleDynamoDbPid: dynamo.staleKilled,
+      vnpay: { paymentUrl: vnpayPaymentUrl, ...vnpay },
       drainStream: async (timeoutMs) => {
         await Promise.all(pollers.map((poller) => poller.drain(timeoutMs)));
       },

@@ -26,6 +26,17 @@ interface GroupAccess {
   readonly sealsSecrets?: boolean;
   /** @default 1024 */
   readonly memorySize?: number;
+  // ---- Level 4 ----
+  /** Talks to the payment gateway: its terminal code, payment page and hash secret (Secrets Manager). */
+  readonly payments?: boolean;
+  /** Reads signed results (documents/signed/*) to hand them out by short-lived link. */
+  readonly readSignedResults?: boolean;
+  /** Knows the certificates of the results signing key, to tell documents signed here. */
+  readonly trustsSigningCertificates?: boolean;
+  /** Makes or checks verification and download-link tokens (VERIFY_TOKEN_KEY). */
+  readonly verifyTokens?: boolean;
+  /** Links to the site (PUBLIC_BASE_URL): the gateway's return, result downloads. */
+  readonly linksToSite?: boolean;
 }
 
 /**
@@ -61,6 +72,26 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
     table: 'readwrite',
     acceptUploads: true,
     readDocuments: true,
+  },
+  // ---- Level 4 ----
+  payments: {
+    description: "Online fees: start a payment, the gateway's IPN and return (holds the merchant secret)",
+    table: 'readwrite',
+    payments: true,
+    memorySize: 512,
+  },
+  webhooks: {
+    description: "Businesses' webhook endpoints: register, list, delete (seals their secrets)",
+    table: 'readwrite',
+    sealsSecrets: true,
+    memorySize: 512,
+  },
+  verification: {
+    description: 'Checks a PDF against the platform signatures; serves signed results by short-lived link',
+    table: 'readwrite',
+    readSignedResults: true,
+    trustsSigningCertificates: true,
+    verifyTokens: true,
   },
 };
 

@@ -16,7 +16,6 @@ import { nextStatus, requiresItems, requiresNote } from '../domain/status-machin
 import type { Language, LocalizedText } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { signatureRequestItem } from '../results/signing-request';
-import { getCaseWithHistory } from '../storage/cases';
 import type { CaseRecord, UploadRecord } from '../storage/records';
 import { actorOf, commitChange } from './change';
 import { loadVisibleCase } from './queries';
@@ -218,23 +217,5 @@ export async function answerSupplement(
       supplementRequest: undefined,
     },
     claim: { uploads: checked.uploads, claimant: principal.id, files: documentFiles },
-  });
-}
-
-/** Payment confirmed by the payment provider (the local runtime's demo route stands in for its callback). */
-export async function confirmPayment(code: string, now = new Date()) {
-  const found = await getCaseWithHistory(code);
-  if (!found) throw new NotFoundError('case');
-  const procedure = procedureOf(found.record);
-  return commitChange({
-    record: found.record,
-    events: found.events,
-    parts: found.parts,
-    action: 'confirm_payment',
-    actor: { role: 'system', name: 'payment' },
-    expectedVersion: found.record.version,
-    now,
-    // The statutory time runs from the day the application is complete, fee paid.
-    patch: { dueAt: toVietnamIso(vietnamCalendar.addWorkingDays(now, procedure.processingDays)) },
   });
 }

@@ -1,5 +1,5 @@
 // Handlers of the local runtime only: the outbox of notifications it would have sent, a payment stand-in.
-import { confirmPayment } from '../cases/transitions';
+import { confirmPayment } from '../cases/payment-confirmation';
 import { caseView } from '../cases/views';
 import { ok, route } from '../commons/http';
 import { localStandInRoutes as routes } from '../routes/local';

@@ -15,6 +15,9 @@ export type FunctionGroup =
   | 'submit'
   | 'queue'
   | 'official'
+  | 'payments'
+  | 'webhooks'
+  | 'verification'
   | 'local';
 /** Every group but `local`, whose routes exist only in the local runtime. */
 export type DeployedGroup = Exclude<FunctionGroup, 'local'>;
