@@ -8,6 +8,7 @@ import { healthRoutes, openApiRoutes } from './routes/operations';
 import { paymentRoutes } from './routes/payments';
 import { trackingRoutes } from './routes/tracking';
 import { uploadRoutes } from './routes/uploads';
+import { verificationRoutes, verifyLookupRoutes } from './routes/verification';
 
 export type { DeployedGroup, FunctionGroup, RouteDeclaration, RouteEntry } from './routes/define';
 
@@ -23,6 +24,8 @@ export const routes: readonly RouteEntry[] = [
   ...Object.values(officialRoutes),
   // Level 4: online fees, signed results and their verification, business webhooks.
   ...Object.values(paymentRoutes),
+  ...Object.values(verifyLookupRoutes),
+  ...Object.values(verificationRoutes),
   ...Object.values(demoSignInRoutes),
   ...Object.values(localStandInRoutes),
 ];
@@ -49,6 +52,13 @@ export const streamConsumers: readonly StreamConsumer[] = [
     entry: 'functions/stream/notifier.ts',
     exportName: 'handler',
     filter: { eventNames: ['INSERT', 'MODIFY'], itemTypes: ['notification'] },
+  },
+  // Level 4: results signed once issued.
+  {
+    name: 'result-signer',
+    entry: 'functions/stream/result-signer.ts',
+    exportName: 'handler',
+    filter: { eventNames: ['INSERT'], itemTypes: ['result-signature'] },
   },
 ];
 

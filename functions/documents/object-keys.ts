@@ -7,3 +7,8 @@ export const DOCUMENTS_PREFIX = 'documents/';
 
 export const quarantineKey = (uploadId: string) => `${QUARANTINE_PREFIX}${uploadId}`;
 export const documentKey = (uploadId: string) => `${DOCUMENTS_PREFIX}${uploadId}`;
+
+/** Results the platform signed (PAdES), by the upload they were made from and their own digest. */
+export const SIGNED_RESULTS_PREFIX = `${DOCUMENTS_PREFIX}signed/`;
+export const signedResultKey = (uploadId: string, sha256: string) =>
+  `${SIGNED_RESULTS_PREFIX}${uploadId}/${sha256}.pdf`;
