@@ -10,7 +10,7 @@ import {
   storedDocument,
 } from '../documents/uploads';
 import { parseIso, vietnamCalendar } from '../domain/calendar';
-import { type FieldProblem, NotFoundError, ValidationFailedError } from '../domain/errors';
+import { type FieldProblem, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { nextStatus, requiresItems, requiresNote } from '../domain/status-machine';
 import type { Language, LocalizedText } from '../domain/types';

@@ -50,7 +50,7 @@ function certificateName(der: Uint8Array | undefined): string | undefined {
  */
 export async function signResult(caseCode: string, now = new Date()): Promise<void> {
   const request = await getResultSignature(caseCode);
-  if (!request || request.state !== 'pending') return;
+  if (request?.state !== 'pending') return;
   const found = await getCaseWithHistory(caseCode);
   if (!found) throw new Error(`result of unknown case ${caseCode}`);
   const { record } = found;
