@@ -9,6 +9,7 @@ import { paymentRoutes } from './routes/payments';
 import { trackingRoutes } from './routes/tracking';
 import { uploadRoutes } from './routes/uploads';
 import { verificationRoutes, verifyLookupRoutes } from './routes/verification';
+import { webhookRoutes } from './routes/webhooks';
 
 export type { DeployedGroup, FunctionGroup, RouteDeclaration, RouteEntry } from './routes/define';
 
@@ -26,6 +27,7 @@ export const routes: readonly RouteEntry[] = [
   ...Object.values(paymentRoutes),
   ...Object.values(verifyLookupRoutes),
   ...Object.values(verificationRoutes),
+  ...Object.values(webhookRoutes),
   ...Object.values(demoSignInRoutes),
   ...Object.values(localStandInRoutes),
 ];
@@ -59,6 +61,37 @@ export const streamConsumers: readonly StreamConsumer[] = [
     entry: 'functions/stream/result-signer.ts',
     exportName: 'handler',
     filter: { eventNames: ['INSERT'], itemTypes: ['result-signature'] },
+  },
+  // Level 4: status changes of businesses' cases, to their webhooks.
+  {
+    name: 'webhook-fanout',
+    entry: 'functions/stream/webhook-fanout.ts',
+    exportName: 'handler',
+    filter: { eventNames: ['INSERT', 'MODIFY'], itemTypes: ['case'] },
+  },
+];
+
+/**
+ * A consumer of a queue (SQS on AWS, with a dead-letter queue; locally a queue kept in the table, polled by
+ * local/queue-poller.ts with the same receive limit). Producers reach it through `WEBHOOK_QUEUE_URL`.
+ */
+export interface QueueConsumer {
+  readonly name: string;
+  readonly entry: string;
+  readonly exportName: string;
+  /** The queue's name locally (`local:<queue>`); on AWS the stack names it. */
+  readonly queue: string;
+  /** Receives of a message before it goes to the dead-letter queue. */
+  readonly maxReceives: number;
+}
+
+export const queueConsumers: readonly QueueConsumer[] = [
+  {
+    name: 'webhook-delivery',
+    entry: 'functions/queue/webhook-delivery.ts',
+    exportName: 'handler',
+    queue: 'webhook-deliveries',
+    maxReceives: 5,
   },
 ];
 

@@ -12,9 +12,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { ENV } from '../functions/commons/environment';
-import { routes, streamConsumers } from '../functions/routes';
+import { queueConsumers, routes, streamConsumers } from '../functions/routes';
 import { createTableInput, TABLE } from '../functions/storage/table';
 import { startHttpServer } from './http-server';
+import { startQueuePoller } from './queue-poller';
 import { processInfo, startDynamoDbLocal, startS3rver } from './services';
 import { startStreamPoller } from './stream-poller';
 import { configureTokens } from './tokens';
@@ -197,6 +198,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       [ENV.vnpayPaymentUrl]: vnpayPaymentUrl,
       [ENV.signingMode]: 'local',
       [ENV.signingDir]: join(dataDir, 'signing'),
+      [ENV.webhookQueueUrl]: `local:${queueConsumers.find((q) => q.name === 'webhook-delivery')?.queue}`,
       // CloudWatch metrics (EMF on stdout) mean nothing on one machine.
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_SERVICE_NAME: 'motcua-local',
@@ -236,6 +238,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       ),
     );
     cleanups.push(() => Promise.all(pollers.map((poller) => poller.stop())));
+    // One poller per queue consumer, as AWS runs one SQS event-source mapping per function.
+    const queuePollers = await Promise.all(
+      queueConsumers.map((consumer) => startQueuePoller({ repoRoot: REPO_ROOT, consumer, log })),
+    );
+    cleanups.push(() => Promise.all(queuePollers.map((poller) => poller.stop())));
     markReady();
 
     return {
@@ -248,6 +255,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       vnpay: { paymentUrl: vnpayPaymentUrl, ...vnpay },
       drainStream: async (timeoutMs) => {
         await Promise.all(pollers.map((poller) => poller.drain(timeoutMs)));
+        await Promise.all(queuePollers.map((poller) => poller.drain(timeoutMs)));
       },
       stop: async () => {
         stopping = true;

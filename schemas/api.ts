@@ -638,7 +638,7 @@ export const applicationListQuery = lazy(() =>
   z.object({
     ...pageQueryShape(),
     status: meta(z.optional(caseStatus()), { description: 'Only cases in this status' }),
-    updatedSince: meta(z.optional(z.iso.datetime({ offset: true })), {
+    updatedSince: meta(z.optional(z.iso.datetime({ offset: true }).check(z.maxLength(40))), {
       description: 'Only cases changed at or after this time (ISO 8601 with offset)',
     }),
   }),

@@ -48,6 +48,8 @@ export const ENV = {
   signingCertificates: 'SIGNING_CERTIFICATES',
   /** The SQS queue of webhook deliveries; `local:<name>` in the local runtime (a queue kept in the table). */
   webhookQueueUrl: 'WEBHOOK_QUEUE_URL',
+  /** Runs the webhook retry schedule faster (0 < scale <= 1), for tests and demos only. @default 1 */
+  webhookRetryScale: 'WEBHOOK_RETRY_SCALE',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

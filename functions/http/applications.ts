@@ -6,7 +6,12 @@ import { ok, route } from '../commons/http';
 import { applicationRoutes as routes } from '../routes/applications';
 
 export const listApplications = route(routes.listApplications, async (req) =>
-  ok(await listOwnCases(req.principal, req.query.limit, req.query.cursor)),
+  ok(
+    await listOwnCases(req.principal, req.query.limit, req.query.cursor, {
+      status: req.query.status,
+      updatedSince: req.query.updatedSince,
+    }),
+  ),
 );
 
 export const getApplication = route(routes.getApplication, async (req) => {

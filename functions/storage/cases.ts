@@ -103,16 +103,32 @@ export async function getCaseWithHistory(
   return { record: stripKeys<CaseRecord>(found), events, parts };
 }
 
-/** An applicant's cases, newest first. */
+/** An applicant's cases, newest first; only those in `status`, and changed at or after `updatedSince`. */
 export function listApplicantCases(
   applicantId: string,
   limit: number,
   cursor?: string,
+  only: { status?: string; updatedSince?: string } = {},
 ): Promise<Page<CaseRecord>> {
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (only.status) {
+    conditions.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = only.status;
+  }
+  if (only.updatedSince) {
+    // Stored times all carry +07:00 with milliseconds, so they compare as strings (see toVietnamIso).
+    conditions.push('#updatedAt >= :since');
+    names['#updatedAt'] = 'updatedAt';
+    values[':since'] = only.updatedSince;
+  }
   return queryIndexPage(TABLE.indexes.applicantCases, applicantPartition(applicantId), {
     limit,
     cursor,
     newestFirst: true,
+    ...(conditions.length > 0 ? { filter: { expression: conditions.join(' AND '), names, values } } : {}),
   });
 }
 

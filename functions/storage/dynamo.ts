@@ -4,6 +4,7 @@ import {
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -63,6 +64,26 @@ export async function queryAll(
   return items;
 }
 
+/** Every item of one `type`, by a scan: only for the local runtime's demo routes (the outbox), never on AWS. */
+export async function scanItemsOfType(type: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new ScanCommand({
+        TableName,
+        FilterExpression: '#type = :type',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': type },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
 /** Any answer from the table, even "no such item", shows storage is up. */
 export async function pingTable(): Promise<void> {
   await dynamo.send(new GetCommand({ TableName, Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
@@ -113,25 +134,47 @@ function decodeCursor(
   return key;
 }
 
-/** One page of an index's partition, in sort-key order or reversed. */
+/** A filter on the items of a page (read, then dropped: it saves bytes on the wire, not reads). */
+export interface ItemFilter {
+  readonly expression: string;
+  readonly names: Record<string, string>;
+  readonly values: Record<string, unknown>;
+}
+
+/** Reads a filtered page on until it is full or this many reads were made (a page may then be short). */
+const MAX_FILTERED_READS = 10;
+
+/**
+ * One page of an index's partition, in sort-key order or reversed. With a filter, reads go on from where the
+ * last stopped until `limit` items passed it (or the partition or the read budget ends): the cursor is where
+ * reading stopped, so no item is skipped or given twice.
+ */
 export async function queryIndexPage<T>(
   index: Index,
   partition: string,
-  page: { limit: number; cursor?: string; newestFirst: boolean },
+  page: { limit: number; cursor?: string; newestFirst: boolean; filter?: ItemFilter },
 ): Promise<Page<T>> {
-  const result = await dynamo.send(
-    new QueryCommand({
-      TableName,
-      IndexName: index.name,
-      KeyConditionExpression: `${index.partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: !page.newestFirst,
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, index, partition),
-    }),
-  );
-  return {
-    items: (result.Items ?? []).map((item) => stripKeys<T>(item)),
-    nextCursor: encodeCursor(result.LastEvaluatedKey),
-  };
+  const items: T[] = [];
+  let start = decodeCursor(page.cursor, index, partition);
+  let reads = 0;
+  do {
+    const result = await dynamo.send(
+      new QueryCommand({
+        TableName,
+        IndexName: index.name,
+        KeyConditionExpression: `${index.partitionKey} = :pk`,
+        ...(page.filter
+          ? { FilterExpression: page.filter.expression, ExpressionAttributeNames: page.filter.names }
+          : {}),
+        ExpressionAttributeValues: { ':pk': partition, ...page.filter?.values },
+        ScanIndexForward: !page.newestFirst,
+        Limit: page.limit - items.length,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(result.Items ?? []).map((item) => stripKeys<T>(item)));
+    start = result.LastEvaluatedKey;
+    reads++;
+  } while (page.filter && start && items.length < page.limit && reads < MAX_FILTERED_READS);
+  return { items, nextCursor: encodeCursor(start) };
 }
