@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeGroupEntry } from '../../cdk/bundling';
 import { readConfig } from '../../cdk/config';
 import { MotcuaStack } from '../../cdk/stack';
-import { routes } from '../../functions/routes';
+import { queueConsumers, routes, streamConsumers } from '../../functions/routes';
 
 type Resources = Record<
   string,
@@ -191,7 +191,13 @@ describe('functions', () => {
     const functions = ofType(dev.resources, 'AWS::Lambda::Function').filter(
       ([id]) => !id.startsWith('CustomCDKBucketDeployment'),
     );
-    expect(functions.length).toBe(new Set(deployedRoutes.map((route) => route.group)).size + 2);
+    // One per route group, one per stream or queue consumer, and the Cognito trigger.
+    expect(functions.length).toBe(
+      new Set(deployedRoutes.map((route) => route.group)).size +
+        streamConsumers.length +
+        queueConsumers.length +
+        1,
+    );
     for (const [id, fn] of functions) {
       const properties = fn.Properties ?? {};
       expect(Number(String(properties.Runtime).match(/^nodejs(\d+)\.x$/)?.[1]), id).toBeGreaterThanOrEqual(

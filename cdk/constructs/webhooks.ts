@@ -1,0 +1,134 @@
+// Business webhooks: the table's stream fans status changes out into a queue, whose consumer delivers them.
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/commons/environment';
+import type { QueueConsumer, StreamConsumer } from '../../functions/routes';
+import { acknowledge } from '../nag';
+import { grantTableAccess, MotcuaFunction } from './function';
+
+export interface WebhooksProps {
+  /** Absolute path of the fan-out's entry (a stream consumer). */
+  readonly fanOutEntry: string;
+  readonly fanOutFilter: StreamConsumer['filter'];
+  /** Absolute path of the delivery consumer's entry (an SQS consumer). */
+  readonly deliveryEntry: string;
+  readonly delivery: QueueConsumer;
+  readonly table: Table;
+  /** Unseals the webhooks' secrets. */
+  readonly sealKey: ISecret;
+  /** @default 14 */
+  readonly logRetentionDays?: number;
+  /** @default RemovalPolicy.DESTROY */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+/** How long one attempt may take: the delivery's own 5 s timeout per POST, for a batch of ten at once. */
+const DELIVERY_TIMEOUT = Duration.seconds(30);
+
+/**
+ * Never from the request path: a status change is stored, the stream wakes the fan-out, which stores one delivery
+ * per webhook and queues it; the delivery consumer makes each attempt and queues the next (growing delays over
+ * 24 hours; SQS delays at most 15 minutes, so a longer wait hops). Messages its handler fails on five times go to
+ * the dead-letter queue, which alarms.
+ */
+export class Webhooks extends Construct {
+  readonly queue: Queue;
+  readonly deadLetters: Queue;
+  readonly fanOut: MotcuaFunction;
+  readonly deliverer: MotcuaFunction;
+  /** Stream batches the fan-out gave up on. */
+  readonly fanOutDeadLetters: Queue;
+
+  constructor(scope: Construct, id: string, props: WebhooksProps) {
+    super(scope, id);
+    const queueDefaults = { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true } as const;
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      ...queueDefaults,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      this.deadLetters,
+      'This queue is itself the webhook queue’s dead-letter queue.',
+      'AwsSolutions-SQS3',
+    );
+    this.queue = new Queue(this, 'Deliveries', {
+      ...queueDefaults,
+      // Six times the consumer's timeout, as AWS advises for Lambda's SQS event sources.
+      visibilityTimeout: Duration.seconds(DELIVERY_TIMEOUT.toSeconds() * 6),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: props.delivery.maxReceives },
+    });
+
+    const queueEnvironment = { [ENV.webhookQueueUrl]: this.queue.queueUrl };
+    this.fanOut = new MotcuaFunction(this, 'FanOut', {
+      entry: props.fanOutEntry,
+      description: "Turns status changes of businesses' cases into queued webhook deliveries",
+      memorySize: 512,
+      timeout: Duration.seconds(60),
+      environment: queueEnvironment,
+      logRetentionDays: props.logRetentionDays,
+      logRemovalPolicy: props.logRemovalPolicy,
+    });
+    grantTableAccess(this.fanOut, props.table, 'readwrite');
+    this.queue.grantSendMessages(this.fanOut.role);
+    this.fanOutDeadLetters = new Queue(this, 'FanOutDeadLetters', {
+      ...queueDefaults,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      this.fanOutDeadLetters,
+      'This queue is itself the dead-letter destination of the fan-out’s stream mapping.',
+      'AwsSolutions-SQS3',
+    );
+    this.fanOut.function.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 25,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.fanOutDeadLetters),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.or(...props.fanOutFilter.eventNames),
+            dynamodb: { NewImage: { type: { S: FilterRule.or(...props.fanOutFilter.itemTypes) } } },
+          }),
+        ],
+      }),
+    );
+    acknowledge(
+      this.fanOut.role,
+      'dynamodb:ListStreams has no resource-level permissions (resource *).',
+      'AwsSolutions-IAM5[Resource::*]',
+    );
+
+    this.deliverer = new MotcuaFunction(this, 'Deliverer', {
+      entry: props.deliveryEntry,
+      description:
+        "Delivers webhooks to businesses' systems (signed, URL checked again, retried for 24 hours)",
+      memorySize: 512,
+      timeout: DELIVERY_TIMEOUT,
+      environment: {
+        ...queueEnvironment,
+        // A dynamic reference: resolved at deploy time, never in the template.
+        [ENV.sealKey]: props.sealKey.secretValue.unsafeUnwrap(),
+      },
+      logRetentionDays: props.logRetentionDays,
+      logRemovalPolicy: props.logRemovalPolicy,
+    });
+    // Reads deliveries and webhooks, records attempts.
+    grantTableAccess(this.deliverer, props.table, 'readwrite');
+    // Queues its own retries.
+    this.queue.grantSendMessages(this.deliverer.role);
+    this.deliverer.function.addEventSource(
+      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }),
+    );
+  }
+}
