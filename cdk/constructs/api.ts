@@ -113,7 +113,8 @@ export class Api extends Construct {
     const stage = this.stage.node.defaultChild as CfnStage;
     const keys = routes.map((route) => `${route.method} ${route.path}`);
     stage.routeSettings = Object.fromEntries(
-      keys.map((key) => [key, { throttlingRateLimit: rate, throttlingBurstLimit: rate * 2 }]),
+      // Raw CloudFormation (the property is untyped JSON): its own casing.
+      keys.map((key) => [key, { ThrottlingRateLimit: rate, ThrottlingBurstLimit: rate * 2 }]),
     );
     // A stage's route settings name routes that must exist first.
     for (const key of keys) {
