@@ -1,9 +1,9 @@
 // A paid fee moves the case from awaiting_payment to submitted: apart from transitions.ts, which claims files
 // (the S3 client), so that the payment function stays small.
-import { findProcedure } from '../../schemas/catalogue';
 import { vietnamCalendar } from '../domain/calendar';
 import { NotFoundError } from '../domain/errors';
 import { toVietnamIso } from '../domain/vietnam-time';
+import { FEE_TERMS } from '../payments/fee-terms.generated';
 import { getCaseWithHistory } from '../storage/cases';
 import type { TransactItem } from '../storage/dynamo';
 import { commitChange } from './change';
@@ -21,7 +21,7 @@ export interface PaymentConfirmation {
 export async function confirmPayment(code: string, now = new Date(), confirmation: PaymentConfirmation = {}) {
   const found = confirmation.found ?? (await getCaseWithHistory(code));
   if (!found) throw new NotFoundError('case');
-  const procedure = findProcedure(found.record.procedureId);
+  const procedure = FEE_TERMS[found.record.procedureId];
   if (!procedure) throw new Error(`case ${code} names unknown procedure ${found.record.procedureId}`);
   return commitChange({
     record: found.record,

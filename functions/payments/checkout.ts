@@ -1,6 +1,5 @@
 // Paying a case's fee: a new attempt with its signed redirect to the gateway, stored before the citizen goes there.
 import type { Output, paymentStarted } from '../../schemas/api';
-import { findProcedure } from '../../schemas/catalogue';
 import { loadVisibleCase } from '../cases/queries';
 import { InvalidTransitionError, NotFoundError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
@@ -11,6 +10,7 @@ import { TransactionConflict, transact } from '../storage/dynamo';
 import { caseAwaitsPaymentItem, createPaymentItems } from '../storage/payments';
 import type { PaymentRecord } from '../storage/records';
 import { recordPaymentAudit } from './audit';
+import { FEE_TERMS } from './fee-terms.generated';
 import { PAYMENT_ROUTES, paymentGateway } from './gateway';
 import { newPaymentId } from './port';
 
@@ -33,7 +33,7 @@ export async function startPayment(options: {
   const { record } = await loadVisibleCase(principal, code);
   // An official may see the case, but only its applicant pays for it.
   if (record.applicant.id !== principal.id) throw new NotFoundError('case');
-  const amount = findProcedure(record.procedureId)?.fee?.amount;
+  const amount = FEE_TERMS[record.procedureId]?.fee;
   if (record.status !== 'awaiting_payment' || !amount) throw new InvalidTransitionError(record.status, 'pay');
 
   const paymentId = newPaymentId(now);

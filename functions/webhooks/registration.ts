@@ -1,6 +1,6 @@
 // A business registers, lists and removes its webhook endpoints; the secret is shown once and kept sealed.
 import { randomBytes } from 'node:crypto';
-import type { WebhookRequest, WebhookView } from '../../schemas/api';
+import { WEBHOOK_EVENTS, type WebhookRequest, type WebhookView } from '../../schemas/api';
 import { runtime } from '../commons/config';
 import { seal, unseal } from '../commons/seal';
 import { NotFoundError, ValidationFailedError } from '../domain/errors';
@@ -8,7 +8,6 @@ import type { Principal } from '../domain/principal';
 import { toVietnamIso } from '../domain/vietnam-time';
 import type { WebhookRecord } from '../storage/records';
 import { deleteWebhook, listWebhooks, putWebhook } from '../storage/webhooks';
-import { CASE_STATUS_CHANGED } from './event';
 import { generateWebhookSecret } from './signature';
 import { checkWebhookUrl, WEBHOOK_URL_REFUSALS } from './ssrf';
 
@@ -63,7 +62,7 @@ export async function registerWebhook(
     id,
     ownerId: principal.id,
     url: check.url.href,
-    events: request.events ?? [CASE_STATUS_CHANGED],
+    events: request.events ?? [...WEBHOOK_EVENTS],
     sealedSecret: sealWebhookSecret(secret, id),
     createdAt: toVietnamIso(now),
   };
