@@ -5,7 +5,8 @@ import { casePartition } from './cases';
 import { queryAll, scanItemsOfType, stripKeys, TableName } from './dynamo';
 import type { WebhookDeliveryRecord, WebhookRecord } from './records';
 
-const webhookKey = (ownerId: string, id: string) => ({ pk: `WEBHOOKS#${ownerId}`, sk: `WEBHOOK#${id}` });
+/** A business's webhook: in the owner's partition, listed by one query. */
+export const webhookKey = (ownerId: string, id: string) => ({ pk: `WEBHOOKS#${ownerId}`, sk: `WEBHOOK#${id}` });
 /** `WEBHOOK#` sorts after a case's notifications, outside the range its history is read from. */
 const DELIVERY_PREFIX = 'WEBHOOK#';
 const deliveryKey = (caseCode: string, messageId: string) => ({
