@@ -419,14 +419,19 @@ export const queueItem = lazy(() =>
 );
 export type QueueItem = Output<typeof queueItem>;
 
+/** What the public may know of a case (tracking, verification): no personal data. */
+const publicCaseShape = () => ({
+  code: z.string(),
+  procedure: z.object({ id: z.string(), name: localized() }),
+  agency: z.object({ id: z.string(), name: localized() }),
+  status: caseStatus(),
+});
+
 /** What anyone with the code and PIN sees: no personal data. */
 export const trackingView = lazy(() =>
   meta(
     z.object({
-      code: z.string(),
-      procedure: z.object({ id: z.string(), name: localized() }),
-      agency: z.object({ id: z.string(), name: localized() }),
-      status: caseStatus(),
+      ...publicCaseShape(),
       submittedAt: isoTime(),
       dueAt: isoTime(),
       history: z.array(z.object({ at: isoTime(), status: caseStatus() })),
@@ -554,10 +559,7 @@ export const verifyQuery = lazy(() =>
 export const verification = lazy(() =>
   meta(
     z.object({
-      code: z.string(),
-      procedure: z.object({ id: z.string(), name: localized() }),
-      agency: z.object({ id: z.string(), name: localized() }),
-      status: caseStatus(),
+      ...publicCaseShape(),
       documents: z.array(
         z.object({
           kind: meta(z.string(), { description: '`result`: the signed result' }),

@@ -2,15 +2,14 @@
 import { Aws, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ConfigurationSet, ConfigurationSetTlsPolicy, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/commons/environment';
 import type { StreamConsumer } from '../../functions/routes';
 import { acknowledge } from '../nag';
 import { grantTableAccess, MotcuaFunction } from './function';
+import { deadLetterQueue, tableStreamSource } from './stream-source';
 
 export interface NotificationsProps {
   /** Absolute path of the notifier's entry module (it exports `handler`). */
@@ -69,34 +68,11 @@ export class Notifications extends Construct {
     grantTableAccess(this.notifier, props.table, 'readwrite');
     this.grantSending(props);
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetters,
-      'This queue is itself the dead-letter destination of the notifier’s stream mapping.',
-      'AwsSolutions-SQS3',
-    );
-
+    this.deadLetters = deadLetterQueue(this, 'DeadLetters', 'the notifier’s stream mapping');
     this.notifier.function.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.LATEST,
-        batchSize: 25,
-        maxBatchingWindow: Duration.seconds(1),
-        // A failing record is isolated by halving the batch, retried, then sent to the dead-letter queue.
-        bisectBatchOnError: true,
-        retryAttempts: 5,
-        maxRecordAge: Duration.hours(6),
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.deadLetters),
-        filters: [
-          FilterCriteria.filter({
-            eventName: FilterRule.or(...props.filter.eventNames),
-            dynamodb: { NewImage: { type: { S: FilterRule.or(...props.filter.itemTypes) } } },
-          }),
-        ],
+      tableStreamSource(props.table, props.filter, this.deadLetters, {
+        size: 25,
+        window: Duration.seconds(1),
       }),
     );
     acknowledge(

@@ -3,17 +3,16 @@ import { CfnOutput, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/commons/environment';
 import { DOCUMENTS_PREFIX, SIGNED_RESULTS_PREFIX } from '../../functions/documents/object-keys';
 import type { StreamConsumer } from '../../functions/routes';
 import { acknowledge, arnToken } from '../nag';
 import { grantTableAccess, MotcuaFunction } from './function';
+import { deadLetterQueue, tableStreamSource } from './stream-source';
 
 export interface ResultSigningProps {
   /** Absolute path of the signer's entry module (it exports `handler`). */
@@ -106,32 +105,10 @@ export class ResultSigning extends Construct {
       'AwsSolutions-IAM5[Resource::*]',
     );
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetters,
-      'This queue is itself the dead-letter destination of the signer’s stream mapping.',
-      'AwsSolutions-SQS3',
-    );
+    this.deadLetters = deadLetterQueue(this, 'DeadLetters', 'the signer’s stream mapping');
+    // One result at a time: a failing file is retried alone.
     this.signer.function.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.LATEST,
-        batchSize: 1,
-        bisectBatchOnError: true,
-        retryAttempts: 5,
-        maxRecordAge: Duration.hours(6),
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.deadLetters),
-        filters: [
-          FilterCriteria.filter({
-            eventName: FilterRule.or(...props.filter.eventNames),
-            dynamodb: { NewImage: { type: { S: FilterRule.or(...props.filter.itemTypes) } } },
-          }),
-        ],
-      }),
+      tableStreamSource(props.table, props.filter, this.deadLetters, { size: 1 }),
     );
 
     new CfnOutput(scope, 'SigningKeyArn', {

@@ -1,8 +1,7 @@
 // Business webhooks: the table's stream fans status changes out into a queue, whose consumer delivers them.
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -10,6 +9,7 @@ import { ENV } from '../../functions/commons/environment';
 import type { QueueConsumer, StreamConsumer } from '../../functions/routes';
 import { acknowledge } from '../nag';
 import { grantTableAccess, MotcuaFunction } from './function';
+import { deadLetterQueue, tableStreamSource } from './stream-source';
 
 export interface WebhooksProps {
   /** Absolute path of the fan-out's entry (a stream consumer). */
@@ -76,31 +76,11 @@ export class Webhooks extends Construct {
     });
     grantTableAccess(this.fanOut, props.table, 'readwrite');
     this.queue.grantSendMessages(this.fanOut.role);
-    this.fanOutDeadLetters = new Queue(this, 'FanOutDeadLetters', {
-      ...queueDefaults,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.fanOutDeadLetters,
-      'This queue is itself the dead-letter destination of the fan-out’s stream mapping.',
-      'AwsSolutions-SQS3',
-    );
+    this.fanOutDeadLetters = deadLetterQueue(this, 'FanOutDeadLetters', 'the fan-out’s stream mapping');
     this.fanOut.function.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.LATEST,
-        batchSize: 25,
-        maxBatchingWindow: Duration.seconds(1),
-        bisectBatchOnError: true,
-        retryAttempts: 5,
-        maxRecordAge: Duration.hours(6),
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.fanOutDeadLetters),
-        filters: [
-          FilterCriteria.filter({
-            eventName: FilterRule.or(...props.fanOutFilter.eventNames),
-            dynamodb: { NewImage: { type: { S: FilterRule.or(...props.fanOutFilter.itemTypes) } } },
-          }),
-        ],
+      tableStreamSource(props.table, props.fanOutFilter, this.fanOutDeadLetters, {
+        size: 25,
+        window: Duration.seconds(1),
       }),
     );
     acknowledge(

@@ -64,6 +64,27 @@ export async function queryAll(
   return items;
 }
 
+/**
+ * `#field = :field` for each field given a value, with the names and values an UpdateExpression needs (an
+ * `undefined` field is left as it is).
+ */
+export function assignments(fields: Readonly<Record<string, unknown>>): {
+  readonly sets: string[];
+  readonly names: Record<string, string>;
+  readonly values: Record<string, unknown>;
+} {
+  const sets: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  return { sets, names, values };
+}
+
 /** Every item of one `type`, by a scan: only for the local runtime's demo routes (the outbox), never on AWS. */
 export async function scanItemsOfType(type: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];

@@ -2,7 +2,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { type CasePart, caseKey, casePartition, casePartKey } from './cases';
-import { putNew, stripKeys, TableName, type TransactItem } from './dynamo';
+import { assignments, putNew, stripKeys, TableName, type TransactItem } from './dynamo';
 import type { PaymentRecord } from './records';
 
 /** The attempt's part of its case: `CASE#PAYMENT#<id>`, so attempts sort by time (ids do) and load with the case. */
@@ -44,23 +44,15 @@ export type PaymentSettlement = Pick<
 
 /** Transaction item: the attempt settled, only if it is still pending (a replayed callback changes nothing). */
 export function settlePaymentItem(payment: PaymentRecord, settlement: PaymentSettlement): TransactItem {
-  const names: Record<string, string> = { '#status': 'status' };
-  const values: Record<string, unknown> = { ':pending': 'pending' };
-  const sets: string[] = [];
-  for (const [field, value] of Object.entries(settlement)) {
-    if (value === undefined) continue;
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    sets.push(`#${field} = :${field}`);
-  }
+  const { sets, names, values } = assignments(settlement);
   return {
     Update: {
       TableName,
       Key: casePartKey(payment.caseCode, paymentPart(payment.paymentId)),
       UpdateExpression: `SET ${sets.join(', ')}`,
       ConditionExpression: '#status = :pending',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeNames: { ...names, '#status': 'status' },
+      ExpressionAttributeValues: { ...values, ':pending': 'pending' },
     },
   };
 }

@@ -2,7 +2,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { type CasePart, casePartKey } from './cases';
-import { putNew, stripKeys, TableName, type TransactItem } from './dynamo';
+import { assignments, putNew, stripKeys, TableName, type TransactItem } from './dynamo';
 import type { IssuedDocumentRecord, ResultSignatureRecord } from './records';
 
 const RESULT_PART = 'RESULT';
@@ -30,23 +30,15 @@ export function settleSignatureItem(
   caseCode: string,
   outcome: Pick<ResultSignatureRecord, 'state' | 'signed' | 'problem'>,
 ): TransactItem {
-  const names: Record<string, string> = { '#state': 'state' };
-  const values: Record<string, unknown> = { ':pending': 'pending' };
-  const sets: string[] = [];
-  for (const [field, value] of Object.entries(outcome)) {
-    if (value === undefined) continue;
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    sets.push(`#${field} = :${field}`);
-  }
+  const { sets, names, values } = assignments(outcome);
   return {
     Update: {
       TableName,
       Key: casePartKey(caseCode, RESULT_PART),
       UpdateExpression: `SET ${sets.join(', ')}`,
       ConditionExpression: '#state = :pending',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeNames: { ...names, '#state': 'state' },
+      ExpressionAttributeValues: { ...values, ':pending': 'pending' },
     },
   };
 }

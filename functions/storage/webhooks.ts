@@ -2,11 +2,14 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { casePartition } from './cases';
-import { queryAll, scanItemsOfType, stripKeys, TableName } from './dynamo';
+import { assignments, queryAll, scanItemsOfType, stripKeys, TableName } from './dynamo';
 import type { WebhookDeliveryRecord, WebhookRecord } from './records';
 
 /** A business's webhook: in the owner's partition, listed by one query. */
-export const webhookKey = (ownerId: string, id: string) => ({ pk: `WEBHOOKS#${ownerId}`, sk: `WEBHOOK#${id}` });
+export const webhookKey = (ownerId: string, id: string) => ({
+  pk: `WEBHOOKS#${ownerId}`,
+  sk: `WEBHOOK#${id}`,
+});
 /** `WEBHOOK#` sorts after a case's notifications, outside the range its history is read from. */
 const DELIVERY_PREFIX = 'WEBHOOK#';
 const deliveryKey = (caseCode: string, messageId: string) => ({
@@ -101,24 +104,16 @@ export async function recordAttempt(
     >
   >,
 ): Promise<boolean> {
-  const names: Record<string, string> = { '#attempts': 'attempts' };
-  const values: Record<string, unknown> = { ':seen': delivery.attempts, ':next': delivery.attempts + 1 };
-  const sets = ['#attempts = :next'];
-  for (const [field, value] of Object.entries(change)) {
-    if (value === undefined) continue;
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    sets.push(`#${field} = :${field}`);
-  }
+  const { sets, names, values } = assignments(change);
   try {
     await dynamo.send(
       new UpdateCommand({
         TableName,
         Key: deliveryKey(delivery.caseCode, delivery.messageId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        UpdateExpression: `SET ${['#attempts = :next', ...sets].join(', ')}`,
         ConditionExpression: '#attempts = :seen',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ExpressionAttributeNames: { ...names, '#attempts': 'attempts' },
+        ExpressionAttributeValues: { ...values, ':seen': delivery.attempts, ':next': delivery.attempts + 1 },
       }),
     );
     return true;
