@@ -19,6 +19,12 @@ const sourceRoot = process.env.MOTCUA_CDK_SOURCE_ROOT || REPOSITORY_ROOT;
 const outDir = join(REPOSITORY_ROOT, '.bench', 'bundles');
 const BUDGET_KB = 300;
 const BUDGET_RATIO = 1.5;
+/**
+ * Functions that check or make signatures and PDFs (pkijs, pdf-lib, fonts) live in groups of their own, held to
+ * 3 MB only: checking a PDF (`verification`) and signing results (`result-signer`).
+ */
+const PDF_GROUPS = new Set(['verification', 'result-signer']);
+const PDF_BUDGET_KB = 3 * 1024;
 
 /** The floor: the least a function of this platform does, one DynamoDB GetItem through lib-dynamodb. */
 const FLOOR_SOURCE = `
@@ -136,14 +142,17 @@ for (const { name, entry, http } of functions) {
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const header = ['function', 'bundle KB', 'import ms', 'floor ms', 'ratio', 'budget', 'heaviest (KB)'];
 const rows = results.map((result) => {
-  const within = result.bytes / 1024 < BUDGET_KB && result.ratio <= BUDGET_RATIO;
+  const pdf = PDF_GROUPS.has(result.name);
+  const within = pdf
+    ? result.bytes / 1024 < PDF_BUDGET_KB
+    : result.bytes / 1024 < BUDGET_KB && result.ratio <= BUDGET_RATIO;
   return [
     result.name,
     kb(result.bytes),
     result.importMs.toFixed(1),
     result.floorMs.toFixed(1),
     `${result.ratio.toFixed(2)}x`,
-    result.http ? (within ? 'ok' : 'over') : '(not HTTP)',
+    pdf ? (within ? 'ok (3 MB)' : 'over 3 MB') : result.http ? (within ? 'ok' : 'over') : '(not HTTP)',
     result.heaviest,
   ];
 });
@@ -159,7 +168,8 @@ const line = (row: string[]) =>
     .join('  ');
 console.log(
   `Node ${process.version}; each function imported cold ${RUNS} times, each time beside the floor (medians); ` +
-    `budget for HTTP functions: < ${BUDGET_KB} KB and <= ${BUDGET_RATIO}x the floor`,
+    `budget for HTTP functions: < ${BUDGET_KB} KB and <= ${BUDGET_RATIO}x the floor; ` +
+    `for the PDF and signing groups (${[...PDF_GROUPS].join(', ')}): < 3 MB`,
 );
 console.log(line(header));
 for (const row of rows) console.log(line(row));

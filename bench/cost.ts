@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groupMemorySize } from '../cdk/constructs/functions';
 import { NOTIFIER_MEMORY_MB } from '../cdk/constructs/notifications';
+import { SIGNER_MEMORY_MB } from '../cdk/constructs/signing';
 import { JANITOR_MEMORY_MB, VERIFIER_MEMORY_MB } from '../cdk/constructs/uploads';
+import { WEBHOOK_DELIVERY_MEMORY_MB, WEBHOOK_FANOUT_MEMORY_MB } from '../cdk/constructs/webhooks';
 import type { DeployedGroup } from '../functions/routes';
 import { REPO_ROOT } from '../local/runtime';
 import { builtPageFiles, firstLoad } from '../web/build/site-files';
@@ -174,6 +176,9 @@ function memoryOf(functionName: string): number {
   if (name === 'notifier') return NOTIFIER_MEMORY_MB;
   if (name === 'upload-verifier') return VERIFIER_MEMORY_MB;
   if (name === 'upload-janitor') return JANITOR_MEMORY_MB;
+  if (name === 'result-signer') return SIGNER_MEMORY_MB;
+  if (name === 'webhook-fanout') return WEBHOOK_FANOUT_MEMORY_MB;
+  if (name === 'webhook-delivery') return WEBHOOK_DELIVERY_MEMORY_MB;
   return groupMemorySize(name as DeployedGroup);
 }
 

@@ -235,8 +235,9 @@ function countingClient(c: Client, traffic: () => ClientTraffic): Client {
 /**
  * One application through its whole life, in an in-process runtime whose SDK clients are counted: the applicant's
  * journey (the form's procedure, the upload, its verdict, the submission) and the agency's (the queue, the case
- * and its document, receive, approve, issue the result, the applicant reading the case once). Each step waits for
- * the consumers it sets off (verifier, notifier, janitor), so that their calls count with it.
+ * and its document, receive, approve, the result PDF uploaded and issued, the applicant reading the case once).
+ * Each step waits for the consumers it sets off (verifier, notifier, janitor, result signer, webhook fan-out), so
+ * that their calls count with it.
  */
 async function countOneApplication() {
   const dataDir = await mkdtemp(join(tmpdir(), 'motcua-bench-count-'));
@@ -252,6 +253,19 @@ async function countOneApplication() {
     const settle = async () => {
       await runtime.drainObjectEvents(60_000);
       await runtime.drainStream(60_000);
+    };
+    /** The official's result document: presigned, posted, verified as it lands. */
+    const uploadResult = async () => {
+      const form = await presignUpload(c, official, {
+        procedureId: PROCEDURE,
+        documentType: 'result',
+        bytes: file,
+        fileName: 'trich-luc.pdf',
+      });
+      await postToStorage(form, file);
+      traffic.storagePosts++;
+      await runtime.drainObjectEvents(60_000);
+      return form.uploadId;
     };
     const example = (await raw.get(`/api/procedures/${PROCEDURE}`)).body.form.examples[0];
     // Warm-up, not counted.
@@ -307,11 +321,13 @@ async function countOneApplication() {
       traffic.storageGetBytes += (await download.arrayBuffer()).byteLength;
       let version = 1;
       for (const action of ['receive', 'approve', 'issue_result']) {
+        // Level 4: the result is a PDF, uploaded and verified as the applicant's document was, then signed.
+        const result = action === 'issue_result' ? { uploadId: await uploadResult() } : undefined;
         const acted = expectStatus(
           action,
           await c.post(`/api/cases/${code}/actions`, {
             token: official,
-            body: { action, expectedVersion: version },
+            body: { action, expectedVersion: version, ...(result ? { result } : {}) },
           }),
           200,
         );

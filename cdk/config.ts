@@ -1,4 +1,5 @@
 // What a province configures, read from CDK context (`cdk.json` or `-c key=value`) into one typed object.
+import { readFileSync } from 'node:fs';
 import type { Node } from 'constructs';
 
 export type Environment = 'dev' | 'prod';
@@ -53,6 +54,27 @@ export interface DeploymentConfig {
   readonly throttleRate: number;
   /** Burst of the API stage. @default 200 */
   readonly throttleBurst: number;
+  // ---- Level 4 ----
+  /** The merchant's terminal code at VNPay (`vnp_TmnCode`); its hash secret goes in Secrets Manager. */
+  readonly vnpayTmnCode: string;
+  /** VNPay's payment page. @default the sandbox, `https://sandbox.vnpayment.vn/paymentv2/vpcpay.html` */
+  readonly vnpayPaymentUrl: string;
+  /**
+   * The certificate issued for the results signing key's public key, base64 DER (from the PEM file named by
+   * `signingCertificateFile`); older ones after it, comma-separated. Results are not signed until it is set.
+   */
+  readonly signingCertificates?: string;
+  /** Requests per second of each public level-4 route (payment callbacks, verification). @default 10 */
+  readonly publicRouteRate: number;
+}
+
+/** The base64 DER of every certificate in a PEM text, comma-separated (the first is the one that signs). */
+export function certificatesFromPem(pem: string): string {
+  const blocks = [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map(
+    (match) => match[1]!.replace(/\s+/g, ''),
+  );
+  if (blocks.length === 0) throw new Error('signingCertificateFile holds no PEM certificate');
+  return blocks.join(',');
 }
 
 /** Reads the deployment configuration from context; an unknown environment or a half-set option fails synth. */
@@ -96,6 +118,7 @@ export function readConfig(node: Node): DeploymentConfig {
     throw new Error('Context vneidIssuer needs vneidClientId and vneidClientSecretName');
   }
 
+  const signingCertificateFile = text('signingCertificateFile');
   return {
     env,
     retainData: env === 'prod',
@@ -125,5 +148,11 @@ export function readConfig(node: Node): DeploymentConfig {
     logRetentionDays: int('logRetentionDays', env === 'prod' ? 365 : 14),
     throttleRate: int('throttleRate', 100),
     throttleBurst: int('throttleBurst', 200),
+    vnpayTmnCode: text('vnpayTmnCode') ?? 'CHANGEME',
+    vnpayPaymentUrl: text('vnpayPaymentUrl') ?? 'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html',
+    signingCertificates: signingCertificateFile
+      ? certificatesFromPem(readFileSync(signingCertificateFile, 'utf8'))
+      : undefined,
+    publicRouteRate: int('publicRouteRate', 10),
   };
 }

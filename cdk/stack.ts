@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { ENV } from '../functions/commons/environment';
 import {
   routes as contractRoutes,
+  queueConsumers,
   type RouteDeclaration,
   streamConsumers,
   uploadVerifier,
@@ -19,8 +20,10 @@ import { Data } from './constructs/data';
 import { Functions } from './constructs/functions';
 import { Monitoring } from './constructs/monitoring';
 import { Notifications } from './constructs/notifications';
+import { ResultSigning } from './constructs/signing';
 import { UploadChecks } from './constructs/uploads';
 import { CLIENT_IP_HEADER, Web } from './constructs/web';
+import { Webhooks } from './constructs/webhooks';
 import { acknowledge } from './nag';
 
 export interface MotcuaStackProps extends StackProps {
@@ -45,6 +48,8 @@ export class MotcuaStack extends Stack {
   readonly notifications: Notifications;
   readonly uploadChecks: UploadChecks;
   readonly monitoring: Monitoring;
+  readonly signing: ResultSigning;
+  readonly webhooks: Webhooks;
 
   constructor(scope: Construct, id: string, props: MotcuaStackProps) {
     super(scope, id, props);
@@ -115,11 +120,43 @@ export class MotcuaStack extends Stack {
       'AwsSolutions-SMG4',
     );
 
+    // ---- Level 4: the keys of verification links and of the payment gateway ----
+    const secretRemoval = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    // 32 random bytes as base64 without padding, as the seal key (several keys, comma-separated, while rotating).
+    const verifyTokenKey = new Secret(this, 'VerifyTokenKey', {
+      description: 'Key of the verification links in QR codes and of the result download links',
+      generateSecretString: { passwordLength: 43, excludePunctuation: true, includeSpace: false },
+      removalPolicy: secretRemoval,
+    });
+    acknowledge(
+      verifyTokenKey,
+      'QR codes printed on forms and results carry tokens made with this key: it is rotated by hand, the old key kept beside the new one (comma-separated) while documents are in circulation.',
+      'AwsSolutions-SMG4',
+    );
+    const vnpayHashSecret = new Secret(this, 'VnpayHashSecret', {
+      description: "The merchant's VNPay hash secret: put the one VNPay issued here, then deploy again",
+      generateSecretString: { passwordLength: 32, excludePunctuation: true, includeSpace: false },
+      removalPolicy: secretRemoval,
+    });
+    acknowledge(
+      vnpayHashSecret,
+      'VNPay issues the merchant hash secret; it changes only when VNPay issues a new one, by hand.',
+      'AwsSolutions-SMG4',
+    );
+
     this.functions = new Functions(this, 'Functions', {
       routes,
       table: this.data.table,
       documents: this.data.documents,
       sealKey,
+      verifyTokenKey,
+      vnpay: {
+        tmnCode: config.vnpayTmnCode,
+        paymentUrl: config.vnpayPaymentUrl,
+        hashSecret: vnpayHashSecret,
+      },
+      publicBaseUrl: this.web.origin,
+      signingCertificates: config.signingCertificates,
       environment: { [ENV.clientIpHeader]: CLIENT_IP_HEADER },
       sourceRoot,
       logRetentionDays,
@@ -131,9 +168,17 @@ export class MotcuaStack extends Stack {
       userPool: this.auth.userPool,
       webClient: this.auth.webClient,
     });
+    this.api.throttlePublicRoutes(
+      routes.filter((route) => route.auth === 'none' && LEVEL4_PUBLIC_ROUTE.test(route.path)),
+      config.publicRouteRate,
+    );
 
-    const notifier = streamConsumers.find((consumer) => consumer.name === 'notifier');
-    if (!notifier) throw new Error('functions/routes.ts declares no notifier stream consumer');
+    const consumer = (name: string) => {
+      const found = streamConsumers.find((candidate) => candidate.name === name);
+      if (!found) throw new Error(`functions/routes.ts declares no ${name} stream consumer`);
+      return found;
+    };
+    const notifier = consumer('notifier');
     this.notifications = new Notifications(this, 'Notifications', {
       entry: writeConsumerEntry(notifier, sourceRoot),
       filter: notifier.filter,
@@ -147,8 +192,7 @@ export class MotcuaStack extends Stack {
       logRemovalPolicy,
     });
 
-    const janitor = streamConsumers.find((consumer) => consumer.name === 'upload-janitor');
-    if (!janitor) throw new Error('functions/routes.ts declares no upload-janitor stream consumer');
+    const janitor = consumer('upload-janitor');
     this.uploadChecks = new UploadChecks(this, 'Uploads', {
       bucket: this.data.documents,
       bucketName: this.data.documentsBucketName,
@@ -175,19 +219,70 @@ export class MotcuaStack extends Stack {
       logRetentionDays as RetentionDays,
     );
 
+    const signer = consumer('result-signer');
+    this.signing = new ResultSigning(this, 'Signing', {
+      entry: writeConsumerEntry(signer, sourceRoot),
+      filter: signer.filter,
+      table: this.data.table,
+      documents: this.data.documents,
+      verifyTokenKey,
+      publicBaseUrl: this.web.origin,
+      certificates: config.signingCertificates,
+      removalPolicy: secretRemoval,
+      logRetentionDays,
+      logRemovalPolicy,
+    });
+    const fanOut = consumer('webhook-fanout');
+    const delivery = queueConsumers.find((candidate) => candidate.name === 'webhook-delivery');
+    if (!delivery) throw new Error('functions/routes.ts declares no webhook-delivery queue consumer');
+    this.webhooks = new Webhooks(this, 'Webhooks', {
+      fanOutEntry: writeConsumerEntry(fanOut, sourceRoot),
+      fanOutFilter: fanOut.filter,
+      deliveryEntry: writeConsumerEntry(delivery, sourceRoot),
+      delivery,
+      table: this.data.table,
+      sealKey,
+      logRetentionDays,
+      logRemovalPolicy,
+    });
+
     const functions = new Map([...this.functions.byGroup, ['notifier', this.notifications.notifier]]);
     functions.set('tokenClaims', this.auth.tokenClaims);
     functions.set('uploadVerifier', this.uploadChecks.verifier);
     functions.set('uploadJanitor', this.uploadChecks.janitor);
+    functions.set('resultSigner', this.signing.signer);
+    functions.set('webhookFanOut', this.webhooks.fanOut);
+    functions.set('webhookDeliverer', this.webhooks.deliverer);
     this.monitoring = new Monitoring(this, 'Monitoring', {
       httpApi: this.api.httpApi,
       functions,
       deadLetters: this.notifications.deadLetters,
       notifier: this.notifications.notifier,
+      moreDeadLetters: [
+        {
+          name: 'UploadDeadLetters',
+          queue: this.uploadChecks.deadLetters,
+          what: 'Upload events the verifier, or stream batches the janitor, gave up on',
+        },
+        {
+          name: 'ResultSigningDeadLetters',
+          queue: this.signing.deadLetters,
+          what: 'Results the signer gave up on',
+        },
+        {
+          name: 'WebhookDeadLetters',
+          queue: this.webhooks.deadLetters,
+          what: 'Webhook deliveries that errored',
+        },
+        {
+          name: 'WebhookFanOutDeadLetters',
+          queue: this.webhooks.fanOutDeadLetters,
+          what: 'Status changes the webhook fan-out gave up on',
+        },
+      ],
       alarmEmail: config.alarmEmail,
       name: this.stackName,
     });
-    this.uploadChecks.alarmOnDeadLetters(this.monitoring.alarms, this.stackName);
 
     new CfnOutput(this, 'SiteUrl', { value: this.web.origin, description: 'The web, with the API at /api' });
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
@@ -197,6 +292,9 @@ export class MotcuaStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
   }
 }
+
+/** The public routes of level 4 (payment callbacks, verification, result downloads), throttled on their own. */
+const LEVEL4_PUBLIC_ROUTE = /^\/api\/(payments|verify|results)(\/|$)/;
 
 function uploadCors(origin: string) {
   return {

@@ -7,8 +7,11 @@ import type { RouteEntry } from './routes/define';
 import { demoSignInRoutes, localStandInRoutes } from './routes/local';
 import { officialRoutes, queueRoutes } from './routes/officials';
 import { healthRoutes, openApiRoutes } from './routes/operations';
+import { paymentRoutes } from './routes/payments';
 import { trackingRoutes } from './routes/tracking';
 import { uploadRoutes } from './routes/uploads';
+import { verificationRoutes, verifyLookupRoutes } from './routes/verification';
+import { webhookRoutes } from './routes/webhooks';
 
 export type { DeployedGroup, FunctionGroup, RouteDeclaration, RouteEntry } from './routes/define';
 
@@ -22,6 +25,11 @@ export const routes: readonly RouteEntry[] = [
   ...Object.values(applicationRoutes),
   ...Object.values(queueRoutes),
   ...Object.values(officialRoutes),
+  // Level 4: online fees, signed results and their verification, business webhooks.
+  ...Object.values(paymentRoutes),
+  ...Object.values(verifyLookupRoutes),
+  ...Object.values(verificationRoutes),
+  ...Object.values(webhookRoutes),
   ...Object.values(demoSignInRoutes),
   ...Object.values(localStandInRoutes),
 ];
@@ -54,6 +62,44 @@ export const streamConsumers: readonly StreamConsumer[] = [
     entry: 'functions/documents/janitor.ts',
     exportName: 'handler',
     filter: { eventNames: ['MODIFY', 'REMOVE'], itemTypes: ['upload'] },
+  },
+  // Level 4: results signed once issued.
+  {
+    name: 'result-signer',
+    entry: 'functions/stream/result-signer.ts',
+    exportName: 'handler',
+    filter: { eventNames: ['INSERT'], itemTypes: ['result-signature'] },
+  },
+  // Level 4: status changes of businesses' cases, to their webhooks.
+  {
+    name: 'webhook-fanout',
+    entry: 'functions/stream/webhook-fanout.ts',
+    exportName: 'handler',
+    filter: { eventNames: ['INSERT', 'MODIFY'], itemTypes: ['case'] },
+  },
+];
+
+/**
+ * A consumer of a queue (SQS on AWS, with a dead-letter queue; locally a queue kept in the table, polled by
+ * local/queue-poller.ts with the same receive limit). Producers reach it through `WEBHOOK_QUEUE_URL`.
+ */
+export interface QueueConsumer {
+  readonly name: string;
+  readonly entry: string;
+  readonly exportName: string;
+  /** The queue's name locally (`local:<queue>`); on AWS the stack names it. */
+  readonly queue: string;
+  /** Receives of a message before it goes to the dead-letter queue. */
+  readonly maxReceives: number;
+}
+
+export const queueConsumers: readonly QueueConsumer[] = [
+  {
+    name: 'webhook-delivery',
+    entry: 'functions/queue/webhook-delivery.ts',
+    exportName: 'handler',
+    queue: 'webhook-deliveries',
+    maxReceives: 5,
   },
 ];
 

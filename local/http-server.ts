@@ -46,10 +46,18 @@ export interface HttpServerOptions {
   readonly log?: (line: string) => void;
 }
 
+/** A part of the site served by its own handler (the VNPay sandbox gateway), under a path prefix. */
+export interface MountedHandler {
+  readonly pathPrefix: string;
+  handle(req: IncomingMessage, res: ServerResponse, rawPath: string, rawQuery: string): Promise<void>;
+}
+
 export interface RunningHttpServer {
   readonly url: string;
   readonly port: number;
   readonly server: Server;
+  /** Serves `handler.pathPrefix` and below with `handler` (made once the server's URL is known). */
+  mount(handler: MountedHandler): void;
   stop(): Promise<void>;
 }
 
@@ -323,6 +331,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const webRoot = options.webRoot ?? WEB_OUT_DIR;
   const siteConfig = options.siteConfig ?? LOCAL_SITE_CONFIG;
   const compiled = options.routes.map(compileRoute).sort((a, b) => a.rank.localeCompare(b.rank));
+  const mounted: MountedHandler[] = [];
   let port = options.port ?? 3000;
 
   const findRoute = (method: string, rawPath: string) => {
@@ -443,8 +452,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         req.resume();
         return json(res, 503, { message: 'Service Unavailable' });
       }
+      const mount = mounted.find((m) => rawPath === m.pathPrefix || rawPath.startsWith(`${m.pathPrefix}/`));
       if (rawPath === '/api' || rawPath.startsWith('/api/')) {
         await handleApi(req, res, rawPath, rawQueryString);
+      } else if (mount) {
+        await mount.handle(req, res, rawPath, rawQueryString);
+        log(`[http] ${req.method} ${rawPath} ${res.statusCode}`);
       } else {
         req.resume();
         await serveStatic(req, res, webRoot, rawPath, siteConfig);
@@ -468,6 +481,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     url: `http://${host}:${port}`,
     port,
     server,
+    mount: (handler) => {
+      mounted.push(handler);
+    },
     stop: async () => {
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();

@@ -12,13 +12,15 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { ENV } from '../functions/commons/environment';
-import { routes, streamConsumers, uploadVerifier } from '../functions/routes';
+import { queueConsumers, routes, streamConsumers, uploadVerifier } from '../functions/routes';
 import { createTableInput, TABLE } from '../functions/storage/table';
 import { startHttpServer } from './http-server';
 import { startObjectEvents } from './object-events';
+import { startQueuePoller } from './queue-poller';
 import { processInfo, startDynamoDbLocal, startS3rver } from './services';
 import { startStreamPoller } from './stream-poller';
 import { configureTokens } from './tokens';
+import { createVnpaySandbox, vnpaySandboxConfig } from './vnpay-sandbox';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,6 +45,8 @@ export interface Runtime {
   readonly endpoints: { readonly dynamodb: string; readonly s3: string };
   /** Pid of the orphaned DynamoDB Local of an earlier (crashed) run that was stopped first, if any. */
   readonly staleDynamoDbPid?: number;
+  /** The VNPay sandbox gateway: its payment page and the terminal code and secret it signs with. */
+  readonly vnpay: { readonly paymentUrl: string; readonly tmnCode: string; readonly hashSecret: string };
   /** Resolves once every stream consumer has handled every record written so far. */
   drainStream(timeoutMs?: number): Promise<void>;
   /** Resolves once the upload verifier has handled every object event so far (each upload has its verdict). */
@@ -143,6 +147,15 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     // s3rver's own event emitter feeds the upload verifier, as S3's event notifications do on AWS.
     const objectEvents = startObjectEvents({ repoRoot: REPO_ROOT, consumer: uploadVerifier, ready, log });
     cleanups.push(() => objectEvents.stop());
+    // The sandbox gateway, registered with our IPN URL as a merchant registers it with VNPay.
+    const vnpay = vnpaySandboxConfig();
+    const sandbox = createVnpaySandbox({
+      ...vnpay,
+      ipnUrl: `${http.url}/api/payments/vnpay/ipn`,
+      log,
+    });
+    http.mount(sandbox);
+    const vnpayPaymentUrl = `${http.url}${sandbox.paymentPath}`;
 
     const [dynamo, s3] = await Promise.all([
       startDynamoDbLocal({ dataDir, corsOrigins: origins }).then((service) => {
@@ -186,6 +199,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       [ENV.publicBaseUrl]: http.url,
       [ENV.sealKey]: await dataDirKey(dataDir, 'seal-key'),
       [ENV.verifyTokenKey]: await dataDirKey(dataDir, 'verify-token-key'),
+      // Level 4: the sandbox gateway's merchant account, the agencies' demo signing keys, the webhook queue.
+      [ENV.vnpayTmnCode]: vnpay.tmnCode,
+      [ENV.vnpayHashSecret]: vnpay.hashSecret,
+      [ENV.vnpayPaymentUrl]: vnpayPaymentUrl,
+      [ENV.signingMode]: 'local',
+      [ENV.signingDir]: join(dataDir, 'signing'),
+      [ENV.webhookQueueUrl]: `local:${queueConsumers.find((q) => q.name === 'webhook-delivery')?.queue}`,
       // CloudWatch metrics (EMF on stdout) mean nothing on one machine.
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_SERVICE_NAME: 'motcua-local',
@@ -225,6 +245,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       ),
     );
     cleanups.push(() => Promise.all(pollers.map((poller) => poller.stop())));
+    // One poller per queue consumer, as AWS runs one SQS event-source mapping per function.
+    const queuePollers = await Promise.all(
+      queueConsumers.map((consumer) => startQueuePoller({ repoRoot: REPO_ROOT, consumer, log })),
+    );
+    cleanups.push(() => Promise.all(queuePollers.map((poller) => poller.stop())));
     markReady();
 
     return {
@@ -234,8 +259,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       bucketName,
       endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint },
       staleDynamoDbPid: dynamo.staleKilled,
+      vnpay: { paymentUrl: vnpayPaymentUrl, ...vnpay },
       drainStream: async (timeoutMs) => {
         await Promise.all(pollers.map((poller) => poller.drain(timeoutMs)));
+        await Promise.all(queuePollers.map((poller) => poller.drain(timeoutMs)));
       },
       drainObjectEvents: (timeoutMs) => objectEvents.drain(timeoutMs),
       stop: async () => {

@@ -35,6 +35,9 @@ function banner(runtime: Awaited<ReturnType<typeof startRuntime>>, startedIn: nu
       ? [`  Stopped an orphaned DynamoDB Local (pid ${runtime.staleDynamoDbPid}) left by an earlier run.`]
       : []),
     '',
+    `  VNPay sandbox:   ${runtime.vnpay.paymentUrl}`,
+    `                   terminal ${runtime.vnpay.tmnCode}, hash secret ${runtime.vnpay.hashSecret}  (VNPAY_TMN_CODE, VNPAY_HASH_SECRET)`,
+    '',
     '  Demo accounts (sign in with POST /api/local/token {"username": …}):',
     ...accounts,
     '',

@@ -3,8 +3,17 @@
 import * as z from 'zod/mini';
 import { FILE_NAME_MESSAGE_KEY, FILE_NAME_RULE, isAcceptableFileName } from '../functions/domain/file-name';
 import { CASE_STATUSES, OFFICIAL_ACTIONS, ROLES } from '../functions/domain/types';
-import { lazy } from './lazy';
+import { lazy as lazyValue } from './lazy';
 import { normalizeVnMobilePhone, VN_MOBILE, VN_MOBILE_DESCRIPTION, VN_MOBILE_MESSAGE } from './vn-phone';
+
+/**
+ * `lazy`, declared here without side effects: a schema no handler of a function reaches is then dropped from its
+ * bundle (esbuild honours the annotation only for a function of the same module).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function lazy<T>(build: () => T): () => T {
+  return lazyValue(build);
+}
 
 /** The texts of the message keys these schemas raise (the rest is worded from zod's own issues). */
 export const API_MESSAGES = {
@@ -398,9 +407,8 @@ const caseShape = () => ({
   supplementRequest: z.optional(
     z.object({ at: isoTime(), note: z.optional(z.string()), items: z.array(supplementItem()) }),
   ),
-  result: z.optional(
-    z.object({ issuedAt: isoTime(), document: z.optional(caseDocument()), note: z.optional(z.string()) }),
-  ),
+  result: z.optional(caseResult()),
+  payment: z.optional(casePayment()),
 });
 
 /** The Case of the contract, as its owner sees it. */
@@ -446,14 +454,19 @@ export const queueItem = lazy(() =>
 );
 export type QueueItem = Output<typeof queueItem>;
 
+/** What the public may know of a case (tracking, verification): no personal data. */
+const publicCaseShape = () => ({
+  code: z.string(),
+  procedure: z.object({ id: z.string(), name: localized() }),
+  agency: z.object({ id: z.string(), name: localized() }),
+  status: caseStatus(),
+});
+
 /** What anyone with the code and PIN sees: no personal data. */
 export const trackingView = lazy(() =>
   meta(
     z.object({
-      code: z.string(),
-      procedure: z.object({ id: z.string(), name: localized() }),
-      agency: z.object({ id: z.string(), name: localized() }),
-      status: caseStatus(),
+      ...publicCaseShape(),
       submittedAt: isoTime(),
       dueAt: isoTime(),
       history: z.array(z.object({ at: isoTime(), status: caseStatus() })),
@@ -468,6 +481,214 @@ const page = <T extends z.core.$ZodType>(item: T) =>
 
 export const caseSummaryPage = lazy(() => page(caseSummary()));
 export const queuePage = lazy(() => page(queueItem()));
+
+// ---- Level 4: payments, signed results and verification, business webhooks ----
+
+/** The case's fee paid online: its latest attempt. */
+const casePayment = lazy(() =>
+  meta(
+    z.object({
+      status: z.enum(['pending', 'paid', 'failed']),
+      amount: meta(count(), { description: 'VND' }),
+      paidAt: z.optional(isoTime()),
+      transactionNo: z.optional(meta(z.string(), { description: "The gateway's transaction number" })),
+      expiresAt: z.optional(meta(isoTime(), { description: 'A pending attempt can be paid until then' })),
+    }),
+    { id: 'CasePayment' },
+  ),
+);
+
+const signer = lazy(() =>
+  meta(
+    z.object({
+      name: meta(z.string(), { description: "The signing certificate's subject (CN)" }),
+      agency: meta(z.string(), { description: 'The agency that issued the document' }),
+    }),
+    { id: 'Signer' },
+  ),
+);
+
+/**
+ * The result: what `issue_result` recorded, and once the platform has signed the file (PAdES B-B, QR code to
+ * the verification page) the signed file's name, size, digest, signer, a short-lived download link and the
+ * verification link.
+ */
+const caseResult = lazy(() =>
+  meta(
+    z.object({
+      issuedAt: isoTime(),
+      document: z.optional(caseDocument()),
+      note: z.optional(z.string()),
+      signature: z.optional(
+        meta(z.enum(['pending', 'signed', 'failed']), {
+          description: 'The signing of the result document: done in the background, seconds after issue',
+        }),
+      ),
+      fileName: z.optional(z.string()),
+      size: z.optional(count()),
+      sha256: z.optional(meta(z.string(), { description: 'SHA-256 of the signed file, hex' })),
+      signedAt: z.optional(isoTime()),
+      signer: z.optional(signer()),
+      downloadUrl: z.optional(meta(z.string(), { description: 'Works for a few minutes' })),
+      verifyUrl: z.optional(
+        meta(z.string(), { description: "The verification page, as the file's QR code" }),
+      ),
+    }),
+    { id: 'CaseResult' },
+  ),
+);
+
+export const paymentStarted = lazy(() =>
+  meta(
+    z.object({
+      paymentId: meta(z.string(), { description: "Our reference, the gateway's vnp_TxnRef" }),
+      amount: meta(count(), { description: 'VND' }),
+      redirectUrl: meta(z.string(), { description: "The gateway's payment page, signed (HMAC-SHA512)" }),
+      expiresAt: isoTime(),
+    }),
+    { id: 'PaymentStarted' },
+  ),
+);
+
+const vnpField = (description: string) =>
+  meta(z.optional(z.string().check(z.maxLength(512))), { description });
+
+/** What VNPay sends to the IPN and return URLs (read from the raw query string, so duplicates are refused). */
+export const vnpayCallbackQuery = lazy(() =>
+  z.object({
+    vnp_TmnCode: vnpField('Merchant terminal code'),
+    vnp_TxnRef: vnpField('Our payment id'),
+    vnp_Amount: vnpField('VND × 100'),
+    vnp_ResponseCode: vnpField('`00` paid; anything else a failure'),
+    vnp_TransactionStatus: vnpField('`00` paid'),
+    vnp_TransactionNo: vnpField("The gateway's transaction number"),
+    vnp_BankCode: vnpField('Bank'),
+    vnp_PayDate: vnpField('yyyyMMddHHmmss, Vietnam time'),
+    vnp_OrderInfo: vnpField('As sent'),
+    vnp_SecureHash: vnpField('HMAC-SHA512 (hex) of the other vnp_ parameters'),
+  }),
+);
+
+export const vnpayIpnAnswer = lazy(() =>
+  meta(
+    z.object({
+      RspCode: meta(z.enum(['00', '01', '02', '04', '97', '99']), {
+        description:
+          '`00` accepted (also a failed payment, recorded), `01` unknown payment, `02` already confirmed, ' +
+          '`04` wrong amount, `97` bad signature, `99` unexpected error',
+      }),
+      Message: z.string(),
+    }),
+    { id: 'VnpayIpnAnswer' },
+  ),
+);
+
+export const verifyQuery = lazy(() =>
+  z.object({
+    t: meta(z.optional(z.string().check(z.maxLength(64))), {
+      description: 'The token of the verification link (in the QR code)',
+    }),
+  }),
+);
+
+export const verification = lazy(() =>
+  meta(
+    z.object({
+      ...publicCaseShape(),
+      documents: z.array(
+        z.object({
+          kind: meta(z.string(), { description: '`result`: the signed result' }),
+          issuedAt: isoTime(),
+          sha256: meta(z.string(), { description: 'SHA-256 of the file as issued, hex' }),
+          signer: z.optional(signer()),
+        }),
+      ),
+    }),
+    { id: 'Verification' },
+  ),
+);
+
+export const pdfVerification = lazy(() =>
+  meta(
+    z.object({
+      valid: meta(z.boolean(), {
+        description: 'Issued by this platform, unaltered, with a valid PAdES signature',
+      }),
+      code: z.optional(z.string()),
+      kind: z.optional(z.string()),
+      signer: z.optional(z.object({ name: z.string(), agency: z.optional(z.string()) })),
+      signedAt: z.optional(isoTime()),
+      sha256: meta(z.string(), { description: 'SHA-256 of the file checked, hex' }),
+      problems: meta(z.array(z.string()), { description: "What is wrong, in the caller's language" }),
+    }),
+    { id: 'PdfVerification' },
+  ),
+);
+
+export const resultDownloadQuery = lazy(() =>
+  z.object({
+    expires: meta(z.coerce.number().check(z.int(), z.gte(0), z.lte(99_999_999_999)), {
+      description: 'Unix seconds',
+    }),
+    sig: meta(z.string().check(z.minLength(1), z.maxLength(64)), { description: 'The link’s signature' }),
+  }),
+);
+
+export const WEBHOOK_EVENTS = ['case.status_changed'] as const;
+
+export const webhookRequest = lazy(() =>
+  meta(
+    z.strictObject({
+      url: meta(z.string().check(z.trim(), z.minLength(1), z.maxLength(2048)), {
+        description:
+          'https, resolving to public addresses only (the local runtime also takes http://127.0.0.1)',
+      }),
+      events: z.optional(z.array(z.enum(WEBHOOK_EVENTS)).check(z.minLength(1), z.maxLength(1))),
+    }),
+    { id: 'WebhookRequest' },
+  ),
+);
+export type WebhookRequest = Output<typeof webhookRequest>;
+
+const webhookShape = () => ({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(WEBHOOK_EVENTS)),
+  createdAt: isoTime(),
+});
+
+export const webhookView = lazy(() => meta(z.object(webhookShape()), { id: 'Webhook' }));
+export type WebhookView = Output<typeof webhookView>;
+
+export const webhookCreated = lazy(() =>
+  meta(
+    z.object({
+      ...webhookShape(),
+      secret: meta(z.string(), {
+        description:
+          '`whsec_` + base64: the Standard Webhooks signing secret, shown only in this answer; keep it',
+      }),
+    }),
+    { id: 'WebhookCreated' },
+  ),
+);
+
+export const webhookList = lazy(() => z.object({ items: z.array(webhookView()) }));
+
+export const webhookParams = lazy(() =>
+  z.object({ id: meta(z.string().check(z.minLength(1), z.maxLength(64)), { description: 'Webhook id' }) }),
+);
+
+/** `GET /api/applications` for systems that poll: by status, and changed since a time. */
+export const applicationListQuery = lazy(() =>
+  z.object({
+    ...pageQueryShape(),
+    status: meta(z.optional(caseStatus()), { description: 'Only cases in this status' }),
+    updatedSince: meta(z.optional(z.iso.datetime({ offset: true }).check(z.maxLength(40))), {
+      description: 'Only cases changed at or after this time (ISO 8601 with offset)',
+    }),
+  }),
+);
 
 // ---- Local runtime only ----
 
@@ -499,7 +720,7 @@ export const outbox = lazy(() =>
     items: z.array(
       z.object({
         id: z.string(),
-        channel: z.enum(['email', 'sms']),
+        channel: z.enum(['email', 'sms', 'webhook']),
         to: z.string(),
         caseCode: z.string(),
         status: z.enum(['pending', 'delivered', 'failed']),

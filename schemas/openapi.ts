@@ -38,7 +38,11 @@ const PROBLEM_RESPONSES: Record<
       'Conflict: `/problems/version-conflict`, `/problems/invalid-transition` or `/problems/idempotency-conflict`',
   },
   413: { id: 'PayloadTooLarge', description: 'Body over the size limit' },
-  415: { id: 'UnsupportedMediaType', description: 'Body is not `application/json`' },
+  415: {
+    id: 'UnsupportedMediaType',
+    description:
+      'Body is not of the media type the route takes (`application/json` unless it says otherwise)',
+  },
   429: {
     id: 'TooManyRequests',
     description: 'Too many attempts; retry after the delay given',
@@ -53,7 +57,7 @@ export function problemsOf(r: RouteEntry): ProblemStatus[] {
   const { request } = r;
   const statuses = new Set<ProblemStatus>(r.openapi.problems);
   if (request.body || request.query || request.headers) statuses.add(400);
-  if (request.body) {
+  if (request.body || request.rawBody) {
     statuses.add(413);
     statuses.add(415);
   }
@@ -84,7 +88,7 @@ function operationOf(r: RouteEntry): ZodOpenApiOperationObject {
             ),
           }
         : {}),
-      content: { 'application/json': { schema: spec.body() } },
+      ...('body' in spec ? { content: { 'application/json': { schema: spec.body() } } } : {}),
     };
   }
   for (const status of problemsOf(r)) {
@@ -105,6 +109,20 @@ function operationOf(r: RouteEntry): ZodOpenApiOperationObject {
       ...(headers ? { header: asObject(headers) } : {}),
     },
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body() } } } } : {}),
+    ...(r.request.rawBody
+      ? {
+          requestBody: {
+            required: true,
+            description: r.request.rawBody.description,
+            content: Object.fromEntries(
+              r.request.rawBody.contentTypes.map((type) => [
+                type,
+                { schema: { type: 'string', format: 'binary', maxLength: r.request.rawBody?.maxBytes } },
+              ]),
+            ),
+          },
+        }
+      : {}),
     responses,
   };
 }
@@ -112,7 +130,7 @@ function operationOf(r: RouteEntry): ZodOpenApiOperationObject {
 function pathsOf(declared: readonly RouteEntry[]): ZodOpenApiPathsObject {
   const paths: ZodOpenApiPathsObject = {};
   for (const r of declared) {
-    const method = r.method.toLowerCase() as 'get' | 'post';
+    const method = r.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     paths[r.path] = { ...paths[r.path], [method]: operationOf(r) };
   }
   return paths;
@@ -200,6 +218,12 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
         { name: 'Tracking', description: 'Public tracking by code and PIN' },
         { name: 'Uploads', description: 'Presigned uploads of documents' },
         { name: 'Applications', description: "Applicants' own cases" },
+        { name: 'Payments', description: 'Fees of level-4 procedures paid online (VNPay 2.1.0)' },
+        {
+          name: 'Verification',
+          description: 'Signed electronic results, and whether a document was issued here',
+        },
+        { name: 'Webhooks', description: "Case status changes pushed to businesses' systems" },
         { name: 'Officials', description: 'The one-stop desk of an agency' },
         { name: 'Operations', description: 'Health and this document' },
       ],

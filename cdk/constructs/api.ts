@@ -2,6 +2,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   type HttpMethod,
@@ -62,7 +63,12 @@ export class Api extends Construct {
         ? {
             corsPreflight: {
               allowOrigins: [...corsOrigins],
-              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+              allowMethods: [
+                CorsHttpMethod.GET,
+                CorsHttpMethod.POST,
+                CorsHttpMethod.PUT,
+                CorsHttpMethod.DELETE,
+              ],
               allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'accept-language'],
               exposeHeaders: ['location'],
             },
@@ -99,6 +105,25 @@ export class Api extends Construct {
     });
   }
 
+  /**
+   * Throttles each of `routes` on its own (requests per second, burst twice that), below the stage's limit: public
+   * routes that a script could hammer (the gateway's callbacks, verification) cannot eat the citizens' share.
+   */
+  throttlePublicRoutes(routes: readonly RouteDeclaration[], rate: number): void {
+    const stage = this.stage.node.defaultChild as CfnStage;
+    const keys = routes.map((route) => `${route.method} ${route.path}`);
+    stage.routeSettings = Object.fromEntries(
+      // Raw CloudFormation (the property is untyped JSON): its own casing.
+      keys.map((key) => [key, { ThrottlingRateLimit: rate, ThrottlingBurstLimit: rate * 2 }]),
+    );
+    // A stage's route settings name routes that must exist first.
+    for (const key of keys) {
+      const route = this.routes.get(key);
+      if (!route) throw new Error(`no route ${key} to throttle`);
+      this.stage.node.addDependency(route);
+    }
+  }
+
   /** Adds one route per contract route (none of the local-only ones) to the function of its group. */
   addContractRoutes(targets: RouteTargets): void {
     const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', targets.userPool, {
@@ -125,7 +150,7 @@ export class Api extends Construct {
       if (route.auth === 'none') {
         acknowledge(
           httpRoute,
-          `${routeKey} is public by the contract (catalogue, public tracking by code and PIN, health, OpenAPI); stage throttling applies.`,
+          `${routeKey} is public by the contract (catalogue, public tracking and verification, payment gateway callbacks, health, OpenAPI); stage throttling applies, and tighter route throttling to the level-4 ones.`,
           'AwsSolutions-APIG4',
         );
       }

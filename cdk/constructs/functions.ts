@@ -6,7 +6,11 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/commons/environment';
-import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from '../../functions/documents/object-keys';
+import {
+  DOCUMENTS_PREFIX,
+  QUARANTINE_PREFIX,
+  SIGNED_RESULTS_PREFIX,
+} from '../../functions/documents/object-keys';
 import type { DeployedGroup, RouteDeclaration } from '../../functions/routes';
 import { REPOSITORY_ROOT, routeGroups, writeGroupEntry } from '../bundling';
 import { acknowledge, arnToken } from '../nag';
@@ -24,6 +28,17 @@ interface GroupAccess {
   readonly sealsSecrets?: boolean;
   /** @default 1024 */
   readonly memorySize?: number;
+  // ---- Level 4 ----
+  /** Talks to the payment gateway: its terminal code, payment page and hash secret (Secrets Manager). */
+  readonly payments?: boolean;
+  /** Reads signed results (documents/signed/*) to hand them out by short-lived link. */
+  readonly readSignedResults?: boolean;
+  /** Knows the certificates of the results signing key, to tell documents signed here. */
+  readonly trustsSigningCertificates?: boolean;
+  /** Makes or checks verification and download-link tokens (VERIFY_TOKEN_KEY). */
+  readonly verifyTokens?: boolean;
+  /** Links to the site (PUBLIC_BASE_URL): the gateway's return, result downloads. */
+  readonly linksToSite?: boolean;
 }
 
 /**
@@ -39,13 +54,20 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
     table: 'none',
     memorySize: 512,
   },
-  // Writes only its failed-attempt counters (rate limiting wrong PINs), which expire by TTL.
+  // Writes only its failed-attempt counters (rate limiting wrong PINs and tokens), which expire by TTL.
   tracking: {
-    description: 'Public case tracking by code and PIN, and the health check',
+    description: 'Public case tracking by code and PIN, verification by QR code, and the health check',
     table: 'readwrite',
     memorySize: 512,
+    verifyTokens: true,
   },
-  applicant: { description: 'Cases and withdrawals of an applicant', table: 'readwrite' },
+  // Makes the signed result's short-lived download link.
+  applicant: {
+    description: 'Cases and withdrawals of an applicant',
+    table: 'readwrite',
+    verifyTokens: true,
+    linksToSite: true,
+  },
   uploads: { description: 'Presigned uploads into quarantine', table: 'readwrite', signUploads: true },
   // Claims uploads the verifier checked as they landed: the table only, no document storage.
   submit: {
@@ -58,6 +80,29 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
     description: 'Case view and actions of officials',
     table: 'readwrite',
     readDocuments: true,
+    verifyTokens: true,
+    linksToSite: true,
+  },
+  // ---- Level 4 ----
+  payments: {
+    description: "Online fees: start a payment, the gateway's IPN and return (holds the merchant secret)",
+    table: 'readwrite',
+    payments: true,
+    linksToSite: true,
+    memorySize: 512,
+  },
+  webhooks: {
+    description: "Businesses' webhook endpoints: register, list, delete (seals their secrets)",
+    table: 'readwrite',
+    sealsSecrets: true,
+    memorySize: 512,
+  },
+  verification: {
+    description: 'Checks a PDF against the platform signatures; serves signed results by short-lived link',
+    table: 'readwrite',
+    readSignedResults: true,
+    trustsSigningCertificates: true,
+    verifyTokens: true,
   },
 };
 
@@ -72,6 +117,14 @@ export interface FunctionsProps {
   readonly documents: IBucket;
   /** Key that seals tracking PINs (32 random bytes, base64). */
   readonly sealKey: ISecret;
+  /** Key of verification links (QR codes) and result download links (32+ random bytes, base64). */
+  readonly verifyTokenKey: ISecret;
+  /** The payment gateway: terminal code, payment page, and the hash secret in Secrets Manager. */
+  readonly vnpay: { readonly tmnCode: string; readonly paymentUrl: string; readonly hashSecret: ISecret };
+  /** The site's origin, for links back to it (the gateway's return, result downloads). */
+  readonly publicBaseUrl: string;
+  /** The certificate(s) of the results signing key, base64 DER, comma-separated; none until issued. */
+  readonly signingCertificates?: string;
   /** Environment shared by every HTTP function (the CDN's client-address header). */
   readonly environment: Record<string, string>;
   /** Directory that route entries are relative to. @default the repository root */
@@ -108,7 +161,26 @@ export class Functions extends Construct {
         // A dynamic reference: the key is resolved at deploy time and never appears in the template.
         fn.addEnvironment(ENV.sealKey, props.sealKey.secretValue.unsafeUnwrap());
       }
+      this.configureLevel4(fn, access, props);
       this.byGroup.set(group, fn);
+    }
+  }
+
+  /** Level 4: links, tokens, the payment gateway and the signing certificates, each only where it is used. */
+  private configureLevel4(fn: MotcuaFunction, access: GroupAccess, props: FunctionsProps): void {
+    // Secrets by dynamic reference: resolved at deploy time, never in the template.
+    if (access.verifyTokens) {
+      fn.addEnvironment(ENV.verifyTokenKey, props.verifyTokenKey.secretValue.unsafeUnwrap());
+    }
+    if (access.linksToSite) fn.addEnvironment(ENV.publicBaseUrl, props.publicBaseUrl);
+    if (access.payments) {
+      fn.addEnvironment(ENV.vnpayTmnCode, props.vnpay.tmnCode);
+      fn.addEnvironment(ENV.vnpayPaymentUrl, props.vnpay.paymentUrl);
+      fn.addEnvironment(ENV.vnpayHashSecret, props.vnpay.hashSecret.secretValue.unsafeUnwrap());
+    }
+    if (access.trustsSigningCertificates) {
+      fn.addEnvironment(ENV.signingMode, 'kms');
+      if (props.signingCertificates) fn.addEnvironment(ENV.signingCertificates, props.signingCertificates);
     }
   }
 
@@ -128,12 +200,21 @@ export class Functions extends Construct {
       );
       prefixes.push(DOCUMENTS_PREFIX);
     }
+    if (access.readSignedResults) {
+      fn.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['s3:GetObject'],
+          resources: [bucket.arnForObjects(`${SIGNED_RESULTS_PREFIX}*`)],
+        }),
+      );
+      prefixes.push(SIGNED_RESULTS_PREFIX);
+    }
     if (prefixes.length === 0) return;
     // The bucket's name goes with the grants, as the table's does: a function without them never reads it.
     fn.addEnvironment(ENV.documentsBucket, bucket.bucketName);
     acknowledge(
       fn.role,
-      'Object keys are random per upload, so access is granted per prefix of the documents bucket: quarantine/* (where presigned forms post) and documents/* (checked copies), never the whole bucket.',
+      'Object keys are random per upload, so access is granted per prefix of the documents bucket: quarantine/* (where presigned forms post), documents/* (checked copies) and documents/signed/* (signed results), never the whole bucket.',
       ...[...new Set(prefixes)].map(
         (prefix) => `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${prefix}*]`,
       ),

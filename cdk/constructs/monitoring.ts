@@ -26,6 +26,12 @@ export interface MonitoringProps {
   readonly deadLetters: Queue;
   /** The notifier (its stream iterator age is watched). */
   readonly notifier: MotcuaFunction;
+  /** Other dead-letter queues to alarm on (signing, webhooks), each named and described. @default [] */
+  readonly moreDeadLetters?: readonly {
+    readonly name: string;
+    readonly queue: Queue;
+    readonly what: string;
+  }[];
   /** Subscribed to the alarms topic. @default no subscription (subscribe in the console) */
   readonly alarmEmail?: string;
   /** Name prefix of alarms and of the dashboard. */
@@ -86,6 +92,17 @@ export class Monitoring extends Construct {
       1,
       'Notifications the notifier gave up on are waiting in the dead-letter queue.',
     );
+    for (const { name, queue, what } of props.moreDeadLetters ?? []) {
+      alarm(
+        name,
+        queue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: Stats.MAXIMUM,
+        }),
+        1,
+        `${what} are waiting in a dead-letter queue.`,
+      );
+    }
     alarm(
       'NotifierLag',
       props.notifier.function.metric('IteratorAge', {

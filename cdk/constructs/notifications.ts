@@ -2,8 +2,6 @@
 import { Aws, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ConfigurationSet, ConfigurationSetTlsPolicy, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -11,6 +9,7 @@ import { ENV } from '../../functions/commons/environment';
 import type { StreamConsumer } from '../../functions/routes';
 import { acknowledge } from '../nag';
 import { deadLetterQueue, grantTableAccess, MotcuaFunction } from './function';
+import { tableStreamSource } from './stream-source';
 
 export const NOTIFIER_MEMORY_MB = 512;
 
@@ -72,24 +71,10 @@ export class Notifications extends Construct {
     this.grantSending(props);
 
     this.deadLetters = deadLetterQueue(this, 'DeadLetters', 'the notifier’s stream mapping');
-
     this.notifier.function.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.LATEST,
-        batchSize: 25,
-        maxBatchingWindow: Duration.seconds(1),
-        // A failing record is isolated by halving the batch, retried, then sent to the dead-letter queue.
-        bisectBatchOnError: true,
-        retryAttempts: 5,
-        maxRecordAge: Duration.hours(6),
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.deadLetters),
-        filters: [
-          FilterCriteria.filter({
-            eventName: FilterRule.or(...props.filter.eventNames),
-            dynamodb: { NewImage: { type: { S: FilterRule.or(...props.filter.itemTypes) } } },
-          }),
-        ],
+      tableStreamSource(props.table, props.filter, this.deadLetters, {
+        size: 25,
+        window: Duration.seconds(1),
       }),
     );
     acknowledge(

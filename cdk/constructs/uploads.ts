@@ -1,17 +1,13 @@
 // Uploads checked as they land and kept as long as their records: the verifier, fed by the documents bucket's
 // ObjectCreated notifications and GuardDuty's scan results (EventBridge), and the janitor, fed by the table's stream.
 import { Aws, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { CfnPermission, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { CfnPermission } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
-import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/commons/environment';
@@ -21,6 +17,7 @@ import type { ObjectEventConsumer, StreamConsumer } from '../../functions/routes
 import { writeConsumerEntry } from '../bundling';
 import { acknowledge } from '../nag';
 import { deadLetterQueue, MotcuaFunction } from './function';
+import { tableStreamSource } from './stream-source';
 
 export const VERIFIER_MEMORY_MB = 512;
 export const JANITOR_MEMORY_MB = 256;
@@ -119,26 +116,11 @@ export class UploadChecks extends Construct {
       }),
     );
     this.janitor.function.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.LATEST,
-        batchSize: 100,
-        maxBatchingWindow: Duration.seconds(5),
-        bisectBatchOnError: true,
-        retryAttempts: 5,
+      // A removed item has only its old image: the source matches each event name on the image it has.
+      tableStreamSource(props.table, props.janitor.filter, this.deadLetters, {
+        size: 100,
+        window: Duration.seconds(5),
         maxRecordAge: Duration.days(1),
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.deadLetters),
-        // A removed item has only its old image: each event name is matched on the image it has.
-        filters: props.janitor.filter.eventNames.map((eventName) =>
-          FilterCriteria.filter({
-            eventName: FilterRule.isEqual(eventName),
-            dynamodb: {
-              [eventName === 'REMOVE' ? 'OldImage' : 'NewImage']: {
-                type: { S: FilterRule.or(...props.janitor.filter.itemTypes) },
-              },
-            },
-          }),
-        ),
       }),
     );
     const objectPrefixes =
@@ -227,24 +209,6 @@ export class UploadChecks extends Construct {
       ...(props.malwareScan ? { eventBridgeConfiguration: { eventBridgeEnabled: true } } : {}),
     };
     bucket.addDependency(permission);
-  }
-
-  /** Alarms on the dead letters, to the stack's alarm topic (created after this construct). */
-  alarmOnDeadLetters(topic: ITopic, stackName: string): void {
-    const alarm = new Alarm(this, 'DeadLettersAlarm', {
-      alarmName: `${stackName}-UploadDeadLetters`,
-      alarmDescription: 'Upload events the verifier, or stream batches the janitor, gave up on are waiting.',
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: Stats.MAXIMUM,
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    alarm.addAlarmAction(new SnsAction(topic));
-    alarm.addOkAction(new SnsAction(topic));
   }
 }
 

@@ -5,8 +5,8 @@ import type { Principal } from '../domain/principal';
 import { nextStatus } from '../domain/status-machine';
 import type { CaseAction, Role } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
-import { appendEventItem, replaceCaseItem } from '../storage/cases';
-import { TransactionConflict, transact } from '../storage/dynamo';
+import { appendEventItem, type CasePart, replaceCaseItem } from '../storage/cases';
+import { type TransactItem, TransactionConflict, transact } from '../storage/dynamo';
 import { createNotificationItem } from '../storage/notifications';
 import type { CaseRecord, EventRecord, UploadRecord } from '../storage/records';
 import { claimUploadItem } from '../storage/uploads';
@@ -42,10 +42,16 @@ export interface Change {
   /** Fields that change beside status and version. */
   readonly patch: Partial<CaseRecord>;
   readonly claim?: UploadClaim;
+  /** More writes of the same transaction (a payment settled with the change it causes, a signing job). */
+  readonly alsoWrite?: readonly TransactItem[];
+  /** The case's parts as loaded (payments, signed result), handed back with the change for its view. */
+  readonly parts?: readonly CasePart[];
 }
 
 /** Applies one transition: the case, its next event, its notifications and its claims, all or nothing. */
-export async function commitChange(change: Change): Promise<{ record: CaseRecord; events: EventRecord[] }> {
+export async function commitChange(
+  change: Change,
+): Promise<{ record: CaseRecord; events: EventRecord[]; parts: readonly CasePart[] }> {
   const { record, action, actor, expectedVersion, now, claim } = change;
   const uploads = claim?.uploads ?? [];
   if (record.version !== expectedVersion) throw new VersionConflictError(record.version);
@@ -72,16 +78,23 @@ export async function commitChange(change: Change): Promise<{ record: CaseRecord
     },
     ...(change.note ? { note: change.note } : {}),
   };
+  const items = [
+    replaceCaseItem(updated, expectedVersion),
+    appendEventItem(event),
+    ...notificationsFor(updated, event).map(createNotificationItem),
+    ...(change.alsoWrite ?? []),
+  ];
   try {
-    await transact([
-      replaceCaseItem(updated, expectedVersion),
-      appendEventItem(event),
-      ...notificationsFor(updated, event).map(createNotificationItem),
-      ...uploads.map((u) => claimUploadItem(u, record.code, claim?.claimant ?? '')),
-    ]);
+    await transact([...items, ...uploads.map((u) => claimUploadItem(u, record.code, claim?.claimant ?? ''))]);
   } catch (error) {
     if (!(error instanceof TransactionConflict)) throw error;
-    if (error.reasons[0] === 'ConditionalCheckFailed' || error.reasons.includes('TransactionConflict')) {
+    // Only a failed claim is the caller's mistake; any other failed condition means the case moved on.
+    const claimFailed = error.reasons.slice(items.length).includes('ConditionalCheckFailed');
+    if (
+      error.reasons[0] === 'ConditionalCheckFailed' ||
+      error.reasons.includes('TransactionConflict') ||
+      !claimFailed
+    ) {
       throw new VersionConflictError();
     }
     throw new ValidationFailedError([
@@ -92,5 +105,5 @@ export async function commitChange(change: Change): Promise<{ record: CaseRecord
     ]);
   }
   countEvent('CaseAction', { action, agency: record.agencyId });
-  return { record: updated, events: [...change.events, event] };
+  return { record: updated, events: [...change.events, event], parts: change.parts ?? [] };
 }

@@ -4,6 +4,7 @@ import { canSeeCase, queueAgencyOf } from '../domain/access';
 import { NotFoundError, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import type { CaseStatus } from '../domain/types';
+import { toVietnamIso } from '../domain/vietnam-time';
 import { getCaseWithHistory, listAgencyQueue, listApplicantCases } from '../storage/cases';
 import { caseSummary, queueItem } from './views';
 
@@ -21,8 +22,13 @@ export async function listOwnCases(
   principal: Principal,
   limit: number,
   cursor?: string,
+  only: { status?: CaseStatus; updatedSince?: string } = {},
 ): Promise<{ items: CaseSummary[]; nextCursor?: string }> {
-  const page = await listApplicantCases(principal.id, limit, cursor);
+  const page = await listApplicantCases(principal.id, limit, cursor, {
+    ...(only.status ? { status: only.status } : {}),
+    // Any offset in, Vietnam time out: the form the stored times compare in.
+    ...(only.updatedSince ? { updatedSince: toVietnamIso(new Date(only.updatedSince)) } : {}),
+  });
   return { items: page.items.map(caseSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 

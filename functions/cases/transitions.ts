@@ -1,16 +1,16 @@
-// Changes of a case that may claim files: officials' actions, the applicant's supplement, the payment.
+// Changes of a case that may claim files: officials' actions and the applicant's supplement.
 import type { CaseActionRequest, SupplementAnswer } from '../../schemas/api';
 import { findProcedure, procedureDetail, validateApplicationData } from '../../schemas/catalogue';
 import type { ProcedureDefinition } from '../../schemas/types';
 import { checkDocuments, type DocumentClaim, storedDocument } from '../documents/claims';
 import { RESULT_DOCUMENT } from '../documents/rules';
 import { parseIso, vietnamCalendar } from '../domain/calendar';
-import { type FieldProblem, NotFoundError, ValidationFailedError } from '../domain/errors';
+import { type FieldProblem, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { nextStatus, requiresItems, requiresNote } from '../domain/status-machine';
 import type { Language, LocalizedText } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
-import { getCaseWithHistory } from '../storage/cases';
+import { signatureRequestItem } from '../results/signing-request';
 import type { CaseRecord, UploadRecord } from '../storage/records';
 import { actorOf, commitChange } from './change';
 import { loadVisibleCase } from './queries';
@@ -41,9 +41,18 @@ export async function actOnCase(
   request: CaseActionRequest,
   now = new Date(),
 ) {
-  const { record, events } = await loadVisibleCase(principal, code);
+  const { record, events, parts } = await loadVisibleCase(principal, code);
   const procedure = procedureOf(record);
   const problems: FieldProblem[] = [];
+  if (request.action === 'issue_result' && procedure.level === 4 && !request.result) {
+    problems.push({
+      path: 'result.uploadId',
+      message: required(
+        'Thủ tục mức độ 4 cần tệp kết quả (PDF) để ký số và trả trực tuyến',
+        'A level-4 procedure needs the result document (PDF), to sign and deliver online',
+      ),
+    });
+  }
   if (requiresNote(request.action) && !request.note) {
     problems.push({ path: 'note', message: required('Cần ghi rõ lý do', 'A reason is required') });
   }
@@ -127,6 +136,7 @@ export async function actOnCase(
   return commitChange({
     record,
     events,
+    parts,
     action: request.action,
     actor: actorOf(principal),
     expectedVersion: request.expectedVersion,
@@ -134,6 +144,11 @@ export async function actOnCase(
     now,
     patch,
     claim: { uploads, claimant: principal.id },
+    // The result document is signed in the background (the signing code is too heavy for this function).
+    alsoWrite:
+      request.action === 'issue_result' && uploads[0]
+        ? [signatureRequestItem(record, storedDocument(uploads[0]), at)]
+        : [],
   });
 }
 
@@ -144,7 +159,7 @@ export async function answerSupplement(
   lang: Language,
   now = new Date(),
 ) {
-  const { record, events } = await loadVisibleCase(principal, code);
+  const { record, events, parts } = await loadVisibleCase(principal, code);
   const procedure = procedureOf(record);
   // Checked before the answer itself, so that a case with no open request is 409, whatever the body.
   nextStatus(record.status, 'supplement', record.statusBeforeSupplement);
@@ -183,6 +198,7 @@ export async function answerSupplement(
   return commitChange({
     record,
     events,
+    parts,
     action: 'supplement',
     actor: actorOf(principal),
     expectedVersion: record.version,
@@ -196,22 +212,5 @@ export async function answerSupplement(
       supplementRequest: undefined,
     },
     claim: { uploads: checked.uploads, claimant: principal.id },
-  });
-}
-
-/** Payment confirmed by the payment provider (the local runtime's demo route stands in for its callback). */
-export async function confirmPayment(code: string, now = new Date()) {
-  const found = await getCaseWithHistory(code);
-  if (!found) throw new NotFoundError('case');
-  const procedure = procedureOf(found.record);
-  return commitChange({
-    record: found.record,
-    events: found.events,
-    action: 'confirm_payment',
-    actor: { role: 'system', name: 'payment' },
-    expectedVersion: found.record.version,
-    now,
-    // The statutory time runs from the day the application is complete, fee paid.
-    patch: { dueAt: toVietnamIso(vietnamCalendar.addWorkingDays(now, procedure.processingDays)) },
   });
 }

@@ -2,7 +2,11 @@
 import type { Case, CaseSummary, OfficialCase, QueueItem, Tracking } from '../../schemas/api';
 import { isOverdue } from '../domain/deadline';
 import type { LocalizedText } from '../domain/types';
+import { resultDownloadUrl } from '../results/links';
+import type { CasePart } from '../storage/cases';
+import { paymentsOf } from '../storage/payments';
 import type { CaseRecord, EventRecord, StoredDocument } from '../storage/records';
+import { resultSignatureOf } from '../storage/signed-results';
 
 type PublicDocument = Case['documents'][number];
 
@@ -28,9 +32,45 @@ const eventView = (e: EventRecord): Case['history'][number] => ({
   ...(e.note ? { note: e.note } : {}),
 });
 
-/** The Case of the contract, as its owner sees it. */
-export function caseView(record: CaseRecord, events: readonly EventRecord[]): Case {
+/** The latest payment attempt, as the case shows it. */
+function paymentView(parts: readonly CasePart[]): Case['payment'] {
+  const latest = paymentsOf(parts).at(-1);
+  if (!latest) return undefined;
+  return {
+    status: latest.status,
+    amount: latest.amount,
+    ...(latest.paidAt ? { paidAt: latest.paidAt } : {}),
+    ...(latest.transactionNo ? { transactionNo: latest.transactionNo } : {}),
+    ...(latest.status === 'pending' ? { expiresAt: latest.expiresAt } : {}),
+  };
+}
+
+/** The result's signing, once asked for: its state and, once signed, the signed file and its links. */
+function signedResultView(code: string, parts: readonly CasePart[]): Partial<NonNullable<Case['result']>> {
+  const signature = resultSignatureOf(parts);
+  if (!signature) return {};
+  const { signed } = signature;
+  if (signature.state !== 'signed' || !signed) return { signature: signature.state };
+  return {
+    signature: 'signed',
+    fileName: signature.source.fileName,
+    size: signed.size,
+    sha256: signed.sha256,
+    signedAt: signed.signedAt,
+    signer: { name: signed.signer.name, agency: signed.signer.agency },
+    downloadUrl: resultDownloadUrl(code),
+    verifyUrl: signed.verifyUrl,
+  };
+}
+
+/** The Case of the contract, as its owner sees it; `parts` (payments, signed result) as loaded with it. */
+export function caseView(
+  record: CaseRecord,
+  events: readonly EventRecord[],
+  parts: readonly CasePart[] = [],
+): Case {
   const { supplementRequest, result } = record;
+  const payment = paymentView(parts);
   return {
     code: record.code,
     procedureId: record.procedureId,
@@ -58,9 +98,11 @@ export function caseView(record: CaseRecord, events: readonly EventRecord[]): Ca
             issuedAt: result.issuedAt,
             ...(result.note ? { note: result.note } : {}),
             ...(result.document ? { document: publicDocument(result.document) } : {}),
+            ...signedResultView(record.code, parts),
           },
         }
       : {}),
+    ...(payment ? { payment } : {}),
   };
 }
 
@@ -69,9 +111,10 @@ export function officialView(
   record: CaseRecord,
   events: readonly EventRecord[],
   downloadUrls: readonly string[],
+  parts: readonly CasePart[] = [],
 ): OfficialCase {
   return {
-    ...caseView(record, events),
+    ...caseView(record, events, parts),
     applicant: { ...record.applicant },
     documents: record.documents.map((d, i) => ({ ...publicDocument(d), downloadUrl: downloadUrls[i] ?? '' })),
     overdue: isOverdue(record),

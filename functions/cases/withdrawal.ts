@@ -10,10 +10,11 @@ export async function withdrawApplication(
   reason: string | undefined,
   now = new Date(),
 ) {
-  const { record, events } = await loadVisibleCase(principal, code);
+  const { record, events, parts } = await loadVisibleCase(principal, code);
   return commitChange({
     record,
     events,
+    parts,
     action: 'withdraw',
     actor: actorOf(principal),
     expectedVersion: record.version,

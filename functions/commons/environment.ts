@@ -32,6 +32,27 @@ export const ENV = {
   runtime: 'MOTCUA_RUNTIME',
   /** `true` for s3rver, which serves buckets by path rather than by host name. */
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  // ---- Level 4: payments, signed results, webhooks ----
+  /** The merchant's terminal code at VNPay (`vnp_TmnCode`). Required by the payment routes. */
+  vnpayTmnCode: 'VNPAY_TMN_CODE',
+  /** The merchant's VNPay hash secret (Secrets Manager on AWS). Required by the payment routes. */
+  vnpayHashSecret: 'VNPAY_HASH_SECRET',
+  /** VNPay's payment page. @default VNPay's sandbox (`https://sandbox.vnpayment.vn/paymentv2/vpcpay.html`) */
+  vnpayPaymentUrl: 'VNPAY_PAYMENT_URL',
+  /** `local` (demo keys under SIGNING_DIR) or `kms` (AWS KMS). Required by what signs or checks results. */
+  signingMode: 'SIGNING_MODE',
+  /** The local signers' directory (DATA_DIR/signing): one demo key and certificate per agency. */
+  signingDir: 'SIGNING_DIR',
+  /** The asymmetric KMS key that signs results (kms mode). */
+  signingKeyId: 'SIGNING_KEY_ID',
+  /** `RSASSA_PKCS1_V1_5_SHA_256` or `ECDSA_SHA_256`, the KMS key's (kms mode). */
+  signingAlgorithm: 'SIGNING_ALGORITHM',
+  /** The certificates issued for the KMS key, base64 DER, comma-separated, the current first (kms mode). */
+  signingCertificates: 'SIGNING_CERTIFICATES',
+  /** The SQS queue of webhook deliveries; `local:<name>` in the local runtime (a queue kept in the table). */
+  webhookQueueUrl: 'WEBHOOK_QUEUE_URL',
+  /** Runs the webhook retry schedule faster (0 < scale <= 1), for tests and demos only. @default 1 */
+  webhookRetryScale: 'WEBHOOK_RETRY_SCALE',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -12,7 +12,7 @@ import { issuesAsProblems } from '../../schemas/issues';
 import { BadHeaderError, ForbiddenError, NotFoundError, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import type { Language, Role } from '../domain/types';
-import type { LazySchema, RouteEntry } from '../routes/define';
+import type { LazySchema, RawBodySpec, RouteEntry } from '../routes/define';
 import { principalFromClaims } from './claims';
 import { limits, runtime } from './config';
 import { logger } from './observability';
@@ -34,19 +34,21 @@ export interface HttpRequest<Entry extends RouteEntry> {
   readonly query: Parsed<Entry['request']['query']>;
   readonly headers: Parsed<Entry['request']['headers']>;
   readonly body: Parsed<Entry['request']['body']>;
+  /** The body as bytes, for a route that takes one that is not JSON (`rawBody`); checked for type and size. */
+  readonly rawBody: Entry['request']['rawBody'] extends object ? Buffer : undefined;
   /** The caller's network address, for per-client rate limits. */
   readonly sourceIp: string;
 }
 
-/** An answer the entry documents: one of its statuses, with the body its schema describes. */
+/** An answer the entry documents: one of its statuses, with the body its schema describes (none for 204). */
 export type HttpResult<Entry extends RouteEntry> = {
-  [Status in keyof Entry['responses'] & number]: {
-    readonly status: Status;
-    readonly body: Entry['responses'][Status] extends { body: LazySchema }
-      ? z.output<ReturnType<Entry['responses'][Status]['body']>>
-      : never;
-    readonly headers?: Record<string, string>;
-  };
+  [Status in keyof Entry['responses'] & number]: Entry['responses'][Status] extends { body: LazySchema }
+    ? {
+        readonly status: Status;
+        readonly body: z.output<ReturnType<Entry['responses'][Status]['body']>>;
+        readonly headers?: Record<string, string>;
+      }
+    : { readonly status: Status; readonly body?: undefined; readonly headers?: Record<string, string> };
 }[keyof Entry['responses'] & number];
 
 /** 200 with a body (and headers): what most routes answer. */
@@ -56,6 +58,12 @@ export const ok = <Body>(body: Body, headers?: Record<string, string>) =>
 /** 201: something new was stored. */
 export const created = <Body>(body: Body, headers?: Record<string, string>) =>
   ({ status: 201, body, ...(headers ? { headers } : {}) }) as const;
+
+/** 204: done, no body (a deletion). */
+export const noContent = () => ({ status: 204 }) as const;
+
+/** 302 to `location`, no body: where a browser is sent back to (a payment gateway's return). */
+export const redirect = (location: string) => ({ status: 302, headers: { location } }) as const;
 
 export type RouteHandler<Entry extends RouteEntry> = middy.MiddyfiedHandler<
   HttpEvent,
@@ -89,9 +97,9 @@ function rawBody(event: HttpEvent): Buffer {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
-function parseJsonBody(event: HttpEvent): unknown {
+function parseJsonBody(event: HttpEvent, maxBytes: number): unknown {
   const bytes = rawBody(event);
-  if (bytes.length > limits.maxBodyBytes) throw httpProblems.payloadTooLarge();
+  if (bytes.length > maxBytes) throw httpProblems.payloadTooLarge(maxBytes);
   if (bytes.length === 0) return {};
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (contentType !== 'application/json' && !contentType.endsWith('+json')) {
@@ -102,6 +110,15 @@ function parseJsonBody(event: HttpEvent): unknown {
   } catch {
     throw httpProblems.malformedJson();
   }
+}
+
+/** A body taken as bytes: one of the route's media types, within its limit (the size is checked first). */
+function parseRawBody(event: HttpEvent, spec: RawBodySpec): Buffer {
+  const bytes = rawBody(event);
+  if (bytes.length > spec.maxBytes) throw httpProblems.payloadTooLarge(spec.maxBytes);
+  const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!spec.contentTypes.includes(contentType)) throw httpProblems.unsupportedMediaType(spec.contentTypes);
+  return bytes;
 }
 
 /** The headers a schema names, looked up case-insensitively (API Gateway passes them lower-cased). */
@@ -130,7 +147,9 @@ function parseRequest(entry: RouteEntry, event: HttpEvent, lang: Language) {
     if (!result.success) throw new NotFoundError('resource');
     parsedParams = result.data;
   }
-  const parsedBody = body ? fields(body, parseJsonBody(event), '') : undefined;
+  const maxBytes = Math.min(entry.request.maxBodyBytes ?? limits.maxBodyBytes, limits.maxBodyBytes);
+  const parsedBody = body ? fields(body, parseJsonBody(event, maxBytes), '') : undefined;
+  const parsedRawBody = entry.request.rawBody ? parseRawBody(event, entry.request.rawBody) : undefined;
   const parsedQuery = query ? fields(query, event.queryStringParameters ?? {}, 'query') : undefined;
   let parsedHeaders: unknown;
   if (headers) {
@@ -138,7 +157,13 @@ function parseRequest(entry: RouteEntry, event: HttpEvent, lang: Language) {
     if (!result.success) throw new BadHeaderError(String(result.error.issues[0]?.path[0] ?? 'header'));
     parsedHeaders = result.data;
   }
-  return { params: parsedParams, body: parsedBody, query: parsedQuery, headers: parsedHeaders };
+  return {
+    params: parsedParams,
+    body: parsedBody,
+    rawBody: parsedRawBody,
+    query: parsedQuery,
+    headers: parsedHeaders,
+  };
 }
 
 /**
@@ -148,6 +173,10 @@ function parseRequest(entry: RouteEntry, event: HttpEvent, lang: Language) {
 function checkAnswer(entry: RouteEntry, status: number, body: unknown): void {
   if (!runtime.isLocal) return;
   const spec = entry.responses[status as keyof RouteEntry['responses']];
+  if (spec && !('body' in spec)) {
+    if (body === undefined) return;
+    throw new Error(`${entry.method} ${entry.path} answered ${status} with a body it does not document`);
+  }
   const result = spec && z.safeParse(spec.body(), body);
   if (!spec || !result?.success) {
     throw new Error(
@@ -162,7 +191,7 @@ function json(result: { status: number; body?: unknown; headers?: Record<string,
   return {
     statusCode: result.status,
     headers: {
-      'content-type': 'application/json; charset=utf-8',
+      ...(result.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
       'content-language': lang,
       'cache-control': 'no-store',
       ...result.headers,
@@ -207,6 +236,7 @@ export function route<const Entry extends RouteEntry>(
         query: parsed.query as HttpRequest<Entry>['query'],
         headers: parsed.headers as HttpRequest<Entry>['headers'],
         body: parsed.body as HttpRequest<Entry>['body'],
+        rawBody: parsed.rawBody as HttpRequest<Entry>['rawBody'],
         sourceIp: clientAddress(event),
       });
       checkAnswer(entry, result.status, result.body);

@@ -2,7 +2,10 @@
 
 /** Where presigned POST uploads land, and may land again until the form expires; never served to anyone. */
 export const QUARANTINE_PREFIX = 'quarantine/';
-/** Where checked copies live: written only by the verifier, never by a presigned form; cases point here. */
+/**
+ * Where checked copies live (written only by the verifier, never by a presigned form; cases point here), and the
+ * signed results under `signed/`.
+ */
 export const DOCUMENTS_PREFIX = 'documents/';
 
 export const quarantineKey = (uploadId: string) => `${QUARANTINE_PREFIX}${uploadId}`;
@@ -24,3 +27,11 @@ export const checkedPrefix = (uploadId: string) => `${DOCUMENTS_PREFIX}${uploadI
  * `documents/<uploadId>`, beside these.
  */
 export const checkedKey = (uploadId: string, copyId: string) => `${checkedPrefix(uploadId)}${copyId}`;
+
+/**
+ * Results the platform signed (PAdES), by the upload they were made from and their own digest: written only by the
+ * result signer. No upload id is `signed`, so no upload's checked copies ever share this prefix.
+ */
+export const SIGNED_RESULTS_PREFIX = `${DOCUMENTS_PREFIX}signed/`;
+export const signedResultKey = (uploadId: string, sha256: string) =>
+  `${SIGNED_RESULTS_PREFIX}${uploadId}/${sha256}.pdf`;

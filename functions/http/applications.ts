@@ -6,15 +6,20 @@ import { ok, route } from '../commons/http';
 import { applicationRoutes as routes } from '../routes/applications';
 
 export const listApplications = route(routes.listApplications, async (req) =>
-  ok(await listOwnCases(req.principal, req.query.limit, req.query.cursor)),
+  ok(
+    await listOwnCases(req.principal, req.query.limit, req.query.cursor, {
+      status: req.query.status,
+      updatedSince: req.query.updatedSince,
+    }),
+  ),
 );
 
 export const getApplication = route(routes.getApplication, async (req) => {
-  const { record, events } = await loadVisibleCase(req.principal, req.params.code);
-  return ok(caseView(record, events));
+  const { record, events, parts } = await loadVisibleCase(req.principal, req.params.code);
+  return ok(caseView(record, events, parts));
 });
 
 export const withdrawApplication = route(routes.withdrawApplication, async (req) => {
-  const { record, events } = await withdraw(req.principal, req.params.code, req.body.reason);
-  return ok(caseView(record, events));
+  const { record, events, parts } = await withdraw(req.principal, req.params.code, req.body.reason);
+  return ok(caseView(record, events, parts));
 });

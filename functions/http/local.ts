@@ -1,14 +1,18 @@
 // Handlers of the local runtime only: the outbox of notifications it would have sent, a payment stand-in.
-import { confirmPayment } from '../cases/transitions';
+import { confirmPayment } from '../cases/payment-confirmation';
 import { caseView } from '../cases/views';
 import { ok, route } from '../commons/http';
 import { localStandInRoutes as routes } from '../routes/local';
 import { listNotifications } from '../storage/notifications';
+import { listDeliveries } from '../storage/webhooks';
 
 export const listOutbox = route(routes.listOutbox, async (req) => {
-  const notifications = await listNotifications(req.query.caseCode);
-  return ok({
-    items: notifications.map((n) => ({
+  const [notifications, deliveries] = await Promise.all([
+    listNotifications(req.query.caseCode),
+    listDeliveries(req.query.caseCode),
+  ]);
+  const items = [
+    ...notifications.map((n) => ({
       id: n.id,
       channel: n.channel,
       to: n.to,
@@ -20,10 +24,24 @@ export const listOutbox = route(routes.listOutbox, async (req) => {
       deliveredAt: n.deliveredAt ?? null,
       attempts: n.attempts,
     })),
-  });
+    // Webhook deliveries, as CONTRACT.md lists them here: the URL, the event type and the exact body sent.
+    ...deliveries.map((d) => ({
+      id: d.messageId,
+      channel: 'webhook' as const,
+      to: d.url,
+      caseCode: d.caseCode,
+      status: d.status,
+      subject: d.eventType,
+      body: d.body,
+      createdAt: d.createdAt,
+      deliveredAt: d.deliveredAt ?? null,
+      attempts: d.attempts,
+    })),
+  ];
+  return ok({ items });
 });
 
 export const confirmDemoPayment = route(routes.confirmDemoPayment, async (req) => {
-  const { record, events } = await confirmPayment(req.params.code);
-  return ok(caseView(record, events));
+  const { record, events, parts } = await confirmPayment(req.params.code);
+  return ok(caseView(record, events, parts));
 });

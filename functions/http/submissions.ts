@@ -19,6 +19,6 @@ export const submitApplication = route(routes.submitApplication, async (req) => 
 });
 
 export const answerSupplement = route(routes.answerSupplement, async (req) => {
-  const { record, events } = await answer(req.principal, req.params.code, req.body, req.lang);
-  return ok(caseView(record, events));
+  const { record, events, parts } = await answer(req.principal, req.params.code, req.body, req.lang);
+  return ok(caseView(record, events, parts));
 });

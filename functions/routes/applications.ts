@@ -10,9 +10,15 @@ export const applicationRoutes = defineRoutes('functions/http/applications.ts', 
     path: '/api/applications',
     group: 'applicant',
     roles: APPLICANTS,
-    request: { query: api.listQuery },
+    request: { query: api.applicationListQuery },
     responses: { 200: { description: 'One page of cases', body: api.caseSummaryPage } },
-    openapi: { summary: "The caller's own cases, newest first", tag: 'Applications' },
+    openapi: {
+      summary: "The caller's own cases, newest first",
+      description:
+        'For systems that poll: `status` keeps the cases in that status, `updatedSince` those changed at or ' +
+        'after that time. Filtered pages may hold fewer than `limit` cases; follow `nextCursor` to the end.',
+      tag: 'Applications',
+    },
   },
   getApplication: {
     method: 'GET',

@@ -15,14 +15,20 @@ export type FunctionGroup =
   | 'submit'
   | 'queue'
   | 'official'
+  | 'payments'
+  | 'webhooks'
+  | 'verification'
   | 'local';
 /** Every group but `local`, whose routes exist only in the local runtime. */
 export type DeployedGroup = Exclude<FunctionGroup, 'local'>;
 
+/** The methods routes use: PUT and DELETE for drafts, whose address names the thing stored. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
 /** Where a route is served: what the CDK stack and the local runtime read. */
 export interface RouteDeclaration {
   /** HTTP method, upper case. */
-  readonly method: 'GET' | 'POST';
+  readonly method: HttpMethod;
   /** Path in API Gateway syntax, e.g. `/api/applications/{code}`. */
   readonly path: string;
   /** Module (from the repository root) that exports the handler. */
@@ -46,11 +52,23 @@ export interface RequestSchemas {
   readonly query?: LazySchema;
   /** Header names as the contract writes them (`Idempotency-Key`); looked up case-insensitively. */
   readonly headers?: LazySchema;
-  /** A JSON body (413 over 1 MB, 415 for another content type). */
+  /** A JSON body (413 over 1 MB, or over `maxBodyBytes`; 415 for another content type). */
   readonly body?: LazySchema;
+  /** A smaller body limit than the contract's 1 MB, for routes that store the body as it came (drafts). */
+  readonly maxBodyBytes?: number;
+  /** A body that is not JSON, taken as bytes (a PDF to verify): 415 for another type, 413 over `maxBytes`. */
+  readonly rawBody?: RawBodySpec;
 }
 
-export type SuccessStatus = 200 | 201;
+export interface RawBodySpec {
+  /** The media types taken, e.g. `application/pdf`. */
+  readonly contentTypes: readonly [string, ...string[]];
+  /** 413 above this many bytes; it may exceed the JSON limit of 1 MB. */
+  readonly maxBytes: number;
+  readonly description: string;
+}
+
+export type SuccessStatus = 200 | 201 | 204 | 302;
 
 export interface ResponseSpec {
   readonly description: string;
@@ -59,7 +77,19 @@ export interface ResponseSpec {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-export type Responses = { readonly [S in SuccessStatus]?: ResponseSpec };
+/** 204: done, nothing to say (a deletion). */
+export interface EmptyResponseSpec {
+  readonly description: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export type Responses = {
+  readonly 200?: ResponseSpec;
+  readonly 201?: ResponseSpec;
+  readonly 204?: EmptyResponseSpec;
+  /** A redirect (`Location`), no body: the browser's return from a payment gateway. */
+  readonly 302?: EmptyResponseSpec;
+};
 
 /** Problem statuses a route may answer beyond those its shape implies (roles, params, body, query, headers). */
 export type ExtraProblem = 409 | 429;
@@ -69,6 +99,9 @@ export type ApiTag =
   | 'Tracking'
   | 'Uploads'
   | 'Applications'
+  | 'Payments'
+  | 'Verification'
+  | 'Webhooks'
   | 'Officials'
   | 'Operations'
   | 'Local';
@@ -82,7 +115,7 @@ export interface Documentation {
 
 /** A route as its area module writes it; `entry`, `exportName` and `auth` are filled in by `defineRoutes`. */
 export interface RouteSpec {
-  readonly method: 'GET' | 'POST';
+  readonly method: HttpMethod;
   readonly path: string;
   readonly group: FunctionGroup;
   /** Who may call it; none for a public route. Checked by the HTTP wrapper, from here only. */

@@ -4,6 +4,7 @@ import {
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -74,6 +75,47 @@ export async function queryAll(
   return items;
 }
 
+/**
+ * `#field = :field` for each field given a value, with the names and values an UpdateExpression needs (an
+ * `undefined` field is left as it is).
+ */
+export function assignments(fields: Readonly<Record<string, unknown>>): {
+  readonly sets: string[];
+  readonly names: Record<string, string>;
+  readonly values: Record<string, unknown>;
+} {
+  const sets: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  return { sets, names, values };
+}
+
+/** Every item of one `type`, by a scan: only for the local runtime's demo routes (the outbox), never on AWS. */
+export async function scanItemsOfType(type: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new ScanCommand({
+        TableName,
+        FilterExpression: '#type = :type',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': type },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
 /** Any answer from the table, even "no such item", shows storage is up. */
 export async function pingTable(): Promise<void> {
   await dynamo.send(new GetCommand({ TableName, Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
@@ -121,41 +163,69 @@ function decodeCursor(cursor: string | undefined, partition: string): string | u
   return k;
 }
 
+/** A filter on the items of a page (read, then dropped: it saves bytes on the wire, not reads). */
+export interface ItemFilter {
+  readonly expression: string;
+  readonly names: Record<string, string>;
+  readonly values: Record<string, unknown>;
+}
+
+/** Reads a filtered page on until it is full or this many reads were made (a page may then be short). */
+const MAX_FILTERED_READS = 10;
+
 /**
- * One page of an index's partition, in sort-key order or reversed. The cursor continues after the last sort key
- * given, as a key condition rather than an ExclusiveStartKey: the same seek on DynamoDB, and a flat cost on
- * DynamoDB Local however deep the page (bench/queue-scale.ts). The index's sort keys are unique (a time, then the
- * case code), so nothing is skipped. One item more than asked tells whether another page exists, so the last
- * page carries no cursor.
+ * One page of an index's partition, in sort-key order or reversed. The cursor continues after a sort key, as a
+ * key condition rather than an ExclusiveStartKey: the same seek on DynamoDB, and a flat cost on DynamoDB Local
+ * however deep the page (bench/queue-scale.ts). The index's sort keys are unique (a time, then the case code), so
+ * nothing is skipped. One item more than asked tells whether another page exists, so the last page carries no
+ * cursor. With a filter, reads go on from where the last stopped until one item more than `limit` passed it (or
+ * the partition or the read budget ends); a page cut short by the budget carries the cursor of where reading
+ * stopped, so no item is skipped or given twice.
  */
 export async function queryIndexPage<T>(
   index: Index,
   partition: string,
-  page: { limit: number; cursor?: string; newestFirst: boolean },
+  page: { limit: number; cursor?: string; newestFirst: boolean; filter?: ItemFilter },
 ): Promise<Page<T>> {
-  const after = decodeCursor(page.cursor, partition);
-  const result = await dynamo.send(
-    new QueryCommand({
-      TableName,
-      IndexName: index.name,
-      KeyConditionExpression:
-        after === undefined ? '#pk = :pk' : `#pk = :pk AND #sk ${page.newestFirst ? '<' : '>'} :after`,
-      ExpressionAttributeNames: {
-        '#pk': index.partitionKey,
-        ...(after === undefined ? {} : { '#sk': index.sortKey }),
-      },
-      ExpressionAttributeValues: { ':pk': partition, ...(after === undefined ? {} : { ':after': after }) },
-      ScanIndexForward: !page.newestFirst,
-      Limit: page.limit + 1,
-    }),
-  );
-  const found = result.Items ?? [];
+  const found: Record<string, unknown>[] = [];
+  let after = decodeCursor(page.cursor, partition);
+  let ended = false;
+  let reads = 0;
+  do {
+    const result = await dynamo.send(
+      new QueryCommand({
+        TableName,
+        IndexName: index.name,
+        KeyConditionExpression:
+          after === undefined ? '#pk = :pk' : `#pk = :pk AND #sk ${page.newestFirst ? '<' : '>'} :after`,
+        ...(page.filter ? { FilterExpression: page.filter.expression } : {}),
+        ExpressionAttributeNames: {
+          ...page.filter?.names,
+          '#pk': index.partitionKey,
+          ...(after === undefined ? {} : { '#sk': index.sortKey }),
+        },
+        ExpressionAttributeValues: {
+          ...page.filter?.values,
+          ':pk': partition,
+          ...(after === undefined ? {} : { ':after': after }),
+        },
+        ScanIndexForward: !page.newestFirst,
+        Limit: page.limit + 1 - found.length,
+      }),
+    );
+    found.push(...(result.Items ?? []));
+    reads++;
+    // Where DynamoDB stopped reading: at the limit, at its 1 MB page size, or (filtered) past items it dropped.
+    const stoppedAt = result.LastEvaluatedKey?.[index.sortKey];
+    ended = stoppedAt === undefined;
+    if (!ended) after = String(stoppedAt);
+  } while (page.filter && !ended && found.length <= page.limit && reads < MAX_FILTERED_READS);
   const items = found.slice(0, page.limit);
-  // More exist when the extra item came back, or when DynamoDB stopped early at its 1 MB page size.
-  const more = found.length > page.limit || (result.LastEvaluatedKey !== undefined && items.length > 0);
   const last = items.at(-1);
+  // After the last item given when the extra one came back (or nothing was dropped); else where reading stopped.
+  const resumeAt = found.length > page.limit || !page.filter ? last?.[index.sortKey] : after;
   return {
     items: items.map((item) => stripKeys<T>(item)),
-    ...(more && last ? { nextCursor: encodeCursor(partition, String(last[index.sortKey])) } : {}),
+    ...(!ended && resumeAt !== undefined ? { nextCursor: encodeCursor(partition, String(resumeAt)) } : {}),
   };
 }

@@ -1,8 +1,8 @@
 // A case's notifications, kept in the case's partition: their keys, the outbox query and delivery marks.
-import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { casePartition } from './cases';
-import { putNew, queryAll, stripKeys, TableName, type TransactItem } from './dynamo';
+import { putNew, queryAll, scanItemsOfType, stripKeys, TableName, type TransactItem } from './dynamo';
 import type { NotificationRecord } from './records';
 
 const NOTIFICATION_PREFIX = 'NOTIF#';
@@ -32,30 +32,10 @@ export async function listNotifications(caseCode?: string): Promise<Notification
         ExpressionAttributeValues: { ':pk': casePartition(caseCode), ':prefix': NOTIFICATION_PREFIX },
         ConsistentRead: true,
       })
-    : await scanAllNotifications();
+    : await scanItemsOfType('notification');
   return items
     .map((item) => stripKeys<NotificationRecord>(item))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** The local outbox without a case code: a scan is fine for a demo route that never runs on AWS. */
-async function scanAllNotifications(): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new ScanCommand({
-        TableName,
-        FilterExpression: '#type = :type',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':type': 'notification' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /** Records a delivery or a failure; once delivered, a retry or a duplicate stream record never marks it again. */

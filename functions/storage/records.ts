@@ -147,3 +147,99 @@ export interface IdempotencyRecord {
   readonly createdAt: string;
   readonly expiresAt: number;
 }
+
+// ---- Level 4: payments, signed results, business webhooks ----
+
+export type PaymentStatus = 'pending' | 'paid' | 'failed';
+
+/** One attempt to pay a case's fee through a gateway; kept in the case's partition (`CASE#PAYMENT#<id>`). */
+export interface PaymentRecord {
+  readonly type: 'payment';
+  /** Our reference, the gateway's `vnp_TxnRef`: 26 letters and digits, sortable by time. */
+  readonly paymentId: string;
+  readonly caseCode: string;
+  readonly applicantId: string;
+  /** Whole VND. */
+  readonly amount: number;
+  readonly provider: string;
+  readonly status: PaymentStatus;
+  /** The page's language, for the browser's way back. */
+  readonly lang: Language;
+  readonly createdAt: string;
+  /** After this the gateway refuses the payment. */
+  readonly expiresAt: string;
+  readonly settledAt?: string;
+  readonly paidAt?: string;
+  readonly transactionNo?: string;
+  readonly bankCode?: string;
+  /** The gateway's code of a failure (VNPay: `24` cancelled, `11` expired…). */
+  readonly gatewayCode?: string;
+  /** Paid when the case no longer awaited payment (withdrawn meanwhile, or a second attempt): to refund. */
+  readonly refundDue?: boolean;
+}
+
+/** The signing of a case's result document (PAdES B-B with a QR code), kept beside the case (`CASE#RESULT`). */
+export interface ResultSignatureRecord {
+  readonly type: 'result-signature';
+  readonly caseCode: string;
+  readonly agencyId: string;
+  readonly state: 'pending' | 'signed' | 'failed';
+  /** The official's upload, as accepted with `issue_result`. */
+  readonly source: StoredDocument;
+  readonly requestedAt: string;
+  /** Once signed: the signed file (its own object key), its digest, when and by whom. */
+  readonly signed?: {
+    readonly key: string;
+    readonly size: number;
+    readonly sha256: string;
+    readonly signedAt: string;
+    readonly signer: { readonly name: string; readonly agency: string };
+    /** The verification page's address, as the QR code on the file carries it. */
+    readonly verifyUrl: string;
+  };
+  /** Why it could not be signed (an encrypted or damaged PDF). */
+  readonly problem?: string;
+}
+
+/** A document this platform issued, by the SHA-256 of its bytes: what `POST /api/verify` looks up. */
+export interface IssuedDocumentRecord {
+  readonly type: 'issued-document';
+  readonly sha256: string;
+  readonly caseCode: string;
+  readonly kind: 'result';
+  readonly agencyId: string;
+  readonly signedAt: string;
+  readonly signer: { readonly name: string; readonly agency: string };
+}
+
+/** A business's webhook endpoint; its `whsec_` secret is sealed (AES-GCM), shown in clear only once. */
+export interface WebhookRecord {
+  readonly type: 'webhook';
+  readonly id: string;
+  readonly ownerId: string;
+  readonly url: string;
+  readonly events: readonly string[];
+  readonly sealedSecret: string;
+  readonly createdAt: string;
+}
+
+/** One event for one webhook (`CASE#<code>`, `WEBHOOK#<messageId>`): its body, fixed once, and its attempts. */
+export interface WebhookDeliveryRecord {
+  readonly type: 'webhook-delivery';
+  /** `webhook-id`, the same on every attempt. */
+  readonly messageId: string;
+  readonly webhookId: string;
+  readonly ownerId: string;
+  readonly caseCode: string;
+  readonly url: string;
+  readonly eventType: string;
+  readonly body: string;
+  readonly status: 'pending' | 'delivered' | 'failed';
+  readonly attempts: number;
+  readonly createdAt: string;
+  readonly firstAttemptAt?: string;
+  readonly nextAttemptAt?: string;
+  readonly deliveredAt?: string;
+  readonly lastStatus?: number;
+  readonly lastError?: string;
+}

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeGroupEntry } from '../../cdk/bundling';
 import { readConfig } from '../../cdk/config';
 import { MotcuaStack } from '../../cdk/stack';
-import { routes } from '../../functions/routes';
+import { queueConsumers, routes, streamConsumers } from '../../functions/routes';
 
 type Resources = Record<
   string,
@@ -263,8 +263,13 @@ describe('functions', () => {
     const functions = ofType(dev.resources, 'AWS::Lambda::Function').filter(
       ([id]) => !id.startsWith('CustomCDKBucketDeployment'),
     );
-    // One per route group, and the notifier, the token-claims trigger, the upload verifier and janitor.
-    expect(functions.length).toBe(new Set(deployedRoutes.map((route) => route.group)).size + 4);
+    // One per route group, one per stream or queue consumer, the upload verifier and the Cognito trigger.
+    expect(functions.length).toBe(
+      new Set(deployedRoutes.map((route) => route.group)).size +
+        streamConsumers.length +
+        queueConsumers.length +
+        2,
+    );
     for (const [id, fn] of functions) {
       const properties = fn.Properties ?? {};
       expect(Number(String(properties.Runtime).match(/^nodejs(\d+)\.x$/)?.[1]), id).toBeGreaterThanOrEqual(
@@ -385,6 +390,112 @@ describe('notifications', () => {
     expect(notifierPolicy).toContain(':identity/example.invalid');
     expect(notifierPolicy).toContain('"ses:FromAddress":"no-reply@example.invalid"');
     expect(notifierPolicy).toMatch(/"Effect":"Deny".*sns:\*:\*:\*|sns:\*:\*:\*.*"Effect":"Deny"/);
+  });
+});
+
+describe('level 4: payments, signed results, webhooks', () => {
+  const policyOf = (prefix: string) =>
+    JSON.stringify(ofType(dev.resources, 'AWS::IAM::Policy').find(([id]) => id.startsWith(prefix)));
+  const variablesOf = (prefix: string) => {
+    const found = ofType(dev.resources, 'AWS::Lambda::Function').find(([id]) => id.startsWith(prefix));
+    const environment = found?.[1].Properties?.Environment as
+      | { Variables: Record<string, unknown> }
+      | undefined;
+    return environment?.Variables ?? {};
+  };
+
+  it('signs with an asymmetric KMS key that only the result signer may use', () => {
+    dev.template.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' });
+    const [[keyId]] = ofType(dev.resources, 'AWS::KMS::Key').filter(
+      ([, key]) => key.Properties?.KeyUsage === 'SIGN_VERIFY',
+    ) as [[string, unknown]];
+    const signers = ofType(dev.resources, 'AWS::IAM::Policy')
+      .filter(([, policy]) => JSON.stringify(policy).includes('kms:Sign'))
+      .map(([id]) => id);
+    expect(signers).toHaveLength(1);
+    expect(signers[0]).toMatch(/^SigningSigner/);
+    expect(policyOf('SigningSigner')).toContain(keyId);
+    expect(variablesOf('SigningSigner')).toMatchObject({
+      SIGNING_MODE: 'kms',
+      SIGNING_KEY_ID: { 'Fn::GetAtt': [keyId, 'Arn'] },
+      VERIFY_TOKEN_KEY: expect.anything(),
+      PUBLIC_BASE_URL: expect.anything(),
+    });
+    dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^SigningSigner') },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { NewImage: { type: { S: ['result-signature'] } } },
+            }),
+          },
+        ],
+      },
+    });
+  });
+
+  it('keeps the VNPay hash secret in Secrets Manager and hands it to the payments function alone', () => {
+    const secrets = ofType(dev.resources, 'AWS::SecretsManager::Secret').map(([id]) => id);
+    const vnpaySecret = secrets.find((id) => id.startsWith('VnpayHashSecret'));
+    expect(vnpaySecret).toBeDefined();
+    const holders = ofType(dev.resources, 'AWS::Lambda::Function')
+      .filter(([, fn]) => JSON.stringify(fn.Properties?.Environment ?? {}).includes(vnpaySecret!))
+      .map(([id]) => id);
+    expect(holders).toHaveLength(1);
+    expect(holders[0]).toMatch(/^FunctionsPayments/);
+    // A dynamic reference, resolved at deploy time: the value never appears in the template.
+    expect(JSON.stringify(variablesOf('FunctionsPayments').VNPAY_HASH_SECRET)).toContain(
+      'resolve:secretsmanager',
+    );
+  });
+
+  it('leaves the gateway callbacks and verification public but throttles each on its own', () => {
+    const stage = ofType(dev.resources, 'AWS::ApiGatewayV2::Stage')[0]?.[1].Properties ?? {};
+    const settings = stage.RouteSettings as Record<string, { ThrottlingRateLimit: number }>;
+    const stageRate = (stage.DefaultRouteSettings as { ThrottlingRateLimit: number }).ThrottlingRateLimit;
+    for (const key of [
+      'GET /api/payments/vnpay/ipn',
+      'GET /api/payments/vnpay/return',
+      'GET /api/verify/{code}',
+      'POST /api/verify',
+      'GET /api/results/{code}',
+    ]) {
+      expect(deployedRoutes.find((route) => `${route.method} ${route.path}` === key)?.auth, key).toBe('none');
+      expect(settings[key]?.ThrottlingRateLimit, key).toBeGreaterThan(0);
+      expect(settings[key]!.ThrottlingRateLimit, key).toBeLessThan(stageRate);
+    }
+  });
+
+  it('delivers webhooks from a queue with a dead-letter queue that alarms, never from an HTTP function', () => {
+    const queues = ofType(dev.resources, 'AWS::SQS::Queue');
+    const deliveries = queues.find(([id]) => id.startsWith('WebhooksDeliveries'))?.[1].Properties ?? {};
+    const redrive = deliveries.RedrivePolicy as { deadLetterTargetArn: unknown; maxReceiveCount: number };
+    expect(redrive.maxReceiveCount).toBeGreaterThan(1);
+    expect(JSON.stringify(redrive.deadLetterTargetArn)).toContain('WebhooksDeadLetters');
+    const alarms = ofType(dev.resources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => JSON.stringify(alarm));
+    expect(alarms.some((alarm) => alarm.includes('WebhooksDeadLetters'))).toBe(true);
+    dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^WebhooksDeliverer') },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    // Who may send to the deliveries queue (dead-letter queues take their own functions' failures).
+    const senders = ofType(dev.resources, 'AWS::IAM::Policy')
+      .filter(([, policy]) =>
+        ((policy.Properties?.PolicyDocument as { Statement: unknown[] } | undefined)?.Statement ?? []).some(
+          (statement) => {
+            const text = JSON.stringify(statement);
+            return text.includes('sqs:SendMessage') && text.includes('WebhooksDeliveries');
+          },
+        ),
+      )
+      .map(([id]) => id)
+      .sort();
+    expect(senders).toEqual([
+      expect.stringMatching(/^WebhooksDeliverer/),
+      expect.stringMatching(/^WebhooksFanOut/),
+    ]);
   });
 });
 

@@ -10,7 +10,7 @@ const run = promisify(execFile);
 
 describe("the README's curl walkthrough", () => {
   // Timeouts only stop a hang: a dozen curl calls take seconds even on a loaded machine.
-  it('submits an application and moves it through every status, as written', {
+  it('submits an application, moves it through every status, checks its signed result, and pays a fee through the sandbox, as written', {
     timeout: 180_000,
   }, async () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
@@ -27,9 +27,25 @@ describe("the README's curl walkthrough", () => {
       });
       const lines = stdout.split('\n');
       expect(lines).toContain('storage: 204');
-      expect(lines).toContain('upload: verified');
+      // The applicant's document and the official's result: each stored, then verified as it landed.
+      expect(lines.filter((l) => l === 'storage: 204')).toHaveLength(2);
+      expect(lines.filter((l) => l === 'upload: verified')).toHaveLength(2);
       const statuses = lines.filter((l) => /^[a-z_]+$/.test(l));
-      expect(statuses).toEqual(['processing', 'needs_supplement', 'processing', 'approved', 'completed']);
+      expect(statuses).toEqual([
+        'processing',
+        'needs_supplement',
+        'processing',
+        'approved',
+        'completed',
+        'awaiting_payment',
+      ]);
+      // The signed result downloaded and checked; the fee paid through the sandbox, the browser sent back.
+      expect(lines.find((l) => l.startsWith('signed by '))).toMatch(/^signed by .+, sha256 [0-9a-f]{64}$/);
+      expect(lines.find((l) => l.startsWith('valid: '))).toMatch(/^valid: true \(.+\)$/);
+      expect(lines.find((l) => l.startsWith('gateway sends the browser to: '))).toContain(
+        '/api/payments/vnpay/return?',
+      );
+      expect(lines).toContain('submitted (payment paid)');
       const track = JSON.parse(lines.find((l) => l.startsWith('{"code"') && l.includes('"history"')) ?? '{}');
       expect(track.history.map((h: { status: string }) => h.status)).toEqual([
         'submitted',

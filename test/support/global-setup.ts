@@ -7,6 +7,8 @@ import { startRuntimeProcess } from './runtime-process';
 
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'motcua-it-'));
+  // Webhook retries at 1/10 000 of their pace: the 24 hours of the schedule pass in nine seconds.
+  process.env.WEBHOOK_RETRY_SCALE ??= '0.0001';
   // Should this process die before the teardown below runs, the runtime's guard stops the whole process
   // group (runtime, DynamoDB Local) and deletes dataDir.
   const runtime = await startRuntimeProcess({ dataDir, removeDataDir: true });

@@ -9,6 +9,7 @@ const TABLE_NAME = 'motcua';
 // The storage modules read the table name when they load; the tests only borrow their key builders.
 process.env.TABLE_NAME ??= TABLE_NAME;
 const { caseKey } = await import('../../functions/storage/cases');
+const { webhookKey } = await import('../../functions/storage/webhooks');
 
 let documents: DynamoDBDocumentClient | undefined;
 function table(): DynamoDBDocumentClient {
@@ -47,4 +48,18 @@ export async function readItem(key: { pk: string; sk: string }) {
     new GetCommand({ TableName: TABLE_NAME, Key: key, ConsistentRead: true }),
   );
   return Item;
+}
+
+/** Points a registered webhook at another URL, as a DNS change after registration would (rebinding). */
+export async function repointWebhook(ownerId: string, webhookId: string, url: string) {
+  await table().send(
+    new UpdateCommand({
+      TableName: TABLE_NAME,
+      Key: webhookKey(ownerId, webhookId),
+      UpdateExpression: 'SET #url = :url',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#url': 'url' },
+      ExpressionAttributeValues: { ':url': url },
+    }),
+  );
 }

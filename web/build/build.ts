@@ -6,9 +6,11 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { applyPages } from '../apply/page';
 import { cataloguePages } from '../catalogue/page';
+import { payPages } from '../pay/page';
 import { procedurePages } from '../procedure/page';
 import { signinPages } from '../signin/page';
 import { trackPages } from '../track/page';
+import { verifyPages } from '../verify/page';
 import type { PageGenerator, SiteContext } from './context';
 import { notFoundPages } from './not-found';
 import { ASSETS_DIR, REPOSITORY_ROOT, WEB_OUT_DIR, WEB_SOURCE_DIR } from './paths';
@@ -20,6 +22,9 @@ const GENERATORS: readonly PageGenerator[] = [
   trackPages,
   applyPages,
   signinPages,
+  // Level 4: the page a result's QR code opens, and paying a fee online.
+  verifyPages,
+  payPages,
   notFoundPages,
 ];
 

@@ -7,6 +7,8 @@ import type {
   caseView,
   Output,
   officialCaseView,
+  paymentStarted,
+  pdfVerification,
   problem,
   procedureDetail,
   procedureSummary,
@@ -16,6 +18,7 @@ import type {
   trackingView,
   uploadRequest,
   uploadResponse,
+  verification,
   withdrawRequest,
 } from '../../schemas/api';
 
@@ -47,3 +50,8 @@ export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor?: string;
 }
+
+// ---- Level 4 ----
+export type PaymentStarted = Output<typeof paymentStarted>;
+export type Verification = Output<typeof verification>;
+export type PdfVerification = Output<typeof pdfVerification>;

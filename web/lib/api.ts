@@ -35,6 +35,8 @@ export interface ApiRequest {
   readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
   /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as it is, with its own type (a PDF to verify), instead of `body`. */
+  readonly file?: { readonly type: string; readonly data: Blob };
   /** Makes a write safe to repeat: the API answers a repeat with the first response (see idempotency.ts). */
   readonly idempotencyKey?: string;
   /** Language of messages and labels. @default the page's (`<html lang>`) */
@@ -97,10 +99,11 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     'accept-language': request.lang ?? documentLang(),
   };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
+  if (request.file) headers['content-type'] = request.file.type;
   if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
   const token = tokenProvider ? await tokenProvider() : null;
   if (token) headers.authorization = `Bearer ${token}`;
-  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  const body = request.file?.data ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
   const retries = request.retries ?? (method === 'GET' || request.idempotencyKey ? 2 : 0);
 
   for (let attempt = 0; ; attempt++) {

@@ -11,6 +11,7 @@ type Texts = Record<string, Text>;
 type SameKeys<T extends Texts> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] };
 
 /** A page's or component's texts in both languages: `const text = defineTexts({ vi: {...}, en: {...} })[lang]`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineTexts<T extends Texts>(texts: {
   readonly vi: T;
   readonly en: SameKeys<T>;

@@ -1,0 +1,76 @@
+// The local runtime's stand-in for SQS: messages kept in the table until they are due, read by local/queue-poller.ts.
+import { randomUUID } from 'node:crypto';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../commons/clients';
+import { TableName } from './dynamo';
+
+export interface LocalQueueMessage {
+  readonly queue: string;
+  readonly id: string;
+  readonly body: string;
+  /** How many times it was handed to the consumer before (SQS's ApproximateReceiveCount - 1). */
+  readonly receiveCount: number;
+  readonly sentAt: number;
+  /** Its place in the queue: when it becomes visible, then its id. */
+  readonly sk: string;
+}
+
+const partition = (queue: string) => `LOCALQUEUE#${queue}`;
+/** Fixed-width milliseconds, so that the sort key orders by when a message becomes visible. */
+const sortKey = (visibleAt: number, id: string) => `${String(visibleAt).padStart(15, '0')}#${id}`;
+
+async function put(message: Omit<LocalQueueMessage, 'sk'>, visibleAt: number): Promise<void> {
+  await dynamo.send(
+    new PutCommand({
+      TableName,
+      Item: {
+        pk: partition(message.queue),
+        sk: sortKey(visibleAt, message.id),
+        type: 'local-queue-message',
+        ...message,
+      },
+    }),
+  );
+}
+
+/** Sends a message that becomes visible after `delayMs`, as SQS's DelaySeconds (but to the millisecond). */
+export async function sendLocalMessage(queue: string, body: string, delayMs = 0): Promise<void> {
+  const now = Date.now();
+  await put({ queue, id: randomUUID(), body, receiveCount: 0, sentAt: now }, now + Math.max(0, delayMs));
+}
+
+/** Up to `max` messages visible now, the earliest first. */
+export async function visibleLocalMessages(queue: string, max: number): Promise<LocalQueueMessage[]> {
+  const { Items } = await dynamo.send(
+    new QueryCommand({
+      TableName,
+      KeyConditionExpression: 'pk = :pk AND sk <= :now',
+      ExpressionAttributeValues: { ':pk': partition(queue), ':now': `${sortKey(Date.now(), '~')}` },
+      ConsistentRead: true,
+      Limit: max,
+    }),
+  );
+  return (Items ?? []) as LocalQueueMessage[];
+}
+
+/** Removes a handled message. */
+export async function deleteLocalMessage(message: LocalQueueMessage): Promise<void> {
+  await dynamo.send(new DeleteCommand({ TableName, Key: { pk: partition(message.queue), sk: message.sk } }));
+}
+
+/** A message the consumer failed on: visible again after `delayMs`, or moved to `<queue>-dead` after `maxReceives`. */
+export async function returnLocalMessage(
+  message: LocalQueueMessage,
+  delayMs: number,
+  maxReceives: number,
+): Promise<'retried' | 'dead'> {
+  const receiveCount = message.receiveCount + 1;
+  const dead = receiveCount >= maxReceives;
+  const { sk: _, ...rest } = message;
+  await put(
+    { ...rest, queue: dead ? `${message.queue}-dead` : message.queue, receiveCount },
+    Date.now() + delayMs,
+  );
+  await deleteLocalMessage(message);
+  return dead ? 'dead' : 'retried';
+}

@@ -1,0 +1,126 @@
+// Feeds a Lambda queue consumer from the local stand-in for SQS (messages kept in the table), as Lambda's SQS
+// event source mapping does on AWS: batches of visible messages, failed ones visible again later, dead-lettered
+// after the consumer's receive limit.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { QueueConsumer } from '../functions/routes';
+import type { LocalQueueMessage } from '../functions/storage/local-queue';
+import { lambdaContext, loadHandler, withTimeout } from './lambda';
+
+export interface QueuePollerOptions {
+  readonly repoRoot: string;
+  readonly consumer: QueueConsumer;
+  /** @default 10 (Lambda's default batch size for SQS) */
+  readonly batchSize?: number;
+  /** Pause when nothing is visible. @default 100 ms */
+  readonly idlePollMs?: number;
+  /** How long a failed message stays invisible (SQS's visibility timeout). @default 2000 ms */
+  readonly retryDelayMs?: number;
+  /** The function's timeout. @default 60 000 ms */
+  readonly timeoutMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningQueuePoller {
+  /** Resolves once no message is visible and none is being handled (later ones may still be delayed). */
+  drain(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function sqsRecord(message: LocalQueueMessage, consumer: QueueConsumer): SQSRecord {
+  return {
+    messageId: message.id,
+    receiptHandle: message.sk,
+    body: message.body,
+    attributes: {
+      ApproximateReceiveCount: String(message.receiveCount + 1),
+      SentTimestamp: String(message.sentAt),
+      SenderId: 'local',
+      ApproximateFirstReceiveTimestamp: String(Date.now()),
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: `arn:aws:sqs:${process.env.AWS_REGION ?? 'ap-southeast-1'}:000000000000:${consumer.queue}`,
+    awsRegion: process.env.AWS_REGION ?? 'ap-southeast-1',
+  };
+}
+
+/** Starts polling; the table's environment must be set (the runtime sets it before any consumer starts). */
+export async function startQueuePoller(options: QueuePollerOptions): Promise<RunningQueuePoller> {
+  const { consumer } = options;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const tag = `[queue:${consumer.name}]`;
+  // Imported now, not at the top: the storage module reads the table's name when it loads.
+  const store = await import('../functions/storage/local-queue');
+  let stopped = false;
+  let busy = false;
+  let idle = false;
+
+  async function pollOnce(): Promise<boolean> {
+    const messages = await store.visibleLocalMessages(consumer.queue, options.batchSize ?? 10);
+    if (messages.length === 0) return false;
+    busy = true;
+    try {
+      const handler = await loadHandler(options.repoRoot, consumer.entry, consumer.exportName);
+      const event: SQSEvent = { Records: messages.map((message) => sqsRecord(message, consumer)) };
+      const timeoutMs = options.timeoutMs ?? 60_000;
+      let failed: Set<string>;
+      try {
+        const answer = (await withTimeout(
+          handler(event, lambdaContext(consumer.name, timeoutMs)),
+          timeoutMs,
+          consumer.name,
+        )) as SQSBatchResponse | undefined;
+        failed = new Set((answer?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
+      } catch (error) {
+        log(`${tag} batch failed: ${(error as Error).message}`);
+        failed = new Set(messages.map((message) => message.id));
+      }
+      for (const message of messages) {
+        if (!failed.has(message.id)) {
+          await store.deleteLocalMessage(message);
+          continue;
+        }
+        const fate = await store.returnLocalMessage(
+          message,
+          options.retryDelayMs ?? 2000,
+          consumer.maxReceives,
+        );
+        if (fate === 'dead') log(`${tag} message ${message.id} dead-lettered to ${consumer.queue}-dead`);
+      }
+      return true;
+    } finally {
+      busy = false;
+    }
+  }
+
+  const running = (async () => {
+    while (!stopped) {
+      let worked = false;
+      try {
+        worked = await pollOnce();
+      } catch (error) {
+        if (!stopped) log(`${tag} poll failed: ${(error as Error).message}`);
+      }
+      idle = !worked;
+      if (!worked) await sleep(options.idlePollMs ?? 100);
+    }
+  })();
+  log(`${tag} polling ${consumer.queue} for ${consumer.entry}#${consumer.exportName}`);
+
+  return {
+    async drain(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (idle && !busy) return;
+        await sleep(50);
+      }
+      throw new Error(`${tag} did not drain within ${timeoutMs} ms`);
+    },
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}
