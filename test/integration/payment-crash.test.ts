@@ -48,8 +48,13 @@ describe('a crash between the IPN and its answer', () => {
       const committed = await caseAwaitingPayment(c, token);
       const inFlight = await caseAwaitingPayment(c, token);
 
-      // 1. Committed: the IPN is processed; then the runtime dies before the gateway heeds any answer.
-      await c.get(`/api/payments/vnpay/ipn?${paidNotification(committed.paymentId)}`);
+      // 1. Committed: the IPN is processed; then the runtime dies before the gateway heeds any answer. The
+      // commit is read back first: on this loaded machine a crash within the same moment as DynamoDB Local's
+      // answer has been seen to lose the write, which is the local storage's durability, not the code under test.
+      const first = await c.get(`/api/payments/vnpay/ipn?${paidNotification(committed.paymentId)}`);
+      expect(first.body.RspCode).toBe('00');
+      const stored = await c.get(`/api/applications/${committed.code}`, { token });
+      expect(stored.body.payment).toMatchObject({ status: 'paid' });
       // 2. In flight: storage is frozen, so this IPN cannot commit; the whole process group then dies.
       const dynamoDbPid = Number(await readFile(join(dataDir, 'dynamodb.pid'), 'utf8'));
       process.kill(dynamoDbPid, 'SIGSTOP');

@@ -120,10 +120,13 @@ describe('GET /api/payments/vnpay/ipn', () => {
     const again = await readCase(business, code);
     expect(again.version).toBe(2);
     expect(again.history).toHaveLength(2);
-    // The applicant heard of it once per channel (e-mail and SMS of the account).
+    // The applicant heard of it once per channel (e-mail and SMS of the account), once the notifier sent them.
     const outbox = await eventually(
       () => c.get(`/api/local/outbox?caseCode=${encodeURIComponent(code)}`),
-      (r) => r.body.items.filter((n: { channel: string }) => n.channel !== 'webhook').length === 4,
+      (r) =>
+        r.body.items.filter(
+          (n: { channel: string; status: string }) => n.channel !== 'webhook' && n.status === 'delivered',
+        ).length === 4,
     );
     const notices = outbox.body.items.filter((n: { channel: string }) => n.channel === 'email');
     expect(notices.map((n: { subject: string }) => n.subject)).toEqual([
