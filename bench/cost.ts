@@ -11,7 +11,7 @@ import { WEBHOOK_DELIVERY_MEMORY_MB, WEBHOOK_FANOUT_MEMORY_MB } from '../cdk/con
 import type { DeployedGroup } from '../functions/routes';
 import { REPO_ROOT } from '../local/runtime';
 import { builtPageFiles, firstLoad } from '../web/build/site-files';
-import type { Counts } from './sdk-calls';
+import { type Counts, isDeployedFunction } from './sdk-calls';
 
 const APPLICATIONS = 100_000;
 /** When the prices were read (from the stored copies of the pages named beside each). */
@@ -182,9 +182,6 @@ function memoryOf(functionName: string): number {
   return groupMemorySize(name as DeployedGroup);
 }
 
-/** Functions that exist only in the local runtime (its demo routes, its own set-up) are not priced. */
-const deployed = (functionName: string) => !['motcua-local', 'runtime'].includes(functionName);
-
 interface Line {
   readonly item: string;
   readonly quantity: number;
@@ -198,8 +195,8 @@ const cost = (rows: readonly Line[]) => sum(rows, (row) => row.quantity * row.pr
 
 /** One journey's bill, per application, from its counts. */
 function lines(step: Step, n: number, pageViews: number): Line[] {
-  const invocations = step.counts.invocations.filter((i) => deployed(i.functionName));
-  const operations = step.counts.operations.filter((o) => deployed(o.functionName));
+  const invocations = step.counts.invocations.filter((i) => isDeployedFunction(i.functionName));
+  const operations = step.counts.operations.filter((o) => isDeployedFunction(o.functionName));
   const apiRequests = sum(Object.values(step.client.apiRequests), (v) => v) / n;
   const s3Calls = (names: readonly string[]) =>
     sum(
@@ -348,8 +345,8 @@ function main() {
     '',
     ...table(submission),
     '',
-    '**The case afterwards**: the queue, the case and its document, receive, approve, issue the result (each',
-    'notified), the applicant reading the case once.',
+    '**The case afterwards**: the queue, the case and its document, receive, approve, the result PDF uploaded and',
+    'issued (each notified), its signing (notified too), the applicant reading the case once.',
     '',
     ...table(processing),
     '',

@@ -61,8 +61,12 @@ function capacityOf(output: Record<string, unknown>): number {
 /**
  * Starts counting the calls of the functions' own clients (`functions/commons/clients.ts`, `functions/commons/s3.ts`:
  * the very objects the handlers of an in-process runtime use). Calls made outside any invocation (the runtime's
- * own set-up) count under `runtime`.
+ * own set-up, and its local queue's polling, which SQS does on AWS) count under `runtime`.
  */
+/** Whether the stack deploys a function: not the local runtime's own calls (`runtime`) nor its demo routes. */
+export const isDeployedFunction = (functionName: string) =>
+  !['motcua-local', 'runtime'].includes(functionName);
+
 export async function countSdkCalls() {
   const { dynamo } = await import('../functions/commons/clients');
   const { s3 } = await import('../functions/commons/s3');

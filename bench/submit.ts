@@ -15,7 +15,7 @@ import { pdfBytes } from '../test/support/files';
 import { type ApiResponse, api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
 import { postToStorage, presignUpload } from '../test/support/uploads';
-import { type Counts, countSdkCalls } from './sdk-calls';
+import { type Counts, countSdkCalls, isDeployedFunction } from './sdk-calls';
 import { percentile } from './stats';
 
 const N = Number(process.argv[2] ?? 200);
@@ -395,7 +395,8 @@ const onlyFunction = (counts: Counts, functionName: string): Counts => ({
 
 /** "UpdateItem 1, BatchGetItem 1, TransactWriteItems 1" per application. */
 function roundTrips(counts: Counts, service: 'DynamoDB' | 'S3', per: number): string {
-  const calls = counts.operations.filter((o) => o.service === service);
+  // The local runtime's own calls (its queue's polling) are not the platform's.
+  const calls = counts.operations.filter((o) => o.service === service && isDeployedFunction(o.functionName));
   const total = calls.reduce((sum, o) => sum + o.calls, 0) / per;
   const each = calls
     .map((o) => `${o.operation} ${(o.calls / per).toFixed(2).replace(/\.00$/, '')}`)
