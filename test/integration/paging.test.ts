@@ -98,3 +98,25 @@ describe('GET /api/queue paging', () => {
     expect(otherAgency.status).toBe(400);
   });
 });
+
+// Last in the file: it moves three of the cases on, out of the awaiting_payment queue the tests above walk.
+describe('GET /api/applications?status= paging', () => {
+  it('walks the cases of one status, each once, newest first, when a page reads past many of another status', async () => {
+    // Three paid among 21: one page of one case reads past up to 19 others (a page may stop short of its
+    // limit when it has read enough; its cursor then goes on from where it stopped).
+    const paid = [made[2]!, made[10]!, made[19]!];
+    for (const { code } of paid) {
+      expect((await c.post(`/api/local/payments/${code}/confirm`, {})).status).toBe(200);
+    }
+    const pages = await allPages(c, applicant.token, '/api/applications?status=submitted&limit=1');
+    for (const page of pages) expect(page.items.length).toBeLessThanOrEqual(1);
+    expect(pages.at(-1)).not.toHaveProperty('nextCursor');
+    const codes = pages.flatMap((p) => p.items).map((i) => i.code);
+    expect(codes).toEqual(paid.map((m) => m.code).reverse());
+
+    const waiting = await allPages(c, applicant.token, '/api/applications?status=awaiting_payment&limit=5');
+    const unpaid = made.filter((m) => !paid.includes(m)).map((m) => m.code);
+    expect(waiting.flatMap((p) => p.items).map((i) => i.code)).toEqual(unpaid.reverse());
+    expect(waiting.at(-1)).not.toHaveProperty('nextCursor');
+  });
+});
