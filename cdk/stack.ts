@@ -14,6 +14,7 @@ import { Data } from './constructs/data';
 import { Functions } from './constructs/functions';
 import { Monitoring } from './constructs/monitoring';
 import { Notifications } from './constructs/notifications';
+import { StreamTallies } from './constructs/stream-tallies';
 import { CLIENT_IP_HEADER, Web } from './constructs/web';
 import { acknowledge } from './nag';
 
@@ -37,6 +38,7 @@ export class MotcuaStack extends Stack {
   readonly auth: Auth;
   readonly functions: Functions;
   readonly notifications: Notifications;
+  readonly tallies: StreamTallies;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: MotcuaStackProps) {
@@ -108,12 +110,26 @@ export class MotcuaStack extends Stack {
       'AwsSolutions-SMG4',
     );
 
+    // The key of the `t` token in the QR codes of forms and results (functions/domain/verify-token.ts), same shape.
+    const verifyTokenKey = new Secret(this, 'VerifyTokenKey', {
+      description: 'Key of the verification token printed in QR codes of forms and results',
+      generateSecretString: { passwordLength: 43, excludePunctuation: true, includeSpace: false },
+      removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    acknowledge(
+      verifyTokenKey,
+      'Printed forms carry tokens made with this key for years; it is rotated by hand, keeping the old key in the list (VERIFY_TOKEN_KEY takes several) while forms made with it are in circulation.',
+      'AwsSolutions-SMG4',
+    );
+
     this.functions = new Functions(this, 'Functions', {
       routes,
       table: this.data.table,
       documents: this.data.documents,
       sealKey,
-      environment: { [ENV.clientIpHeader]: CLIENT_IP_HEADER },
+      verifyTokenKey,
+      // The site's address: forms' QR codes point at its verification page.
+      environment: { [ENV.clientIpHeader]: CLIENT_IP_HEADER, [ENV.publicBaseUrl]: this.web.origin },
       malwareScan: config.malwareScan === 'guardduty',
       sourceRoot,
       logRetentionDays,
@@ -141,6 +157,16 @@ export class MotcuaStack extends Stack {
       logRemovalPolicy,
     });
 
+    const tallies = streamConsumers.find((consumer) => consumer.name === 'tallies');
+    if (!tallies) throw new Error('functions/routes.ts declares no tallies stream consumer');
+    this.tallies = new StreamTallies(this, 'Tallies', {
+      entry: writeConsumerEntry(tallies, sourceRoot),
+      filter: tallies.filter,
+      table: this.data.table,
+      logRetentionDays,
+      logRemovalPolicy,
+    });
+
     this.web.deploySite(
       props.siteDirectory,
       {
@@ -155,7 +181,11 @@ export class MotcuaStack extends Stack {
       logRetentionDays as RetentionDays,
     );
 
-    const functions = new Map([...this.functions.byGroup, ['notifier', this.notifications.notifier]]);
+    const functions = new Map([
+      ...this.functions.byGroup,
+      ['notifier', this.notifications.notifier],
+      ['tallies', this.tallies.counter],
+    ]);
     functions.set('tokenClaims', this.auth.tokenClaims);
     this.monitoring = new Monitoring(this, 'Monitoring', {
       httpApi: this.api.httpApi,

@@ -3,7 +3,7 @@ import { applicationRoutes, submissionRoutes } from './routes/applications';
 import { catalogueRoutes } from './routes/catalogue';
 import type { RouteEntry } from './routes/define';
 import { demoSignInRoutes, localStandInRoutes } from './routes/local';
-import { officialRoutes, queueRoutes } from './routes/officials';
+import { formRoutes, officialRoutes, queueRoutes, statisticsRoutes } from './routes/officials';
 import { healthRoutes, openApiRoutes } from './routes/operations';
 import { trackingRoutes } from './routes/tracking';
 import { uploadRoutes } from './routes/uploads';
@@ -20,6 +20,8 @@ export const routes: readonly RouteEntry[] = [
   ...Object.values(applicationRoutes),
   ...Object.values(queueRoutes),
   ...Object.values(officialRoutes),
+  ...Object.values(formRoutes),
+  ...Object.values(statisticsRoutes),
   ...Object.values(demoSignInRoutes),
   ...Object.values(localStandInRoutes),
 ];
@@ -46,6 +48,12 @@ export const streamConsumers: readonly StreamConsumer[] = [
     entry: 'functions/stream/notifier.ts',
     exportName: 'handler',
     filter: { eventNames: ['INSERT', 'MODIFY'], itemTypes: ['notification'] },
+  },
+  {
+    name: 'tallies',
+    entry: 'functions/stream/tallies.ts',
+    exportName: 'handler',
+    filter: { eventNames: ['INSERT', 'MODIFY'], itemTypes: ['case'] },
   },
 ];
 

@@ -1,6 +1,7 @@
 // Requests and responses of the HTTP contract as zod schemas, each built on first use: validation, types, OpenAPI.
 // zod/mini rather than zod: these schemas go into every function, and the full zod costs 90 KB and 10 ms there.
 import * as z from 'zod/mini';
+import { CASE_FORM_NAMES } from '../functions/domain/case-forms';
 import { CASE_STATUSES, OFFICIAL_ACTIONS, ROLES } from '../functions/domain/types';
 import { lazy } from './lazy';
 import { normalizeVnMobilePhone, VN_MOBILE, VN_MOBILE_DESCRIPTION, VN_MOBILE_MESSAGE } from './vn-phone';
@@ -78,11 +79,20 @@ const pageQueryShape = () => ({
 
 export const listQuery = lazy(() => z.object(pageQueryShape()));
 
+/** The queue's filters (version 2): each served by an index of its own. */
+const queueFilterShape = () => ({
+  procedureId: meta(z.optional(id()), { description: 'Only cases of this procedure' }),
+  assignee: meta(z.optional(id()), {
+    description: '`me`, `none` (nobody assigned) or an official’s id (`GET /api/officials`)',
+  }),
+});
+
 export const queueQuery = lazy(() =>
   z.object({
     ...pageQueryShape(),
     status: z._default(caseStatus(), 'submitted'),
     agencyId: meta(z.optional(id()), { description: 'The agency whose queue to read (admins only)' }),
+    ...queueFilterShape(),
   }),
 );
 
@@ -192,6 +202,14 @@ export const caseActionRequest = lazy(() =>
       note: z.optional(nfc(4000)),
       items: z.optional(z.array(supplementItem()).check(z.maxLength(50))),
       result: z.optional(z.strictObject({ uploadId: id() })),
+      assigneeId: meta(z.optional(z.nullable(id())), {
+        description: '`assign`: an official of the case’s agency (`GET /api/officials`), or null to unassign',
+      }),
+      dueAt: meta(z.optional(z.string().check(z.trim(), z.minLength(10), z.maxLength(40))), {
+        description:
+          '`extend`: the new due date, `YYYY-MM-DD` (17:00 Vietnam time that day) or an ISO 8601 time with ' +
+          'offset; a working day, later than the current due date',
+      }),
     }),
     { id: 'CaseActionRequest' },
   ),
@@ -332,6 +350,173 @@ const caseDocumentShape = () => ({
 
 const caseDocument = lazy(() => meta(z.object(caseDocumentShape()), { id: 'CaseDocument' }));
 
+// ---- Console (version 2): assignment, extension, audit, one-stop forms, statistics ----
+
+const official = lazy(() => meta(z.object({ id: z.string(), name: z.string() }), { id: 'Official' }));
+
+export const caseFormName = lazy(() =>
+  meta(z.enum(CASE_FORM_NAMES), {
+    id: 'CaseFormName',
+    description:
+      '`receipt` (Mẫu 01), `supplement-request` (Mẫu 02), `refusal` (Mẫu 03), `apology` (Mẫu 04), ' +
+      '`control-slip` (Mẫu 05, officials only)',
+  }),
+);
+
+/** An official's or an admin's read of the file, as its owner sees it. */
+const caseRead = lazy(() =>
+  meta(
+    z.object({
+      at: isoTime(),
+      agency: z.optional(z.object({ id: z.string(), name: localized() })),
+      role: z.enum(ROLES),
+    }),
+    { id: 'CaseRead' },
+  ),
+);
+
+/** What the queue and the case page show of the deadline and the hand-off. */
+const deadlineShape = () => ({
+  assignee: z.optional(official()),
+  workingDaysLeft: meta(z.optional(z.int()), {
+    description:
+      'While the agency’s clock runs: working days until the due date (0: due today), negative once overdue',
+  }),
+});
+
+export const auditEntry = lazy(() =>
+  meta(
+    z.object({
+      at: isoTime(),
+      actor: z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) }),
+      action: meta(z.string(), {
+        description: 'An action’s name (`receive`, `assign`, `extend`…), `view` or `download`',
+      }),
+      detail: meta(z.optional(z.string()), { description: 'What was downloaded, or what an action set' }),
+    }),
+    { id: 'AuditEntry' },
+  ),
+);
+export type AuditEntry = Output<typeof auditEntry>;
+export const auditPage = lazy(() =>
+  z.object({ items: z.array(auditEntry()), nextCursor: z.optional(z.string()) }),
+);
+
+export const agencyQuery = lazy(() =>
+  z.object({
+    agencyId: meta(z.optional(id()), { description: 'The agency (admins only; officials get their own)' }),
+  }),
+);
+export const officialList = lazy(() => z.object({ items: z.array(official()) }));
+
+export const queueCountsQuery = lazy(() =>
+  z.object({
+    agencyId: meta(z.optional(id()), { description: 'The agency whose queue to count (admins only)' }),
+    ...queueFilterShape(),
+  }),
+);
+export const queueCounts = lazy(() =>
+  meta(
+    z.object({
+      counts: meta(z.record(caseStatus(), count()), {
+        description:
+          'Cases per status under the filters; kept from the table’s stream, a second or so behind',
+      }),
+    }),
+    { id: 'QueueCounts' },
+  ),
+);
+
+export const caseDocumentParams = lazy(() =>
+  z.object({
+    code: caseCodeParams().shape.code,
+    index: meta(z.coerce.number().check(z.int(), z.gte(0), z.lte(99)), {
+      description: 'The document’s place in the case’s `documents`, from 0',
+    }),
+  }),
+);
+export const documentLink = lazy(() =>
+  meta(
+    z.object({
+      ...caseDocumentShape(),
+      url: meta(z.string(), { description: 'Short-lived address of the file itself' }),
+      expiresAt: isoTime(),
+    }),
+    { id: 'DocumentLink' },
+  ),
+);
+export type DocumentLink = Output<typeof documentLink>;
+
+export const caseFormParams = lazy(() =>
+  z.object({ code: caseCodeParams().shape.code, form: caseFormName() }),
+);
+
+/** A file answer: the bytes themselves (OpenAPI `format: binary`). */
+export const fileBody = lazy(() => meta(z.string(), { format: 'binary' }));
+
+const dayString = () => z.string().check(z.maxLength(10), z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const registerQuery = lazy(() =>
+  z.object({
+    from: meta(dayString(), {
+      description: 'First day, `YYYY-MM-DD` (Vietnam), included',
+      example: '2025-03-01',
+    }),
+    to: meta(dayString(), {
+      description: 'Last day, `YYYY-MM-DD` (Vietnam), included',
+      example: '2025-03-31',
+    }),
+    format: z._default(z.enum(['pdf', 'csv']), 'pdf'),
+    agencyId: meta(z.optional(id()), { description: 'The agency (admins only)' }),
+  }),
+);
+
+export const statsQuery = lazy(() =>
+  z.object({
+    from: meta(z.optional(dayString()), {
+      description:
+        'First day, `YYYY-MM-DD`; counted by whole months from its month. Default: 1 January this year',
+    }),
+    to: meta(z.optional(dayString()), {
+      description: 'Last day, `YYYY-MM-DD`; counted to the end of its month. Default: today',
+    }),
+    agencyId: z.optional(id()),
+    procedureId: z.optional(id()),
+  }),
+);
+
+export const statistics = lazy(() =>
+  meta(
+    z.object({
+      from: meta(z.string(), { description: 'The first day counted (the first of a month)' }),
+      to: meta(z.string(), { description: 'The last day counted (the last of a month)' }),
+      items: z.array(
+        z.object({
+          agencyId: z.string(),
+          procedureId: z.string(),
+          received: meta(count(), { description: 'Received by the desk (tiếp nhận) in the period' }),
+          resolved: meta(count(), { description: 'Decided (approved or denied) in the period' }),
+          resolvedOnTime: meta(count(), { description: 'Of those, decided by their due date' }),
+          resolvedLate: count(),
+          pending: meta(count(), {
+            description:
+              'Received in the period and still being handled now (processing, or waiting for a supplement)',
+          }),
+          pendingOverdue: meta(count(), {
+            description:
+              'Of those, past their due day now (a supplement wait stops the clock: never overdue)',
+          }),
+          onTimeRate: meta(z.nullable(z.number()), {
+            description: '`resolvedOnTime / resolved`, from 0 to 1; null when nothing was resolved',
+          }),
+        }),
+      ),
+    }),
+    { id: 'Statistics' },
+  ),
+);
+export type Statistics = Output<typeof statistics>;
+
 export const caseSummary = lazy(() =>
   meta(
     z.object({
@@ -366,10 +551,25 @@ const caseShape = () => ({
   result: z.optional(
     z.object({ issuedAt: isoTime(), document: z.optional(caseDocument()), note: z.optional(z.string()) }),
   ),
+  forms: meta(z.optional(z.array(caseFormName())), {
+    description: 'The one-stop forms this case has for the caller (`…/forms/{form}`)',
+  }),
 });
 
 /** The Case of the contract, as its owner sees it. */
-export const caseView = lazy(() => meta(z.object(caseShape()), { id: 'Case' }));
+export const caseView = lazy(() =>
+  meta(
+    z.object({
+      ...caseShape(),
+      views: meta(z.optional(z.array(caseRead())), {
+        description:
+          '`GET /api/applications/{code}` only: when an agency opened the file (the case or one of its files), ' +
+          'newest first, at most 100',
+      }),
+    }),
+    { id: 'Case' },
+  ),
+);
 export type Case = Output<typeof caseView>;
 
 /** The Case as the agency's officials see it: the applicant, download links and the deadline's state. */
@@ -387,6 +587,19 @@ export const officialCaseView = lazy(() =>
       }),
       documents: z.array(z.object({ ...caseDocumentShape(), downloadUrl: z.string() })),
       overdue: meta(z.boolean(), { description: 'Past its due date while the agency holds it' }),
+      ...deadlineShape(),
+      receivedAt: z.optional(isoTime()),
+      extensions: z.optional(
+        z.array(
+          z.object({
+            at: isoTime(),
+            previousDueAt: isoTime(),
+            dueAt: isoTime(),
+            reason: z.string(),
+            by: official(),
+          }),
+        ),
+      ),
     }),
     { id: 'OfficialCase' },
   ),
@@ -405,6 +618,7 @@ export const queueItem = lazy(() =>
       dueAt: isoTime(),
       overdue: z.boolean(),
       version: count(),
+      ...deadlineShape(),
     }),
     { id: 'QueueItem' },
   ),

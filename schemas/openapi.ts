@@ -84,7 +84,9 @@ function operationOf(r: RouteEntry): ZodOpenApiOperationObject {
             ),
           }
         : {}),
-      content: { 'application/json': { schema: spec.body() } },
+      content: Object.fromEntries(
+        (spec.contentTypes ?? ['application/json']).map((type) => [type, { schema: spec.body() }]),
+      ),
     };
   }
   for (const status of problemsOf(r)) {
@@ -201,6 +203,7 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
         { name: 'Uploads', description: 'Presigned uploads of documents' },
         { name: 'Applications', description: "Applicants' own cases" },
         { name: 'Officials', description: 'The one-stop desk of an agency' },
+        { name: 'Statistics', description: 'Public statistics of cases (Decision 766/QĐ-TTg)' },
         { name: 'Operations', description: 'Health and this document' },
       ],
       paths: pathsOf(routes.filter((r) => !r.localOnly)),

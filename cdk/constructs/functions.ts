@@ -24,6 +24,8 @@ interface GroupAccess {
   readonly readDocuments?: boolean;
   /** Seals tracking PINs in idempotency records (needs SEAL_KEY). */
   readonly sealsSecrets?: boolean;
+  /** Makes the `t` token of verification links (QR codes on forms): needs VERIFY_TOKEN_KEY. */
+  readonly verifiesTokens?: boolean;
   /** @default 1024 */
   readonly memorySize?: number;
 }
@@ -55,13 +57,21 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
     acceptUploads: true,
     sealsSecrets: true,
   },
-  queue: { description: "An agency's queue, for its officials", table: 'read' },
+  queue: { description: "An agency's queue and its counts, for its officials", table: 'read' },
   official: {
-    description: 'Case view and actions of officials',
+    description: 'Case view, actions, audit trail and documents of officials',
     table: 'readwrite',
     acceptUploads: true,
     readDocuments: true,
   },
+  // PDF code and fonts (about 2.3 MB): their own function. Writes the audit trail of each download.
+  forms: {
+    description: 'One-stop forms (Mau 01-06) as PDF and CSV',
+    table: 'readwrite',
+    verifiesTokens: true,
+    memorySize: 1536,
+  },
+  stats: { description: 'Public statistics, from counters', table: 'read', memorySize: 512 },
 };
 
 export interface FunctionsProps {
@@ -71,6 +81,8 @@ export interface FunctionsProps {
   readonly documents: IBucket;
   /** Key that seals tracking PINs (32 random bytes, base64). */
   readonly sealKey: ISecret;
+  /** Key of the `t` token in verification links (32 random bytes, base64). */
+  readonly verifyTokenKey: ISecret;
   /** Environment shared by every HTTP function (the CDN's client-address header). */
   readonly environment: Record<string, string>;
   /** Whether GuardDuty scans uploads: submissions then accept only clean ones. */
@@ -108,6 +120,9 @@ export class Functions extends Construct {
       if (access.sealsSecrets) {
         // A dynamic reference: the key is resolved at deploy time and never appears in the template.
         fn.addEnvironment(ENV.sealKey, props.sealKey.secretValue.unsafeUnwrap());
+      }
+      if (access.verifiesTokens) {
+        fn.addEnvironment(ENV.verifyTokenKey, props.verifyTokenKey.secretValue.unsafeUnwrap());
       }
       this.byGroup.set(group, fn);
     }

@@ -8,7 +8,7 @@ import { nextStatus } from '../domain/status-machine';
 import type { CaseAction, Role } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { appendEventItem, replaceCaseItem } from '../storage/cases';
-import { TransactionConflict, transact } from '../storage/dynamo';
+import { type TransactItem, TransactionConflict, transact } from '../storage/dynamo';
 import { createNotificationItem } from '../storage/notifications';
 import type { CaseRecord, EventRecord, UploadRecord } from '../storage/records';
 import { claimUploadItem } from '../storage/uploads';
@@ -45,6 +45,10 @@ export interface Change {
   /** Fields that change beside status and version. */
   readonly patch: Partial<CaseRecord>;
   readonly claim?: UploadClaim;
+  /** Fields of the event beside the common ones (`assign`'s `handedTo`). */
+  readonly eventDetail?: Pick<EventRecord, 'handedTo'>;
+  /** More items of the same transaction: the audit entry of an official's action. */
+  readonly alsoWrite?: readonly TransactItem[];
 }
 
 /** Applies one transition: the case, its next event, its notifications and its claims, all or nothing. */
@@ -74,6 +78,7 @@ export async function commitChange(change: Change): Promise<{ record: CaseRecord
       ...(actor.id ? { id: actor.id } : {}),
     },
     ...(change.note ? { note: change.note } : {}),
+    ...change.eventDetail,
   };
   await claim?.files.copyToDocuments(uploads);
   try {
@@ -82,6 +87,7 @@ export async function commitChange(change: Change): Promise<{ record: CaseRecord
       appendEventItem(event),
       ...notificationsFor(updated, event).map(createNotificationItem),
       ...uploads.map((u) => claimUploadItem(u, record.code, claim?.claimant ?? '')),
+      ...(change.alsoWrite ?? []),
     ]);
   } catch (error) {
     if (!(error instanceof TransactionConflict)) throw error;

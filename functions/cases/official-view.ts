@@ -1,13 +1,45 @@
-// What the agency's officials see of a case: the view with a short-lived link to each document.
-import type { OfficialCase } from '../../schemas/api';
+// What the agency's officials see of a case: the view with a short-lived link to each document, and one document.
+import type { DocumentLink, OfficialCase } from '../../schemas/api';
+import { limits } from '../commons/config';
 import { downloadUrl } from '../documents/uploads';
+import { NotFoundError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
+import { toVietnamIso } from '../domain/vietnam-time';
 import type { CaseRecord, EventRecord } from '../storage/records';
-import { officialView } from './views';
+import { recordRead } from './audit';
+import { loadVisibleCase } from './queries';
+import { officialView, publicDocument } from './views';
 
 /** Apart from views.ts because signing links needs the S3 client, which the applicant's views do not. */
 export async function officialCaseView(
   record: CaseRecord,
   events: readonly EventRecord[],
+  now: Date = new Date(),
 ): Promise<OfficialCase> {
-  return officialView(record, events, await Promise.all(record.documents.map(downloadUrl)));
+  return officialView(record, events, await Promise.all(record.documents.map(downloadUrl)), now);
+}
+
+/** One document of a case, its download recorded in the audit trail before the link is given. */
+export async function openDocument(
+  principal: Principal,
+  code: string,
+  index: number,
+  now: Date,
+): Promise<DocumentLink> {
+  const { record } = await loadVisibleCase(principal, code);
+  const document = record.documents[index];
+  if (!document) throw new NotFoundError('document');
+  await recordRead(
+    principal,
+    record.code,
+    'download',
+    now,
+    `document ${index + 1}: ${document.documentType}, ${document.fileName}`,
+  );
+  return {
+    ...publicDocument(document),
+    url: await downloadUrl(document),
+    // The link's signature runs on the real clock, whatever moment the request was handled at.
+    expiresAt: toVietnamIso(new Date(Date.now() + limits.downloadUrlTtlSeconds * 1000)),
+  };
 }

@@ -4,7 +4,7 @@ import { canSeeCase, queueAgencyOf } from '../domain/access';
 import { NotFoundError, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import type { CaseStatus } from '../domain/types';
-import { getCaseWithHistory, listAgencyQueue, listApplicantCases } from '../storage/cases';
+import { getCaseWithHistory, listAgencyQueue, listApplicantCases, type QueueFilter } from '../storage/cases';
 import { caseSummary, queueItem } from './views';
 
 /** A case and its history, if the caller may see it; otherwise "not found", whether it exists or not. */
@@ -26,16 +26,53 @@ export async function listOwnCases(
   return { items: page.items.map(caseSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
-export async function listQueue(
-  principal: Principal,
-  query: { status: CaseStatus; limit: number; cursor?: string; agencyId?: string },
-): Promise<{ items: QueueItem[]; nextCursor?: string }> {
-  const agencyId = queueAgencyOf(principal, query.agencyId);
+/** The agency whose queue the caller works: an official's own; the one an admin names (400 when none). */
+export function agencyOfCaller(principal: Principal, requested: string | undefined): string {
+  const agencyId = queueAgencyOf(principal, requested);
   if (!agencyId) {
     throw new ValidationFailedError([
       { path: 'query.agencyId', message: { vi: 'Cần chọn cơ quan', en: 'Choose an agency (agencyId)' } },
     ]);
   }
-  const page = await listAgencyQueue(agencyId, query.status, query.limit, query.cursor);
-  return { items: page.items.map(queueItem), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return agencyId;
+}
+
+/**
+ * The queue's filters as the storage reads them: `me` is the caller. An unknown procedure or official finds no
+ * case (the queue's function does not carry the catalogue, to stay small).
+ */
+export function queueFilterOf(
+  principal: Principal,
+  query: { procedureId?: string; assignee?: string },
+): QueueFilter {
+  return {
+    ...(query.procedureId ? { procedureId: query.procedureId } : {}),
+    ...(query.assignee ? { assignee: query.assignee === 'me' ? principal.id : query.assignee } : {}),
+  };
+}
+
+export async function listQueue(
+  principal: Principal,
+  query: {
+    status: CaseStatus;
+    limit: number;
+    cursor?: string;
+    agencyId?: string;
+    procedureId?: string;
+    assignee?: string;
+  },
+  now: Date = new Date(),
+): Promise<{ items: QueueItem[]; nextCursor?: string }> {
+  const agencyId = agencyOfCaller(principal, query.agencyId);
+  const page = await listAgencyQueue(
+    agencyId,
+    query.status,
+    query.limit,
+    query.cursor,
+    queueFilterOf(principal, query),
+  );
+  return {
+    items: page.items.map((record) => queueItem(record, now)),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 }

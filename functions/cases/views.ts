@@ -1,7 +1,9 @@
 // What each audience sees of a case (the applicant, the agency's officials, the public), typed by the contract.
 import type { Case, CaseSummary, OfficialCase, QueueItem, Tracking } from '../../schemas/api';
-import { isOverdue } from '../domain/deadline';
+import { availableForms } from '../domain/case-forms';
+import { isOverdue, workingDaysLeft } from '../domain/deadline';
 import type { LocalizedText } from '../domain/types';
+import type { QueueRecord } from '../storage/cases';
 import type { CaseRecord, EventRecord, StoredDocument } from '../storage/records';
 
 type PublicDocument = Case['documents'][number];
@@ -43,6 +45,7 @@ export function caseView(record: CaseRecord, events: readonly EventRecord[]): Ca
     dueAt: record.dueAt,
     updatedAt: record.updatedAt,
     history: inOrder(events).map(eventView),
+    forms: availableForms(record, 'applicant'),
     ...(supplementRequest
       ? {
           supplementRequest: {
@@ -69,12 +72,36 @@ export function officialView(
   record: CaseRecord,
   events: readonly EventRecord[],
   downloadUrls: readonly string[],
+  now: Date = new Date(),
 ): OfficialCase {
   return {
     ...caseView(record, events),
     applicant: { ...record.applicant },
     documents: record.documents.map((d, i) => ({ ...publicDocument(d), downloadUrl: downloadUrls[i] ?? '' })),
-    overdue: isOverdue(record),
+    overdue: isOverdue(record, now),
+    forms: availableForms(record, 'official'),
+    ...deadlineView(record, now),
+    ...(record.receivedAt ? { receivedAt: record.receivedAt } : {}),
+    ...(record.extensions?.length
+      ? {
+          extensions: record.extensions.map((e) => ({
+            at: e.at,
+            previousDueAt: e.previousDueAt,
+            dueAt: e.dueAt,
+            reason: e.reason,
+            by: { id: e.by.id, name: e.by.name },
+          })),
+        }
+      : {}),
+  };
+}
+
+/** The deadline's state and the hand-off, as the queue and the case page show them. */
+function deadlineView(record: Pick<CaseRecord, 'status' | 'dueAt' | 'assignee'>, now: Date) {
+  const left = workingDaysLeft(record, now);
+  return {
+    ...(record.assignee ? { assignee: { id: record.assignee.id, name: record.assignee.name } } : {}),
+    ...(left !== undefined ? { workingDaysLeft: left } : {}),
   };
 }
 
@@ -90,7 +117,7 @@ export function caseSummary(record: CaseRecord): CaseSummary {
   };
 }
 
-export function queueItem(record: CaseRecord): QueueItem {
+export function queueItem(record: QueueRecord, now: Date = new Date()): QueueItem {
   return {
     code: record.code,
     procedureId: record.procedureId,
@@ -99,8 +126,9 @@ export function queueItem(record: CaseRecord): QueueItem {
     status: record.status,
     submittedAt: record.submittedAt,
     dueAt: record.dueAt,
-    overdue: isOverdue(record),
+    overdue: isOverdue(record, now),
     version: record.version,
+    ...deadlineView(record, now),
   };
 }
 

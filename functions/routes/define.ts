@@ -15,6 +15,10 @@ export type FunctionGroup =
   | 'submit'
   | 'queue'
   | 'official'
+  // Version 2 (console): the one-stop forms as PDFs (fonts and PDF code: their own group, under 3 MB), and the
+  // public statistics (read-only, no personal data).
+  | 'forms'
+  | 'stats'
   | 'local';
 /** Every group but `local`, whose routes exist only in the local runtime. */
 export type DeployedGroup = Exclude<FunctionGroup, 'local'>;
@@ -55,6 +59,11 @@ export type SuccessStatus = 200 | 201;
 export interface ResponseSpec {
   readonly description: string;
   readonly body: LazySchema;
+  /**
+   * Media types of a file answer (`application/pdf`, `text/csv`), sent as bytes by `fileAnswer`; absent for JSON.
+   * @default JSON
+   */
+  readonly contentTypes?: readonly string[];
   /** Response headers the route sets, by name, for the document. */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -70,6 +79,7 @@ export type ApiTag =
   | 'Uploads'
   | 'Applications'
   | 'Officials'
+  | 'Statistics'
   | 'Operations'
   | 'Local';
 

@@ -11,7 +11,7 @@ import { dynamo } from '../commons/clients';
 import { requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
 import { ValidationFailedError } from '../domain/errors';
-import { TABLE } from './table';
+import { KEY_ATTRIBUTES, TABLE } from './table';
 
 export const TableName = requiredEnv(ENV.tableName, 'the table every record lives in');
 
@@ -20,7 +20,8 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 
 /** A stored item without the table's key attributes: the record itself. */
 export function stripKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
+  const rest = { ...item };
+  for (const name of KEY_ATTRIBUTES) delete rest[name];
   return rest as T;
 }
 
@@ -75,11 +76,17 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-type Index = (typeof TABLE.indexes)[keyof typeof TABLE.indexes];
+/** A secondary index, or the table's own key (`TABLE_KEY`, no index name). */
+type Index =
+  | (typeof TABLE.indexes)[keyof typeof TABLE.indexes]
+  | { readonly name?: undefined; readonly partitionKey: string; readonly sortKey: string };
+
+/** The table's own key, to page through one partition of the table itself (a case's audit trail). */
+export const TABLE_KEY = { partitionKey: TABLE.partitionKey, sortKey: TABLE.sortKey } as const;
 
 /** The attributes a page's last key holds on an index: the table's key and the index's key. */
 const keyAttributes = (index: Index) =>
-  [TABLE.partitionKey, TABLE.sortKey, index.partitionKey, index.sortKey].sort();
+  [...new Set([TABLE.partitionKey, TABLE.sortKey, index.partitionKey, index.sortKey])].sort();
 
 function encodeCursor(lastKey: Record<string, unknown> | undefined): string | undefined {
   return lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : undefined;
@@ -113,18 +120,40 @@ function decodeCursor(
   return key;
 }
 
-/** One page of an index's partition, in sort-key order or reversed. */
+/**
+ * One page of an index's partition, in sort-key order or reversed; `sortKey` narrows it to the sort keys that
+ * start with a prefix or lie between two values (both included).
+ */
 export async function queryIndexPage<T>(
   index: Index,
   partition: string,
-  page: { limit: number; cursor?: string; newestFirst: boolean },
+  page: {
+    limit: number;
+    cursor?: string;
+    newestFirst: boolean;
+    sortKey?: { beginsWith: string } | { between: readonly [string, string] };
+  },
 ): Promise<Page<T>> {
+  const range = page.sortKey;
   const result = await dynamo.send(
     new QueryCommand({
       TableName,
       IndexName: index.name,
-      KeyConditionExpression: `${index.partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': partition },
+      KeyConditionExpression: `${index.partitionKey} = :pk${
+        !range
+          ? ''
+          : 'beginsWith' in range
+            ? ` AND begins_with(${index.sortKey}, :from)`
+            : ` AND ${index.sortKey} BETWEEN :from AND :to`
+      }`,
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ...(!range
+          ? {}
+          : 'beginsWith' in range
+            ? { ':from': range.beginsWith }
+            : { ':from': range.between[0], ':to': range.between[1] }),
+      },
       ScanIndexForward: !page.newestFirst,
       Limit: page.limit,
       ExclusiveStartKey: decodeCursor(page.cursor, index, partition),

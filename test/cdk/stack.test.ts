@@ -128,6 +128,24 @@ describe('data', () => {
             Match.objectLike({ AttributeName: 'gsi2sk' }),
           ],
         }),
+        // The queue's filters and the register: narrow projections, the queue's own order.
+        ...['queueProcedurePk', 'queueAssigneePk', 'queueProcedureAssigneePk'].map((partitionKey) =>
+          Match.objectLike({
+            KeySchema: [
+              Match.objectLike({ AttributeName: partitionKey }),
+              Match.objectLike({ AttributeName: 'gsi1sk' }),
+            ],
+            Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }),
+          }),
+        ),
+        Match.objectLike({
+          IndexName: 'registerByAgency',
+          KeySchema: [
+            Match.objectLike({ AttributeName: 'registerPk' }),
+            Match.objectLike({ AttributeName: 'registerSk' }),
+          ],
+          Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }),
+        }),
       ],
     });
   });
@@ -191,7 +209,8 @@ describe('functions', () => {
     const functions = ofType(dev.resources, 'AWS::Lambda::Function').filter(
       ([id]) => !id.startsWith('CustomCDKBucketDeployment'),
     );
-    expect(functions.length).toBe(new Set(deployedRoutes.map((route) => route.group)).size + 2);
+    // One per route group, the notifier, the counter of cases and the token-claims trigger.
+    expect(functions.length).toBe(new Set(deployedRoutes.map((route) => route.group)).size + 3);
     for (const [id, fn] of functions) {
       const properties = fn.Properties ?? {};
       expect(Number(String(properties.Runtime).match(/^nodejs(\d+)\.x$/)?.[1]), id).toBeGreaterThanOrEqual(
