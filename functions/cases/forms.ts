@@ -13,7 +13,7 @@ import { type FieldProblem, NotFoundError, ValidationFailedError } from '../doma
 import type { Principal } from '../domain/principal';
 import { STATUS_LABELS } from '../domain/status-labels';
 import { verificationUrl, verifyTokenFor } from '../domain/verify-token';
-import { vietnamDay } from '../domain/vietnam-time';
+import { isCalendarDay, vietnamDay } from '../domain/vietnam-time';
 import {
   CASE_FORMS,
   type FormAgency,
@@ -285,9 +285,9 @@ export async function registerFile(
 ): Promise<FileAnswer> {
   const agencyId = agencyOfCaller(principal, query.agencyId);
   const problems: FieldProblem[] = [];
-  if (Number.isNaN(dayMs(query.from)))
+  if (!isCalendarDay(query.from))
     problems.push({ path: 'query.from', message: { vi: 'Ngày không hợp lệ', en: 'Not a valid date' } });
-  if (Number.isNaN(dayMs(query.to)))
+  if (!isCalendarDay(query.to))
     problems.push({ path: 'query.to', message: { vi: 'Ngày không hợp lệ', en: 'Not a valid date' } });
   if (problems.length === 0 && query.from > query.to) {
     problems.push({

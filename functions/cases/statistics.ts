@@ -3,7 +3,7 @@ import { allAgencies } from '../../schemas/agencies';
 import type { Statistics } from '../../schemas/api';
 import { PAUSED } from '../domain/case-tallies';
 import { ValidationFailedError } from '../domain/errors';
-import { vietnamDay } from '../domain/vietnam-time';
+import { isCalendarDay, vietnamDay } from '../domain/vietnam-time';
 import { readStatistics } from '../storage/tallies';
 
 /** A period longer than this is a mistake, and would read more counters than a page needs. */
@@ -36,7 +36,7 @@ export function statisticsPeriod(from: string | undefined, to: string | undefine
     ['from', from],
     ['to', to],
   ] as const) {
-    if (day !== undefined && Number.isNaN(new Date(`${day}T00:00:00Z`).getTime())) {
+    if (day !== undefined && !isCalendarDay(day)) {
       invalid(path, 'Ngày không hợp lệ', 'Not a valid date');
     }
   }
