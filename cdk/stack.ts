@@ -207,7 +207,8 @@ export class MotcuaStack extends Stack {
 
 function uploadCors(origin: string) {
   return {
-    allowedMethods: [HttpMethods.POST],
+    // Uploads are posted; the console reads documents back to show them in the page.
+    allowedMethods: [HttpMethods.POST, HttpMethods.GET],
     allowedOrigins: [origin],
     allowedHeaders: ['*'],
     maxAge: 3000,

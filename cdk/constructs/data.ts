@@ -122,7 +122,8 @@ export class Data extends Construct {
       serverAccessLogsPrefix: 'documents/',
       // Browsers post the presigned form straight to the bucket.
       cors: props.uploadOrigins.map((origin) => ({
-        allowedMethods: [HttpMethods.POST],
+        // Uploads are posted; the console reads documents back to show them in the page.
+        allowedMethods: [HttpMethods.POST, HttpMethods.GET],
         allowedOrigins: [origin],
         allowedHeaders: ['*'],
         maxAge: 3000,

@@ -1,5 +1,6 @@
 // What each audience sees of a case (the applicant, the agency's officials, the public), typed by the contract.
 import type { Case, CaseSummary, OfficialCase, QueueItem, Tracking } from '../../schemas/api';
+import { vietnamCalendar } from '../domain/calendar';
 import { availableForms } from '../domain/case-forms';
 import { isOverdue, workingDaysLeft } from '../domain/deadline';
 import type { LocalizedText } from '../domain/types';
@@ -98,7 +99,7 @@ export function officialView(
 
 /** The deadline's state and the hand-off, as the queue and the case page show them. */
 function deadlineView(record: Pick<CaseRecord, 'status' | 'dueAt' | 'assignee'>, now: Date) {
-  const left = workingDaysLeft(record, now);
+  const left = workingDaysLeft(record, now, vietnamCalendar);
   return {
     ...(record.assignee ? { assignee: { id: record.assignee.id, name: record.assignee.name } } : {}),
     ...(left !== undefined ? { workingDaysLeft: left } : {}),

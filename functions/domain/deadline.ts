@@ -1,5 +1,5 @@
 // The agency's clock: while it runs a case can fall overdue, and the queue is ordered by it.
-import { vietnamCalendar, type WorkingCalendar } from './calendar';
+import type { WorkingCalendar } from './calendar';
 import type { CaseStatus } from './types';
 
 /**
@@ -47,8 +47,8 @@ export const DUE_SOON_WORKING_DAYS = 2;
  */
 export function workingDaysLeft(
   caseFile: { readonly status: CaseStatus; readonly dueAt: string },
-  now: Date = new Date(),
-  calendar: Pick<WorkingCalendar, 'workingDaysBetween'> = vietnamCalendar,
+  now: Date,
+  calendar: Pick<WorkingCalendar, 'workingDaysBetween'>,
 ): number | undefined {
   if (!isAgencyClockRunning(caseFile.status)) return undefined;
   const due = new Date(caseFile.dueAt);

@@ -168,7 +168,7 @@ describe('data', () => {
     }
   });
 
-  it('versions the documents bucket, clears unclaimed uploads and lets the web post uploads', () => {
+  it('versions the documents bucket, clears unclaimed uploads and lets the web post uploads and read them', () => {
     dev.template.hasResourceProperties('AWS::S3::Bucket', {
       VersioningConfiguration: { Status: 'Enabled' },
       LifecycleConfiguration: {
@@ -177,7 +177,9 @@ describe('data', () => {
         ]),
       },
       CorsConfiguration: {
-        CorsRules: [Match.objectLike({ AllowedMethods: ['POST'], AllowedOrigins: [Match.anyValue()] })],
+        CorsRules: [
+          Match.objectLike({ AllowedMethods: ['POST', 'GET'], AllowedOrigins: [Match.anyValue()] }),
+        ],
       },
     });
   });

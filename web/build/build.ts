@@ -6,8 +6,10 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { applyPages } from '../apply/page';
 import { cataloguePages } from '../catalogue/page';
+import { consolePages } from '../console/page';
 import { procedurePages } from '../procedure/page';
 import { signinPages } from '../signin/page';
+import { statsPages } from '../stats/page';
 import { trackPages } from '../track/page';
 import type { PageGenerator, SiteContext } from './context';
 import { notFoundPages } from './not-found';
@@ -20,6 +22,8 @@ const GENERATORS: readonly PageGenerator[] = [
   trackPages,
   applyPages,
   signinPages,
+  consolePages,
+  statsPages,
   notFoundPages,
 ];
 

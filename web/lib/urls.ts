@@ -13,6 +13,11 @@ export const PATHS = {
   legacyTrack: () => '/track.html',
   my: () => '/my/',
   console: () => '/console/',
+  /** A case in the console: `/console/case/?code=…` (one page for every case: the site is static). */
+  consoleCase: (code?: string) => (code ? `/console/case/?code=${segment(code)}` : '/console/case/'),
+  consoleStats: () => '/console/stats/',
+  /** Public statistics (on-time rates, Decision 766/QĐ-TTg). */
+  stats: () => '/stats/',
   /** Sign-in, then back to `returnTo` (a same-origin path; see `safeReturnPath` in lib/auth.ts). */
   signIn: (returnTo?: string) => (returnTo ? `/signin/?return=${segment(returnTo)}` : '/signin/'),
   /** Where Cognito's hosted sign-in returns with `code` and `state` (the web client's callback URLs). */
@@ -42,6 +47,9 @@ export function pages(lang: Lang) {
     track: (code?: string) => localize(PATHS.track(code), lang),
     my: () => localize(PATHS.my(), lang),
     console: () => localize(PATHS.console(), lang),
+    consoleCase: (code?: string) => localize(PATHS.consoleCase(code), lang),
+    consoleStats: () => localize(PATHS.consoleStats(), lang),
+    stats: () => localize(PATHS.stats(), lang),
     signIn: (returnTo?: string) => localize(PATHS.signIn(returnTo), lang),
     signInCallback: () => localize(PATHS.signInCallback(), lang),
     signedOut: () => localize(PATHS.signedOut(), lang),
