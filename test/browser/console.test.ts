@@ -60,7 +60,10 @@ async function waitForNotice(page: Page, text: string): Promise<void> {
   await page.locator('#notice .notice', { hasText: text }).waitFor();
 }
 
-/** Takes `action` from the case page: its button, what it asks, the check, then the confirmation. */
+/**
+ * Takes `action` from the case page: its button (to the action's own page), what it asks, the check, the
+ * confirmation, and back on the case page the notice that it was done.
+ */
 async function take(page: Page, action: string, fill?: () => Promise<void>) {
   await button(page, action).click();
   await fill?.();
@@ -369,15 +372,21 @@ describe.skipIf(!hasChromium)('the officials’ console in Chromium', () => {
         await page.locator('#case:not([hidden])').waitFor();
         await page.locator('#audit-table table').waitFor();
         await expectAccessible(page, name('case'));
+        await page.locator('#documents button').first().click();
+        await page.locator('#viewer iframe').waitFor();
+        await expectAccessible(page, name('document shown'));
+        // An action on its page of its own: its form, its errors, then the check of what will be sent.
         await page.locator('#action-buttons button').nth(2).click();
         await page.locator('#action-panel form').waitFor();
         await expectAccessible(page, name('request supplement form'));
         await page.locator('#action-panel button[type=submit]').click();
         await page.locator('#action-panel .error-summary').waitFor();
         await expectAccessible(page, name('form with errors'));
-        await page.locator('#documents button').first().click();
-        await page.locator('#viewer iframe').waitFor();
-        await expectAccessible(page, name('document shown'));
+        await page.locator('#action-panel input[type=checkbox]').first().check();
+        await page.locator('#action-panel .checkboxes__conditional input').first().fill('Ảnh mờ');
+        await page.locator('#action-panel button[type=submit]').click();
+        await page.locator('#check-title').waitFor();
+        await expectAccessible(page, name('check before sending'));
         await page.goto(`${baseUrl}${prefix}/console/stats/`);
         await page.locator('#covered:not(:empty)').waitFor();
         await expectAccessible(page, name('agency statistics'));

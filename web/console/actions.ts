@@ -1,6 +1,6 @@
-// The actions on a case: each a button named as CONTRACT.md names it; each asks for what it needs (a reason, the
+// An action on a case, on a page of its own (one thing per page): it asks for what the action needs (a reason, the
 // items to supplement, the result file, a new date, a colleague), shows what will be sent, and sends it only once
-// confirmed. A 409 (a colleague acted first) is handed back to the page, which reloads the case and says so.
+// confirmed. A 409 (a colleague acted first) is handed back, and the case page reloads the case and says so.
 import { ACTION_LABELS } from '../../functions/domain/action-labels';
 import type { OfficialAction } from '../../functions/domain/types';
 import { showErrorSummary } from '../components/error-summary/behaviour';
@@ -13,11 +13,11 @@ import { render } from '../lib/dom';
 import { formatDate } from '../lib/format';
 import { type Child, h } from '../lib/html';
 import { COMMON, type Lang, pick } from '../lib/i18n';
+import { type ActionTexts, actionTexts } from './action-texts';
 import { formFields } from './data-view';
 import { checkboxes, inputField, selectField, textareaField } from './fields';
-import { CONSOLE_TEXTS } from './texts';
 
-type Texts = (typeof CONSOLE_TEXTS)[Lang];
+type Texts = ActionTexts;
 
 export interface ActionContext {
   readonly lang: Lang;
@@ -29,6 +29,8 @@ export interface ActionContext {
   onDone(action: OfficialAction): void;
   /** A colleague changed the case first (409): the page reloads it and says so. */
   onConflict(): void;
+  /** The official gave up: back to the case. */
+  onCancel(): void;
 }
 
 /** What the official entered, kept across the form, the check and back again. */
@@ -79,7 +81,7 @@ function formFor(
   errors: readonly FieldError[],
 ): Child {
   const { lang } = ctx;
-  const text = CONSOLE_TEXTS[lang];
+  const text = actionTexts(lang);
   const error = (id: string) => errors.find((e) => e.id === id)?.message;
   const note = (label: string, required: boolean) =>
     textareaField({
@@ -172,7 +174,7 @@ function formFor(
 
 /** Reads the panel's inputs into `entered`; the problems, by the id of the field at fault. */
 function readForm(action: OfficialAction, panel: HTMLElement, entered: Entered, lang: Lang): FieldError[] {
-  const text = CONSOLE_TEXTS[lang];
+  const text = actionTexts(lang);
   const problems: FieldError[] = [];
   const value = (id: string) => (panel.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '').trim();
   entered.note = value('action-note');
@@ -209,7 +211,7 @@ function readForm(action: OfficialAction, panel: HTMLElement, entered: Entered, 
 
 /** What will be sent, as the check step lists it. */
 function summaryOf(action: OfficialAction, ctx: ActionContext, entered: Entered): SummaryRow[] {
-  const text = CONSOLE_TEXTS[ctx.lang];
+  const text = actionTexts(ctx.lang);
   const labels = new Map(supplementChoices(ctx.procedure, ctx.lang, text).map((c) => [c.key, c.label]));
   const rows: SummaryRow[] = [{ key: text.code, value: ctx.theCase.code }];
   if (action === 'request_supplement') {
@@ -298,12 +300,12 @@ function fieldOfPath(path: string): string | undefined {
 /** Opens the panel of `action`: its form, then the check of what will be sent, then the request. */
 export function openAction(action: OfficialAction, ctx: ActionContext): void {
   const { lang, panel } = ctx;
-  const text = CONSOLE_TEXTS[lang];
+  const text = actionTexts(lang);
   const label = actionLabel(action, lang);
   const entered: Entered = { note: '', dueAt: '', assignee: '', items: new Map(), file: null };
 
-  const heading = (title: string) => h('h3', { id: 'action-title', tabindex: '-1' }, title);
-  const focusHeading = () => panel.querySelector<HTMLElement>('#action-title')?.focus();
+  // The page's own heading (`#action-title`) names the action; the check has its own.
+  const focusHeading = () => document.querySelector<HTMLElement>('#check-title, #action-title')?.focus();
 
   function showForm(errors: readonly FieldError[] = [], problem?: unknown): void {
     render(
@@ -311,7 +313,6 @@ export function openAction(action: OfficialAction, ctx: ActionContext): void {
       h(
         'form',
         { class: 'action-form', novalidate: true, 'aria-labelledby': 'action-title' },
-        heading(label),
         h('div', { class: 'action-form__errors' }),
         formFor(action, ctx, entered, errors),
         h(
@@ -331,7 +332,7 @@ export function openAction(action: OfficialAction, ctx: ActionContext): void {
         if (revealed) revealed.hidden = !box.checked;
       });
     }
-    form.querySelector('[data-cancel]')?.addEventListener('click', () => render(panel));
+    form.querySelector('[data-cancel]')?.addEventListener('click', () => ctx.onCancel());
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const problems = readForm(action, panel, entered, lang);
@@ -369,7 +370,7 @@ export function openAction(action: OfficialAction, ctx: ActionContext): void {
       h(
         'div',
         { class: 'action-check' },
-        heading(text.confirmTitle(label)),
+        h('h2', { id: 'check-title', tabindex: '-1' }, text.confirmTitle(label)),
         h('p', null, text.confirmIntro),
         summaryList(summaryOf(action, ctx, entered)),
         h('p', { class: 'status-line', role: 'status', id: 'action-status' }),

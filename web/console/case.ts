@@ -11,18 +11,18 @@ import { summaryList } from '../components/summary-list/summary-list';
 import { statusTag } from '../components/tag/tag';
 import { ApiError, apiFetch } from '../lib/api';
 import type { AuditEntry, DocumentLink, OfficialCaseView, Page, ProcedureDetail } from '../lib/api-types';
-import type { Session } from '../lib/auth';
 import { byId, el, queryParam, render, toNode } from '../lib/dom';
 import { formatBytes, formatDate, formatDateTime } from '../lib/format';
 import { type Child, h } from '../lib/html';
 import { COMMON, type Lang, pick } from '../lib/i18n';
-import { actionLabel, openAction } from './actions';
+import { pages } from '../lib/urls';
+import { caseAddress } from './action-page';
+import { type CaseTexts, caseTexts } from './case-texts';
 import { fieldsView } from './data-view';
+import { deadlineMarker } from './deadline';
 import { fetchApiFile, saveBlob } from './files';
-import { deadlineMarker } from './queue';
-import { CONSOLE_TEXTS } from './texts';
 
-type Texts = (typeof CONSOLE_TEXTS)[Lang];
+type Texts = CaseTexts;
 
 /** The forms by their contract names, with the template each follows. */
 const FORM_TITLES: Record<string, { vi: string; en: string }> = {
@@ -38,8 +38,8 @@ const FORM_TITLES: Record<string, { vi: string; en: string }> = {
 
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png']);
 
-export async function startCasePage(lang: Lang, session: Session): Promise<void> {
-  const text = CONSOLE_TEXTS[lang];
+export async function startCasePage(lang: Lang): Promise<void> {
+  const text = caseTexts(lang);
   const code = queryParam('code');
   const errorBox = byId('error');
   const noticeBox = byId('notice');
@@ -57,19 +57,15 @@ export async function startCasePage(lang: Lang, session: Session): Promise<void>
     }
     return found;
   };
-  let officials: Promise<{ items: { id: string; name: string }[] }> | undefined;
-
   async function load(message?: Child): Promise<void> {
     statusLine.textContent = text.loadingCase;
     try {
       const theCase = await apiFetch<OfficialCaseView>(`/cases/${encodeURIComponent(code)}`);
       const procedure = await procedureOf(theCase.procedureId);
-      const agencyQuery = session.user.role === 'admin' ? { agencyId: procedure.agency.id } : {};
-      officials ??= apiFetch('/officials', { query: agencyQuery });
-      draw(theCase, procedure, (await officials).items);
+      draw(theCase, procedure);
       render(noticeBox, message ?? null);
       render(errorBox);
-      if (message) noticeBox.querySelector<HTMLElement>('.notice')?.focus();
+      if (message) noticeBox.focus();
       void loadAudit(true);
     } catch (error) {
       byId('case').hidden = true;
@@ -84,16 +80,12 @@ export async function startCasePage(lang: Lang, session: Session): Promise<void>
     }
   }
 
-  function draw(
-    theCase: OfficialCaseView,
-    procedure: ProcedureDetail,
-    colleagues: { id: string; name: string }[],
-  ) {
+  function draw(theCase: OfficialCaseView, procedure: ProcedureDetail) {
     document.title = `${theCase.code} – ${COMMON[lang].brand}`;
     byId('case-title').textContent = theCase.code;
     byId('procedure-name').textContent = pick(theCase.procedureName, lang);
     render(byId('summary'), summary(theCase, text, lang));
-    drawActions(theCase, procedure, colleagues);
+    drawActions(theCase);
     render(
       byId('applicant-details'),
       summaryList([
@@ -127,13 +119,8 @@ export async function startCasePage(lang: Lang, session: Session): Promise<void>
     byId('case').hidden = false;
   }
 
-  function drawActions(
-    theCase: OfficialCaseView,
-    procedure: ProcedureDetail,
-    colleagues: { id: string; name: string }[],
-  ) {
-    const panel = byId('action-panel');
-    render(panel);
+  /** Each action the case allows: a button, named as the contract names it, to the action's own page. */
+  function drawActions(theCase: OfficialCaseView) {
     const allowed = allowedActions(theCase.status).filter((action): action is OfficialAction =>
       (OFFICIAL_ACTIONS as readonly string[]).includes(action),
     );
@@ -143,18 +130,10 @@ export async function startCasePage(lang: Lang, session: Session): Promise<void>
       const button = el(
         'button',
         { type: 'button', class: action === 'reject' || action === 'deny' ? 'button--warning' : null },
-        actionLabel(action, lang),
+        ACTION_LABELS[action][lang],
       );
       button.addEventListener('click', () =>
-        openAction(action, {
-          lang,
-          theCase,
-          procedure,
-          officials: colleagues,
-          panel,
-          onDone: (done) => void load(notice(h('p', null, text.done(actionLabel(done, lang))))),
-          onConflict: () => void load(notice(h('p', null, text.conflict))),
-        }),
+        location.assign(pages(lang).consoleAction(theCase.code, action)),
       );
       buttons.append(button);
     }
@@ -283,7 +262,15 @@ export async function startCasePage(lang: Lang, session: Session): Promise<void>
     }
   }
 
-  await load();
+  // What became of an action taken on its own page: said once, then dropped from the address.
+  const done = queryParam('done') as OfficialAction;
+  const outcome = queryParam('conflict')
+    ? text.conflict
+    : ACTION_LABELS[done]
+      ? text.done(ACTION_LABELS[done][lang])
+      : undefined;
+  if (outcome) history.replaceState(null, '', caseAddress(lang, code));
+  await load(outcome ? notice(h('p', null, outcome)) : undefined);
 }
 
 function summary(theCase: OfficialCaseView, text: Texts, lang: Lang): Child {

@@ -10,7 +10,9 @@ import { type Child, h } from '../lib/html';
 import { LANGS, type Lang } from '../lib/i18n';
 import { localize, PATHS, pages } from '../lib/urls';
 import { statisticsMain } from '../stats/page';
-import { CONSOLE_TEXTS } from './texts';
+import { actionTexts } from './action-texts';
+import { caseTexts } from './case-texts';
+import { queueTexts } from './texts';
 
 function page(
   lang: Lang,
@@ -44,7 +46,7 @@ const select = (id: string, label: string, name: string) =>
   );
 
 function queuePage(lang: Lang, site: SiteContext): BuiltPage {
-  const text = CONSOLE_TEXTS[lang];
+  const text = queueTexts(lang);
   const link = pages(lang);
   return page(lang, site, PATHS.console(), text.title, [
     h('span', { id: 'agency-name', class: 'caption' }),
@@ -128,7 +130,8 @@ function queuePage(lang: Lang, site: SiteContext): BuiltPage {
 }
 
 function casePage(lang: Lang, site: SiteContext): BuiltPage {
-  const text = CONSOLE_TEXTS[lang];
+  const text = caseTexts(lang);
+  const script = 'console-case';
   const section = (id: string, title: string, ...content: Child[]) =>
     h(
       'section',
@@ -136,50 +139,72 @@ function casePage(lang: Lang, site: SiteContext): BuiltPage {
       h('h2', { id: `${id}-title` }, title),
       ...content,
     );
-  return page(lang, site, PATHS.consoleCase(), text.caseTitle, [
-    h('a', { class: 'back-link', href: pages(lang).console(), id: 'back' }, text.backToQueue),
-    h('span', { id: 'procedure-name', class: 'caption' }),
-    h('h1', { id: 'case-title' }, text.caseTitle),
-    h('div', { id: 'error' }),
-    h('div', { id: 'notice', role: 'alert' }),
-    h('p', { id: 'status', class: 'status-line', role: 'status' }),
-    h(
-      'div',
-      { id: 'case', class: 'case-page', hidden: true },
-      h('div', { id: 'summary', class: 'card' }),
-      section(
-        'actions',
-        text.actions,
-        h('div', { id: 'action-buttons', class: 'action-buttons' }),
-        h('div', { id: 'action-panel' }),
-      ),
-      section('applicant', text.applicant, h('div', { id: 'applicant-details' })),
-      section('data', text.data, h('div', { id: 'data-view' })),
-      section(
-        'documents',
-        text.documents,
-        h('ul', { id: 'document-list', class: 'list-plain documents' }),
-        h('div', { id: 'viewer' }),
-      ),
-      section('forms', text.forms, h('ul', { id: 'form-list', class: 'list-plain forms' })),
-      section('history', text.history, h('ol', { id: 'history-list', class: 'timeline' })),
-      section(
-        'audit',
-        text.audit,
-        h('p', { class: 'hint' }, text.auditIntro),
-        h('div', { id: 'audit-table' }),
-        h(
-          'button',
-          { type: 'button', id: 'audit-more', class: 'button--secondary', hidden: true },
-          text.auditMore,
+  return page(
+    lang,
+    site,
+    PATHS.consoleCase(),
+    text.caseTitle,
+    [
+      h('a', { class: 'back-link', href: pages(lang).console(), id: 'back' }, text.backToQueue),
+      h('span', { id: 'procedure-name', class: 'caption' }),
+      h('h1', { id: 'case-title' }, text.caseTitle),
+      h('div', { id: 'error' }),
+      h('div', { id: 'notice', role: 'alert', tabindex: '-1' }),
+      h('p', { id: 'status', class: 'status-line', role: 'status' }),
+      h(
+        'div',
+        { id: 'case', class: 'case-page', hidden: true },
+        h('div', { id: 'summary', class: 'card' }),
+        section('actions', text.actions, h('div', { id: 'action-buttons', class: 'action-buttons' })),
+        section('applicant', text.applicant, h('div', { id: 'applicant-details' })),
+        section('data', text.data, h('div', { id: 'data-view' })),
+        section(
+          'documents',
+          text.documents,
+          h('ul', { id: 'document-list', class: 'list-plain documents' }),
+          h('div', { id: 'viewer' }),
+        ),
+        section('forms', text.forms, h('ul', { id: 'form-list', class: 'list-plain forms' })),
+        section('history', text.history, h('ol', { id: 'history-list', class: 'timeline' })),
+        section(
+          'audit',
+          text.audit,
+          h('p', { class: 'hint' }, text.auditIntro),
+          h('div', { id: 'audit-table' }),
+          h(
+            'button',
+            { type: 'button', id: 'audit-more', class: 'button--secondary', hidden: true },
+            text.auditMore,
+          ),
         ),
       ),
-    ),
-  ]);
+    ],
+    script,
+  );
+}
+
+/** One action on a case, on a page of its own: what it needs, then the check of what will be sent. */
+function actionPage(lang: Lang, site: SiteContext): BuiltPage {
+  const text = actionTexts(lang);
+  return page(
+    lang,
+    site,
+    PATHS.consoleAction(),
+    text.caseTitle,
+    [
+      h('a', { class: 'back-link', href: pages(lang).consoleCase(), id: 'back' }, text.backToCase),
+      h('span', { id: 'case-code', class: 'caption' }),
+      h('h1', { id: 'action-title', tabindex: '-1' }, text.caseTitle),
+      h('div', { id: 'error' }),
+      h('p', { id: 'status', class: 'status-line', role: 'status' }),
+      h('div', { id: 'action-panel', class: 'card' }),
+    ],
+    'console-action',
+  );
 }
 
 function statsPage(lang: Lang, site: SiteContext): BuiltPage {
-  const text = CONSOLE_TEXTS[lang];
+  const text = queueTexts(lang);
   return page(
     lang,
     site,
@@ -194,4 +219,9 @@ function statsPage(lang: Lang, site: SiteContext): BuiltPage {
 }
 
 export const consolePages: PageGenerator = (site) =>
-  LANGS.flatMap((lang) => [queuePage(lang, site), casePage(lang, site), statsPage(lang, site)]);
+  LANGS.flatMap((lang) => [
+    queuePage(lang, site),
+    casePage(lang, site),
+    actionPage(lang, site),
+    statsPage(lang, site),
+  ]);

@@ -1,12 +1,10 @@
 // The agency's queue: a tab per status with its count, filters by procedure and assignee, the cases soonest
 // deadline first with overdue and due-soon ones marked in words, paging by cursor, and the register download.
-import { DUE_SOON_WORKING_DAYS } from '../../functions/domain/deadline';
 import { CASE_STATUSES, type CaseStatus } from '../../functions/domain/types';
 import { showErrorSummary } from '../components/error-summary/behaviour';
 import { errorSummary } from '../components/error-summary/error-summary';
 import { problemSummary } from '../components/error-summary/problem';
 import { notice } from '../components/notice/notice';
-import { tag } from '../components/tag/tag';
 import { apiFetch } from '../lib/api';
 import type { Page, ProcedureSummary, QueueItem } from '../lib/api-types';
 import type { Session } from '../lib/auth';
@@ -15,26 +13,11 @@ import { formatDate } from '../lib/format';
 import { type Child, h } from '../lib/html';
 import { COMMON, type Lang, pick } from '../lib/i18n';
 import { pages } from '../lib/urls';
+import { deadlineMarker } from './deadline';
 import { fetchApiFile, saveBlob } from './files';
-import { CONSOLE_TEXTS } from './texts';
+import { queueTexts } from './texts';
 
-type Texts = (typeof CONSOLE_TEXTS)[Lang];
-
-/** How a case stands against its deadline, in words (a tag's colour only repeats them). */
-export function deadlineMarker(
-  item: Pick<QueueItem, 'overdue' | 'workingDaysLeft' | 'status' | 'dueAt'>,
-  text: Texts,
-): Child {
-  const left = item.workingDaysLeft;
-  if (item.overdue) {
-    return [tag(`⚠ ${text.overdue}`, 'red'), ' ', text.overdueBy(left === undefined ? 0 : -left)];
-  }
-  if (left !== undefined && left <= DUE_SOON_WORKING_DAYS) {
-    return [tag(`⏰ ${text.dueSoon}`, 'orange'), ' ', text.daysLeft(left)];
-  }
-  if (left !== undefined) return text.daysLeft(left);
-  return item.status === 'needs_supplement' ? text.clockStopped : '';
-}
+type Texts = ReturnType<typeof queueTexts>;
 
 function caseCard(item: QueueItem, lang: Lang, text: Texts): Child {
   return h(
@@ -97,7 +80,7 @@ const option = (value: string, label: string, selected: string) =>
   h('option', { value, selected: value === selected }, label);
 
 export async function startQueue(lang: Lang, session: Session): Promise<void> {
-  const text = CONSOLE_TEXTS[lang];
+  const text = queueTexts(lang);
   const state = stateFromAddress();
   const isAdmin = session.user.role === 'admin';
   const agencyId = isAdmin ? state.agency : (session.user.agencyId ?? '');
@@ -198,7 +181,7 @@ export async function startQueue(lang: Lang, session: Session): Promise<void> {
 
 /** The register's period: this month so far by default; downloaded as PDF or CSV. */
 function setUpRegister(lang: Lang, agencyQuery: { agencyId?: string }): void {
-  const text = CONSOLE_TEXTS[lang];
+  const text = queueTexts(lang);
   const form = byId<HTMLFormElement>('register');
   const from = byId<HTMLInputElement>('register-from');
   const to = byId<HTMLInputElement>('register-to');

@@ -15,6 +15,11 @@ export const PATHS = {
   console: () => '/console/',
   /** A case in the console: `/console/case/?code=…` (one page for every case: the site is static). */
   consoleCase: (code?: string) => (code ? `/console/case/?code=${segment(code)}` : '/console/case/'),
+  /** One action on a case, on a page of its own: `/console/case/action/?code=…&action=receive`. */
+  consoleAction: (code?: string, action?: string) =>
+    code && action
+      ? `/console/case/action/?code=${segment(code)}&action=${segment(action)}`
+      : '/console/case/action/',
   consoleStats: () => '/console/stats/',
   /** Public statistics (on-time rates, Decision 766/QĐ-TTg). */
   stats: () => '/stats/',
@@ -48,6 +53,7 @@ export function pages(lang: Lang) {
     my: () => localize(PATHS.my(), lang),
     console: () => localize(PATHS.console(), lang),
     consoleCase: (code?: string) => localize(PATHS.consoleCase(code), lang),
+    consoleAction: (code?: string, action?: string) => localize(PATHS.consoleAction(code, action), lang),
     consoleStats: () => localize(PATHS.consoleStats(), lang),
     stats: () => localize(PATHS.stats(), lang),
     signIn: (returnTo?: string) => localize(PATHS.signIn(returnTo), lang),
