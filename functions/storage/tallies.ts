@@ -59,68 +59,143 @@ function counterOf(tally: Tally): CounterItem {
 
 // ---- Writing ----
 
-/** The changes grouped by item: a transaction may touch an item once, so one item's attributes go in one update. */
-function updatesOf(changes: readonly TallyChange[]): TransactItem[] {
-  const byItem = new Map<string, { item: CounterItem; adds: Map<string, number> }>();
-  for (const { tally, delta } of changes) {
-    const item = counterOf(tally);
-    const id = `${item.key.pk}|${item.key.sk}`;
-    const entry = byItem.get(id) ?? { item, adds: new Map<string, number>() };
-    entry.adds.set(item.attribute, (entry.adds.get(item.attribute) ?? 0) + delta);
-    byItem.set(id, entry);
-  }
-  return [...byItem.values()].map(({ item, adds }) => {
-    const names: Record<string, string> = { '#type': 'type' };
-    const values: Record<string, unknown> = { ':type': item.type };
-    const parts = [...adds].map(([attribute, delta], i) => {
-      names[`#a${i}`] = attribute;
-      values[`:a${i}`] = delta;
-      return `#a${i} :a${i}`;
-    });
-    return {
-      Update: {
-        TableName,
-        Key: item.key,
-        UpdateExpression: `ADD ${parts.join(', ')} SET #type = :type`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    };
-  });
+interface CounterUpdate {
+  readonly item: CounterItem;
+  readonly adds: Map<string, number>;
 }
 
+/** The changes grouped by item: a transaction may touch an item once, so one item's attributes go in one update. */
+const counterId = (item: CounterItem) => `${item.key.pk}|${item.key.sk}`;
+
+function addTo(updates: Map<string, CounterUpdate>, changes: readonly TallyChange[]): void {
+  for (const { tally, delta } of changes) {
+    const item = counterOf(tally);
+    const id = counterId(item);
+    const entry = updates.get(id) ?? { item, adds: new Map<string, number>() };
+    entry.adds.set(item.attribute, (entry.adds.get(item.attribute) ?? 0) + delta);
+    updates.set(id, entry);
+  }
+}
+
+function updateItem({ item, adds }: CounterUpdate): TransactItem {
+  const names: Record<string, string> = { '#type': 'type' };
+  const values: Record<string, unknown> = { ':type': item.type };
+  const parts = [...adds].map(([attribute, delta], i) => {
+    names[`#a${i}`] = attribute;
+    values[`:a${i}`] = delta;
+    return `#a${i} :a${i}`;
+  });
+  return {
+    Update: {
+      TableName,
+      Key: item.key,
+      UpdateExpression: `ADD ${parts.join(', ')} SET #type = :type`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** The marker of a case's counted version: written only if no later or equal version was counted. */
+function markerItem(code: string, version: number): TransactItem {
+  return {
+    Put: {
+      TableName,
+      Item: { ...markerKey(code), type: 'tally-marker', version },
+      ConditionExpression: 'attribute_not_exists(pk) OR #version < :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': version },
+    },
+  };
+}
+
+/** One written case version and what it changes in the counts. */
+export interface CountedChange {
+  readonly code: string;
+  readonly version: number;
+  readonly changes: readonly TallyChange[];
+}
+
+/** The items DynamoDB takes in one transaction. */
+const MAX_TRANSACTION_ITEMS = 100;
 const MAX_ATTEMPTS = 8;
 
-/**
- * Adds one write's changes to the counts, together with the marker of the case's version, in one transaction:
- * a version counted before (a stream record delivered again) changes nothing. Concurrent writers of the same
- * counters (several stream shards) retry. Answers whether the changes were applied now.
- */
-export async function applyTallyChanges(
-  code: string,
-  version: number,
-  changes: readonly TallyChange[],
-): Promise<boolean> {
-  if (changes.length === 0) return false;
-  const items: TransactItem[] = [
-    {
-      Put: {
-        TableName,
-        Item: { ...markerKey(code), type: 'tally-marker', version },
-        ConditionExpression: 'attribute_not_exists(pk) OR #version < :version',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':version': version },
+/** Some changes could not be counted; those from `firstUnapplied` on (in the order given) were not. */
+export class TallyBatchError extends Error {
+  constructor(
+    readonly firstUnapplied: number,
+    failure: unknown,
+  ) {
+    super(
+      `counting failed from change ${firstUnapplied}: ${String((failure as Error)?.message ?? failure)}`,
+      {
+        cause: failure,
       },
-    },
-    ...updatesOf(changes),
+    );
+  }
+}
+
+/**
+ * Adds the changes of many writes to the counts, as few transactions as fit (a transaction takes 100 items and
+ * each item once): each with the markers of the case versions it counts, so that a version counted before (a
+ * stream record delivered again) changes nothing. A batch whose marker says so is counted again one case at a
+ * time. Concurrent writers of the same counters (several stream shards) retry.
+ */
+export async function applyTallyChanges(all: readonly CountedChange[]): Promise<void> {
+  const counted = all.filter((c) => c.changes.length > 0);
+  let start = 0;
+  while (start < counted.length) {
+    const codes = new Set<string>();
+    const updates = new Map<string, CounterUpdate>();
+    let end = start;
+    for (; end < counted.length; end++) {
+      const next = counted[end]!;
+      if (codes.has(next.code)) break;
+      const newItems = new Set(
+        next.changes.map(({ tally }) => counterId(counterOf(tally))).filter((id) => !updates.has(id)),
+      );
+      if (codes.size + 1 + updates.size + newItems.size > MAX_TRANSACTION_ITEMS && end > start) break;
+      codes.add(next.code);
+      addTo(updates, next.changes);
+    }
+    const chunk = counted.slice(start, end);
+    try {
+      await applyChunk(chunk, updates);
+    } catch (error) {
+      throw new TallyBatchError(all.indexOf(counted[start]!), error);
+    }
+    start = end;
+  }
+}
+
+async function applyChunk(
+  chunk: readonly CountedChange[],
+  updates: Map<string, CounterUpdate>,
+): Promise<void> {
+  const items = [
+    ...chunk.map((c) => markerItem(c.code, c.version)),
+    ...[...updates.values()].map(updateItem),
   ];
   for (let attempt = 1; ; attempt++) {
     try {
       await transact(items);
-      return true;
+      await dropEmptyPendingBuckets(chunk.flatMap((c) => c.changes));
+      return;
     } catch (error) {
       if (!(error instanceof TransactionConflict)) throw error;
-      if (error.reasons[0] === 'ConditionalCheckFailed') return false;
+      const counted = error.reasons
+        .slice(0, chunk.length)
+        .some((reason) => reason === 'ConditionalCheckFailed');
+      if (counted) {
+        // Some version of the chunk was counted already: count the others one by one (a single one is skipped).
+        if (chunk.length === 1) return;
+        for (const one of chunk) {
+          const own = new Map<string, CounterUpdate>();
+          addTo(own, one.changes);
+          await applyChunk([one], own);
+        }
+        return;
+      }
       if (attempt >= MAX_ATTEMPTS) throw error;
       await sleep(20 * 2 ** attempt * Math.random());
     }

@@ -5,7 +5,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { countEvent, logger } from '../commons/observability';
 import { type CaseFacts, tallyChanges } from '../domain/case-tallies';
 import type { CaseRecord } from '../storage/records';
-import { applyTallyChanges, dropEmptyPendingBuckets } from '../storage/tallies';
+import { applyTallyChanges, type CountedChange, TallyBatchError } from '../storage/tallies';
 
 type Image = Record<string, AttributeValue> | undefined;
 
@@ -13,27 +13,31 @@ const caseOf = (image: Image) =>
   image?.type?.S === 'case' ? (unmarshall(image) as CaseRecord & CaseFacts) : undefined;
 
 /**
- * Records of one case arrive in order within their shard; each is counted once, by the version it carries (see
- * `applyTallyChanges`), so a batch retried after a failure counts nothing twice.
+ * The batch's case writes are counted together, in as few transactions as fit; each case version once (see
+ * `applyTallyChanges`), so a batch retried after a failure counts nothing twice. A failure reports the first record
+ * not counted: the stream retries from there, in order.
  */
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
+  const counted: (CountedChange & { sequence: string; agencyId: string })[] = [];
   for (const record of event.Records) {
     const after = caseOf(record.dynamodb?.NewImage as Image);
     if (!after) continue;
-    const before = caseOf(record.dynamodb?.OldImage as Image);
-    try {
-      const changes = tallyChanges(before, after);
-      if (await applyTallyChanges(after.code, after.version, changes)) {
-        await dropEmptyPendingBuckets(changes);
-      }
-    } catch (error) {
-      logger.error('counting a case change failed', { error: error as Error, code: after.code });
-      countEvent('TallyFailed', { agency: after.agencyId });
-      // Report this record and stop: the stream retries from here, in order.
-      batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
-      break;
-    }
+    counted.push({
+      code: after.code,
+      version: after.version,
+      changes: tallyChanges(caseOf(record.dynamodb?.OldImage as Image), after),
+      sequence: record.dynamodb?.SequenceNumber ?? '',
+      agencyId: after.agencyId,
+    });
   }
-  return { batchItemFailures };
+  try {
+    await applyTallyChanges(counted);
+    return { batchItemFailures: [] };
+  } catch (error) {
+    const first = error instanceof TallyBatchError ? error.firstUnapplied : 0;
+    const failed = counted[first];
+    logger.error('counting case changes failed', { error: error as Error, code: failed?.code });
+    countEvent('TallyFailed', { agency: failed?.agencyId ?? 'unknown' });
+    return { batchItemFailures: [{ itemIdentifier: failed?.sequence ?? '' }] };
+  }
 };
