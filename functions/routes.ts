@@ -2,9 +2,12 @@
 import { applicationRoutes, submissionRoutes } from './routes/applications';
 import { catalogueRoutes } from './routes/catalogue';
 import type { RouteEntry } from './routes/define';
+import { formRoutes } from './routes/forms';
 import { demoSignInRoutes, localStandInRoutes } from './routes/local';
-import { formRoutes, officialRoutes, queueRoutes, statisticsRoutes } from './routes/officials';
+import { officialRoutes } from './routes/officials';
 import { healthRoutes, openApiRoutes } from './routes/operations';
+import { queueRoutes } from './routes/queue';
+import { statisticsRoutes } from './routes/statistics';
 import { trackingRoutes } from './routes/tracking';
 import { uploadRoutes } from './routes/uploads';
 

@@ -22,7 +22,7 @@ function meta<T extends z.ZodMiniType>(schema: T, data: z.core.GlobalMeta): T {
   return copy;
 }
 
-const localized = lazy(() => meta(z.object({ vi: z.string(), en: z.string() }), { id: 'LocalizedText' }));
+const localized = /* @__PURE__ */ lazy(() => meta(z.object({ vi: z.string(), en: z.string() }), { id: 'LocalizedText' }));
 const isoTime = () => meta(z.string(), { description: 'ISO 8601 time with offset (Vietnam time, +07:00)' });
 /** Free text as stored: NFC (so that its length is the length a reader sees), trimmed, 1 to `max` characters. */
 const nfc = (max: number) =>
@@ -35,11 +35,11 @@ const nfc = (max: number) =>
 const id = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(128));
 const count = () => z.int();
 
-export const caseStatus = lazy(() => meta(z.enum(CASE_STATUSES), { id: 'CaseStatus' }));
+export const caseStatus = /* @__PURE__ */ lazy(() => meta(z.enum(CASE_STATUSES), { id: 'CaseStatus' }));
 
 // ---- Path parameters: bounded, so that no value reaches storage as an oversized key ----
 
-export const procedureIdParams = lazy(() =>
+export const procedureIdParams = /* @__PURE__ */ lazy(() =>
   z.object({
     id: meta(z.string().check(z.minLength(1), z.maxLength(128)), {
       description: 'Procedure id',
@@ -48,7 +48,7 @@ export const procedureIdParams = lazy(() =>
   }),
 );
 
-export const caseCodeParams = lazy(() =>
+export const caseCodeParams = /* @__PURE__ */ lazy(() =>
   z.object({
     code: meta(z.string().check(z.minLength(1), z.maxLength(64)), {
       description: 'Case code, Circular 01/2018/TT-VPCP art. 19: `<agency code>-YYMMDD-NNNN`',
@@ -59,7 +59,7 @@ export const caseCodeParams = lazy(() =>
 
 // ---- Query strings ----
 
-export const catalogueQuery = lazy(() =>
+export const catalogueQuery = /* @__PURE__ */ lazy(() =>
   z.object({
     q: meta(z.optional(z.string().check(z.maxLength(200))), {
       description: 'Words to find in the Vietnamese or English name',
@@ -77,7 +77,7 @@ const pageQueryShape = () => ({
   }),
 });
 
-export const listQuery = lazy(() => z.object(pageQueryShape()));
+export const listQuery = /* @__PURE__ */ lazy(() => z.object(pageQueryShape()));
 
 /** The queue's filters (version 2): each served by an index of its own. */
 const queueFilterShape = () => ({
@@ -87,7 +87,7 @@ const queueFilterShape = () => ({
   }),
 });
 
-export const queueQuery = lazy(() =>
+export const queueQuery = /* @__PURE__ */ lazy(() =>
   z.object({
     ...pageQueryShape(),
     status: z._default(caseStatus(), 'submitted'),
@@ -96,7 +96,7 @@ export const queueQuery = lazy(() =>
   }),
 );
 
-export const trackQuery = lazy(() =>
+export const trackQuery = /* @__PURE__ */ lazy(() =>
   z.object({
     pin: meta(z.optional(z.string().check(z.maxLength(64))), {
       description: 'The tracking PIN given at submission',
@@ -107,7 +107,7 @@ export const trackQuery = lazy(() =>
 // ---- Headers ----
 
 /** One rule for the code and the published document: 1–255 visible ASCII characters (no space, no control). */
-export const idempotencyHeaders = lazy(() =>
+export const idempotencyHeaders = /* @__PURE__ */ lazy(() =>
   z.object({
     'Idempotency-Key': meta(z.string().check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/)), {
       description: 'Chosen by the client, one per submission: 1–255 visible ASCII characters',
@@ -117,7 +117,7 @@ export const idempotencyHeaders = lazy(() =>
 
 // ---- Request bodies ----
 
-export const uploadRequest = lazy(() =>
+export const uploadRequest = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       procedureId: id(),
@@ -131,11 +131,11 @@ export const uploadRequest = lazy(() =>
 );
 export type UploadRequest = Output<typeof uploadRequest>;
 
-const documentRef = lazy(() =>
+const documentRef = /* @__PURE__ */ lazy(() =>
   meta(z.strictObject({ documentType: id(), uploadId: id() }), { id: 'DocumentRef' }),
 );
 
-const contact = lazy(() =>
+const contact = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       email: z.optional(z.email().check(z.maxLength(254))),
@@ -153,7 +153,7 @@ const contact = lazy(() =>
   ),
 );
 
-export const applicationRequest = lazy(() =>
+export const applicationRequest = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       procedureId: id(),
@@ -168,7 +168,7 @@ export const applicationRequest = lazy(() =>
 );
 export type ApplicationRequest = Output<typeof applicationRequest>;
 
-export const supplementAnswer = lazy(() =>
+export const supplementAnswer = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       data: z.optional(z.record(z.string(), z.unknown())),
@@ -179,11 +179,11 @@ export const supplementAnswer = lazy(() =>
 );
 export type SupplementAnswer = Output<typeof supplementAnswer>;
 
-export const withdrawRequest = lazy(() =>
+export const withdrawRequest = /* @__PURE__ */ lazy(() =>
   meta(z.strictObject({ reason: z.optional(nfc(2000)) }), { id: 'WithdrawRequest' }),
 );
 
-const supplementItem = lazy(() =>
+const supplementItem = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       documentType: z.optional(id()),
@@ -194,7 +194,7 @@ const supplementItem = lazy(() =>
   ),
 );
 
-export const caseActionRequest = lazy(() =>
+export const caseActionRequest = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       action: z.enum(OFFICIAL_ACTIONS),
@@ -218,7 +218,7 @@ export type CaseActionRequest = Output<typeof caseActionRequest>;
 
 // ---- Responses ----
 
-export const problem = lazy(() =>
+export const problem = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       type: z.string(),
@@ -231,11 +231,11 @@ export const problem = lazy(() =>
   ),
 );
 
-export const health = lazy(() => z.object({ status: z.literal('ok') }));
+export const health = /* @__PURE__ */ lazy(() => z.object({ status: z.literal('ok') }));
 
-export const openApiDocument = lazy(() => z.record(z.string(), z.unknown()));
+export const openApiDocument = /* @__PURE__ */ lazy(() => z.record(z.string(), z.unknown()));
 
-const agencyRef = lazy(() =>
+const agencyRef = /* @__PURE__ */ lazy(() =>
   meta(z.object({ id: z.string(), code: z.string(), name: localized() }), { id: 'AgencyRef' }),
 );
 
@@ -249,15 +249,15 @@ const procedureSummaryShape = () => ({
   processingDays: count(),
 });
 
-export const procedureSummary = lazy(() =>
+export const procedureSummary = /* @__PURE__ */ lazy(() =>
   meta(z.object(procedureSummaryShape()), { id: 'ProcedureSummary' }),
 );
 export type ProcedureSummary = Output<typeof procedureSummary>;
 
-export const procedureList = lazy(() => z.object({ items: z.array(procedureSummary()) }));
+export const procedureList = /* @__PURE__ */ lazy(() => z.object({ items: z.array(procedureSummary()) }));
 
 /** A procedure's public page: the contract's fields and what Decree 43/2011 asks a portal to publish. */
-export const procedureDetail = lazy(() =>
+export const procedureDetail = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       ...procedureSummaryShape(),
@@ -299,7 +299,7 @@ export const procedureDetail = lazy(() =>
 );
 export type ProcedureDetail = Output<typeof procedureDetail>;
 
-export const uploadResponse = lazy(() =>
+export const uploadResponse = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       uploadId: z.string(),
@@ -311,7 +311,7 @@ export const uploadResponse = lazy(() =>
   ),
 );
 
-export const submitResponse = lazy(() =>
+export const submitResponse = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       code: z.string(),
@@ -328,7 +328,7 @@ export const submitResponse = lazy(() =>
 );
 export type SubmitResponse = Output<typeof submitResponse>;
 
-const caseEvent = lazy(() =>
+const caseEvent = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       at: isoTime(),
@@ -348,13 +348,13 @@ const caseDocumentShape = () => ({
   size: count(),
 });
 
-const caseDocument = lazy(() => meta(z.object(caseDocumentShape()), { id: 'CaseDocument' }));
+const caseDocument = /* @__PURE__ */ lazy(() => meta(z.object(caseDocumentShape()), { id: 'CaseDocument' }));
 
 // ---- Console (version 2): assignment, extension, audit, one-stop forms, statistics ----
 
-const official = lazy(() => meta(z.object({ id: z.string(), name: z.string() }), { id: 'Official' }));
+const official = /* @__PURE__ */ lazy(() => meta(z.object({ id: z.string(), name: z.string() }), { id: 'Official' }));
 
-export const caseFormName = lazy(() =>
+export const caseFormName = /* @__PURE__ */ lazy(() =>
   meta(z.enum(CASE_FORM_NAMES), {
     id: 'CaseFormName',
     description:
@@ -364,7 +364,7 @@ export const caseFormName = lazy(() =>
 );
 
 /** An official's or an admin's read of the file, as its owner sees it. */
-const caseRead = lazy(() =>
+const caseRead = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       at: isoTime(),
@@ -384,7 +384,7 @@ const deadlineShape = () => ({
   }),
 });
 
-export const auditEntry = lazy(() =>
+export const auditEntry = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       at: isoTime(),
@@ -398,24 +398,24 @@ export const auditEntry = lazy(() =>
   ),
 );
 export type AuditEntry = Output<typeof auditEntry>;
-export const auditPage = lazy(() =>
+export const auditPage = /* @__PURE__ */ lazy(() =>
   z.object({ items: z.array(auditEntry()), nextCursor: z.optional(z.string()) }),
 );
 
-export const agencyQuery = lazy(() =>
+export const agencyQuery = /* @__PURE__ */ lazy(() =>
   z.object({
     agencyId: meta(z.optional(id()), { description: 'The agency (admins only; officials get their own)' }),
   }),
 );
-export const officialList = lazy(() => z.object({ items: z.array(official()) }));
+export const officialList = /* @__PURE__ */ lazy(() => z.object({ items: z.array(official()) }));
 
-export const queueCountsQuery = lazy(() =>
+export const queueCountsQuery = /* @__PURE__ */ lazy(() =>
   z.object({
     agencyId: meta(z.optional(id()), { description: 'The agency whose queue to count (admins only)' }),
     ...queueFilterShape(),
   }),
 );
-export const queueCounts = lazy(() =>
+export const queueCounts = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       counts: meta(z.record(caseStatus(), count()), {
@@ -427,7 +427,7 @@ export const queueCounts = lazy(() =>
   ),
 );
 
-export const caseDocumentParams = lazy(() =>
+export const caseDocumentParams = /* @__PURE__ */ lazy(() =>
   z.object({
     code: caseCodeParams().shape.code,
     index: meta(z.coerce.number().check(z.int(), z.gte(0), z.lte(99)), {
@@ -435,7 +435,7 @@ export const caseDocumentParams = lazy(() =>
     }),
   }),
 );
-export const documentLink = lazy(() =>
+export const documentLink = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       ...caseDocumentShape(),
@@ -447,16 +447,16 @@ export const documentLink = lazy(() =>
 );
 export type DocumentLink = Output<typeof documentLink>;
 
-export const caseFormParams = lazy(() =>
+export const caseFormParams = /* @__PURE__ */ lazy(() =>
   z.object({ code: caseCodeParams().shape.code, form: caseFormName() }),
 );
 
 /** A file answer: the bytes themselves (OpenAPI `format: binary`). */
-export const fileBody = lazy(() => meta(z.string(), { format: 'binary' }));
+export const fileBody = /* @__PURE__ */ lazy(() => meta(z.string(), { format: 'binary' }));
 
 const dayString = () => z.string().check(z.maxLength(10), z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-export const registerQuery = lazy(() =>
+export const registerQuery = /* @__PURE__ */ lazy(() =>
   z.object({
     from: meta(dayString(), {
       description: 'First day, `YYYY-MM-DD` (Vietnam), included',
@@ -471,7 +471,7 @@ export const registerQuery = lazy(() =>
   }),
 );
 
-export const statsQuery = lazy(() =>
+export const statsQuery = /* @__PURE__ */ lazy(() =>
   z.object({
     from: meta(z.optional(dayString()), {
       description:
@@ -485,7 +485,7 @@ export const statsQuery = lazy(() =>
   }),
 );
 
-export const statistics = lazy(() =>
+export const statistics = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       from: meta(z.string(), { description: 'The first day counted (the first of a month)' }),
@@ -517,7 +517,7 @@ export const statistics = lazy(() =>
 );
 export type Statistics = Output<typeof statistics>;
 
-export const caseSummary = lazy(() =>
+export const caseSummary = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       code: z.string(),
@@ -557,7 +557,7 @@ const caseShape = () => ({
 });
 
 /** The Case of the contract, as its owner sees it. */
-export const caseView = lazy(() =>
+export const caseView = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       ...caseShape(),
@@ -573,7 +573,7 @@ export const caseView = lazy(() =>
 export type Case = Output<typeof caseView>;
 
 /** The Case as the agency's officials see it: the applicant, download links and the deadline's state. */
-export const officialCaseView = lazy(() =>
+export const officialCaseView = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       ...caseShape(),
@@ -606,7 +606,7 @@ export const officialCaseView = lazy(() =>
 );
 export type OfficialCase = Output<typeof officialCaseView>;
 
-export const queueItem = lazy(() =>
+export const queueItem = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       code: z.string(),
@@ -626,7 +626,7 @@ export const queueItem = lazy(() =>
 export type QueueItem = Output<typeof queueItem>;
 
 /** What anyone with the code and PIN sees: no personal data. */
-export const trackingView = lazy(() =>
+export const trackingView = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       code: z.string(),
@@ -645,12 +645,12 @@ export type Tracking = Output<typeof trackingView>;
 const page = <T extends z.core.$ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
 
-export const caseSummaryPage = lazy(() => page(caseSummary()));
-export const queuePage = lazy(() => page(queueItem()));
+export const caseSummaryPage = /* @__PURE__ */ lazy(() => page(caseSummary()));
+export const queuePage = /* @__PURE__ */ lazy(() => page(queueItem()));
 
 // ---- Local runtime only ----
 
-export const demoUserList = lazy(() =>
+export const demoUserList = /* @__PURE__ */ lazy(() =>
   z.object({
     items: z.array(
       z.object({
@@ -663,17 +663,17 @@ export const demoUserList = lazy(() =>
   }),
 );
 
-export const demoTokenRequest = lazy(() =>
+export const demoTokenRequest = /* @__PURE__ */ lazy(() =>
   z.object({ username: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) }),
 );
 
-export const demoToken = lazy(() =>
+export const demoToken = /* @__PURE__ */ lazy(() =>
   z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: count() }),
 );
 
-export const outboxQuery = lazy(() => z.object({ caseCode: z.optional(z.string().check(z.maxLength(100))) }));
+export const outboxQuery = /* @__PURE__ */ lazy(() => z.object({ caseCode: z.optional(z.string().check(z.maxLength(100))) }));
 
-export const outbox = lazy(() =>
+export const outbox = /* @__PURE__ */ lazy(() =>
   z.object({
     items: z.array(
       z.object({

@@ -1,10 +1,10 @@
 // The audit trail as the officials' routes use it: who read or did what to a case, recorded before they are answered.
 
 import { findAgency } from '../../schemas/agencies';
-import type { AuditEntry, Case } from '../../schemas/api';
+import type { AuditEntry } from '../../schemas/api';
 import type { Principal } from '../domain/principal';
 import { toVietnamIso } from '../domain/vietnam-time';
-import { auditEntryItem, listAuditEntries, listCaseReads, recordAuditEntry } from '../storage/audit';
+import { auditEntryItem, listAuditEntries, recordAuditEntry } from '../storage/audit';
 import type { TransactItem } from '../storage/dynamo';
 import type { AuditRecord } from '../storage/records';
 
@@ -16,6 +16,7 @@ export function auditEntryOf(
   now: Date,
   detail?: string,
 ): AuditRecord {
+  const agency = principal.agencyId ? findAgency(principal.agencyId) : undefined;
   return {
     type: 'audit',
     caseCode: code,
@@ -24,7 +25,7 @@ export function auditEntryOf(
       id: principal.id,
       name: principal.name,
       role: principal.role,
-      ...(principal.agencyId ? { agencyId: principal.agencyId } : {}),
+      ...(agency ? { agencyId: agency.id, agencyName: agency.name } : {}),
     },
     action,
     ...(detail ? { detail } : {}),
@@ -77,19 +78,4 @@ export async function auditPage(
     })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
-}
-
-/** The owner's view of who opened their file: when, which agency, which role (no official's name). */
-const MAX_VIEWS_SHOWN = 100;
-
-export async function viewsOfCase(code: string): Promise<NonNullable<Case['views']>> {
-  const reads = await listCaseReads(code, MAX_VIEWS_SHOWN);
-  return reads.map((read) => {
-    const agency = read.actor.agencyId ? findAgency(read.actor.agencyId) : undefined;
-    return {
-      at: read.at,
-      role: read.actor.role,
-      ...(agency ? { agency: { id: agency.id, name: agency.name } } : {}),
-    };
-  });
 }

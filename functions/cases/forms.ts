@@ -27,7 +27,8 @@ import {
 import { listReceivedCases, type RegisterRecord } from '../storage/cases';
 import type { CaseRecord, EventRecord } from '../storage/records';
 import { recordRead } from './audit';
-import { agencyOfCaller, loadVisibleCase } from './queries';
+import { loadVisibleCase } from './queries';
+import { agencyOfCaller } from './queue';
 
 /** The form's file name, as the download saves it: `mau-01-<code>.pdf`. */
 const FORM_NUMBERS: Record<CaseFormName, string> = {

@@ -5,7 +5,7 @@ import type { CaseStatus } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { listAgencyOfficials, rememberOfficial } from '../storage/officials';
 import { readQueueCounts } from '../storage/tallies';
-import { agencyOfCaller, queueFilterOf } from './queries';
+import { agencyOfCaller, queueFilterOf } from './queue';
 
 /** Lists an official in their agency, so that colleagues can assign them cases. Admins are not listed. */
 export async function rememberCaller(principal: Principal, now: Date): Promise<void> {

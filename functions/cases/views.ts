@@ -1,10 +1,7 @@
 // What each audience sees of a case (the applicant, the agency's officials, the public), typed by the contract.
-import type { Case, CaseSummary, OfficialCase, QueueItem, Tracking } from '../../schemas/api';
-import { vietnamCalendar } from '../domain/calendar';
+import type { Case, CaseSummary, Tracking } from '../../schemas/api';
 import { availableForms } from '../domain/case-forms';
-import { isOverdue, workingDaysLeft } from '../domain/deadline';
 import type { LocalizedText } from '../domain/types';
-import type { QueueRecord } from '../storage/cases';
 import type { CaseRecord, EventRecord, StoredDocument } from '../storage/records';
 
 type PublicDocument = Case['documents'][number];
@@ -68,44 +65,6 @@ export function caseView(record: CaseRecord, events: readonly EventRecord[]): Ca
   };
 }
 
-/** The Case as the agency's officials see it, given each document's short-lived download link. */
-export function officialView(
-  record: CaseRecord,
-  events: readonly EventRecord[],
-  downloadUrls: readonly string[],
-  now: Date = new Date(),
-): OfficialCase {
-  return {
-    ...caseView(record, events),
-    applicant: { ...record.applicant },
-    documents: record.documents.map((d, i) => ({ ...publicDocument(d), downloadUrl: downloadUrls[i] ?? '' })),
-    overdue: isOverdue(record, now),
-    forms: availableForms(record, 'official'),
-    ...deadlineView(record, now),
-    ...(record.receivedAt ? { receivedAt: record.receivedAt } : {}),
-    ...(record.extensions?.length
-      ? {
-          extensions: record.extensions.map((e) => ({
-            at: e.at,
-            previousDueAt: e.previousDueAt,
-            dueAt: e.dueAt,
-            reason: e.reason,
-            by: { id: e.by.id, name: e.by.name },
-          })),
-        }
-      : {}),
-  };
-}
-
-/** The deadline's state and the hand-off, as the queue and the case page show them. */
-function deadlineView(record: Pick<CaseRecord, 'status' | 'dueAt' | 'assignee'>, now: Date) {
-  const left = workingDaysLeft(record, now, vietnamCalendar);
-  return {
-    ...(record.assignee ? { assignee: { id: record.assignee.id, name: record.assignee.name } } : {}),
-    ...(left !== undefined ? { workingDaysLeft: left } : {}),
-  };
-}
-
 export function caseSummary(record: CaseRecord): CaseSummary {
   return {
     code: record.code,
@@ -115,21 +74,6 @@ export function caseSummary(record: CaseRecord): CaseSummary {
     submittedAt: record.submittedAt,
     dueAt: record.dueAt,
     updatedAt: record.updatedAt,
-  };
-}
-
-export function queueItem(record: QueueRecord, now: Date = new Date()): QueueItem {
-  return {
-    code: record.code,
-    procedureId: record.procedureId,
-    procedureName: record.procedureName,
-    applicantName: record.applicantName,
-    status: record.status,
-    submittedAt: record.submittedAt,
-    dueAt: record.dueAt,
-    overdue: isOverdue(record, now),
-    version: record.version,
-    ...deadlineView(record, now),
   };
 }
 

@@ -1,5 +1,5 @@
 // Handlers of applicants' own cases: list, read, withdraw (no document storage involved).
-import { viewsOfCase } from '../cases/audit';
+import { viewsOfCase } from '../cases/case-reads';
 import { listOwnCases, loadVisibleCase } from '../cases/queries';
 import { caseView } from '../cases/views';
 import { withdrawApplication as withdraw } from '../cases/withdrawal';

@@ -20,6 +20,9 @@ export type FunctionGroup =
   | 'forms'
   | 'stats'
   | 'local';
+/** Groups that carry the PDF library and fonts: their own budget (3 MB bundled), not the interactive one. */
+export const PDF_GROUPS: readonly FunctionGroup[] = ['forms'];
+
 /** Every group but `local`, whose routes exist only in the local runtime. */
 export type DeployedGroup = Exclude<FunctionGroup, 'local'>;
 

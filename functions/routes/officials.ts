@@ -1,43 +1,9 @@
-// Routes of officials: their agency's queue, a case with its documents, and actions on it.
+// Routes of officials on one case: the case with its documents, actions, its audit trail; their colleagues.
+// (The queue's routes are in queue.ts: its function carries only them.)
 import * as api from '../../schemas/api';
 import { defineRoutes } from './define';
 
 const OFFICIALS = ['official', 'admin'] as const;
-
-/** The queue: read most often, and touching no document, it has a function of its own. */
-export const queueRoutes = defineRoutes('functions/http/queue.ts', {
-  listQueue: {
-    method: 'GET',
-    path: '/api/queue',
-    group: 'queue',
-    roles: OFFICIALS,
-    request: { query: api.queueQuery },
-    responses: { 200: { description: 'One page of the queue', body: api.queuePage } },
-    openapi: {
-      summary: "The official's agency queue",
-      description:
-        'Soonest deadline first (for `submitted`, oldest first), so overdue cases come first. `admin` may pass ' +
-        '`agencyId`. `procedureId` and `assignee` (`me`, `none` or an official’s id) narrow it; each combination ' +
-        'is read from an index of its own, so a filtered page costs what an unfiltered one does.',
-      tag: 'Officials',
-    },
-  },
-  countQueue: {
-    method: 'GET',
-    path: '/api/queue/counts',
-    group: 'queue',
-    roles: OFFICIALS,
-    request: { query: api.queueCountsQuery },
-    responses: { 200: { description: 'Cases per status', body: api.queueCounts } },
-    openapi: {
-      summary: 'How many cases each tab of the queue holds',
-      description:
-        'Under the same filters as `GET /api/queue`. Counted by a consumer of the table’s stream, so a count may ' +
-        'lag a change by a second or so; reading it costs the same however many cases there are.',
-      tag: 'Officials',
-    },
-  },
-});
 
 export const officialRoutes = defineRoutes('functions/http/officials.ts', {
   listOfficials: {
@@ -117,84 +83,6 @@ export const officialRoutes = defineRoutes('functions/http/officials.ts', {
         'Records the download in the audit trail (naming the document), then answers a short-lived address of ' +
         'the file. The console opens documents this way, so that each one opened is in the trail.',
       tag: 'Officials',
-    },
-  },
-});
-
-/** The one-stop forms: their own function, which carries the PDF library and the embedded fonts. */
-export const formRoutes = defineRoutes('functions/http/forms.ts', {
-  getCaseForm: {
-    method: 'GET',
-    path: '/api/cases/{code}/forms/{form}',
-    group: 'forms',
-    roles: OFFICIALS,
-    request: { params: api.caseFormParams },
-    responses: {
-      200: { description: 'The form, A4', body: api.fileBody, contentTypes: ['application/pdf'] },
-    },
-    openapi: {
-      summary: 'A one-stop form of a case (Mẫu 01–05) as PDF',
-      description:
-        'In Vietnamese with an embedded font, with the agency, the case code and a QR code to ' +
-        '`/verify?c=<code>&t=<token>`. 404 while the case has no such form (its `forms` lists those it has). ' +
-        'The download is recorded in the audit trail.',
-      tag: 'Officials',
-    },
-  },
-  getApplicationForm: {
-    method: 'GET',
-    path: '/api/applications/{code}/forms/{form}',
-    group: 'forms',
-    roles: ['citizen', 'business'],
-    request: { params: api.caseFormParams },
-    responses: {
-      200: { description: 'The form, A4', body: api.fileBody, contentTypes: ['application/pdf'] },
-    },
-    openapi: {
-      summary: 'A one-stop form of one’s own case as PDF',
-      description:
-        'The owner only; `control-slip` is the agency’s own (404), as is any form the case has not.',
-      tag: 'Applications',
-    },
-  },
-  getRegister: {
-    method: 'GET',
-    path: '/api/register',
-    group: 'forms',
-    roles: OFFICIALS,
-    request: { query: api.registerQuery },
-    responses: {
-      200: {
-        description: 'The register (Mẫu 06) of the period',
-        body: api.fileBody,
-        contentTypes: ['application/pdf', 'text/csv'],
-      },
-    },
-    openapi: {
-      summary: 'The register of cases received in a period (Mẫu 06), PDF or CSV',
-      description:
-        'The cases the agency received (tiếp nhận) from `from` to `to` (Vietnam days, both included, at most ' +
-        '366 days), in the order received. Officials: their own agency; `admin` passes `agencyId`.',
-      tag: 'Officials',
-    },
-  },
-});
-
-export const statisticsRoutes = defineRoutes('functions/http/statistics.ts', {
-  getStatistics: {
-    method: 'GET',
-    path: '/api/stats',
-    group: 'stats',
-    request: { query: api.statsQuery },
-    responses: { 200: { description: 'The figures per agency and procedure', body: api.statistics } },
-    openapi: {
-      summary: 'Public statistics: received, resolved on time and late, pending and overdue',
-      description:
-        'Per agency and procedure, over whole months (the answer’s `from` and `to` say which): `received` and ' +
-        '`resolved` count what happened in the period; `pending` and `pendingOverdue` are the cases received in ' +
-        'the period that are still being handled now. From counters a consumer of the table’s stream keeps per ' +
-        'agency, procedure and month, so the cost does not grow with the number of cases.',
-      tag: 'Statistics',
     },
   },
 });

@@ -87,8 +87,9 @@ export interface AuditRecord {
     readonly id: string;
     readonly name: string;
     readonly role: Role;
-    /** The agency they act for (an admin may have none). */
+    /** The agency they act for (an admin may have none), and its name as it was then (for the owner's view). */
     readonly agencyId?: string;
+    readonly agencyName?: LocalizedText;
   };
   /** An action's name (`receive`, `assign`…), `view` for a read of the case, `download` for a file. */
   readonly action: string;
