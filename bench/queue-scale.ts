@@ -7,8 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { vietnamCalendar } from '../functions/domain/calendar';
 import { formatCaseCode } from '../functions/domain/case-code';
 import { toVietnamIso } from '../functions/domain/vietnam-time';
@@ -17,7 +16,7 @@ import { TABLE } from '../functions/storage/table';
 import { findProcedure } from '../schemas/catalogue';
 import { api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
-import { batchLoad, TABLE_NAME, timed as timedRuns, untilIdle } from './scale-support';
+import { batchLoad, localTable, TABLE_NAME, timed as timedRuns, untilIdle } from './scale-support';
 import { percentile } from './stats';
 
 const SIZES = (process.argv[2] ?? '1000,100000').split(',').map(Number);
@@ -109,13 +108,7 @@ async function rawQueries(table: DynamoDBDocumentClient, size: number) {
 const dataDir = await mkdtemp(join(tmpdir(), 'motcua-queue-scale-'));
 const runtime = await startRuntimeProcess({ dataDir, removeDataDir: true });
 try {
-  const table = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: runtime.info.dynamodb,
-      region: 'ap-southeast-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  const table = localTable(runtime.info.dynamodb);
   const client = api(runtime.url);
   const token = await client.tokenFor(`official-${procedure.agency.id}`);
   const total = Math.max(...SIZES);

@@ -1,9 +1,21 @@
 // What the scale benchmarks share: loading items into the runtime's DynamoDB Local in batches, waiting until the
 // runtime is idle (its stream consumers have caught up), and timing a request many times after a warm-up.
 import { readdir, readFile } from 'node:fs/promises';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export const TABLE_NAME = 'motcua';
+
+/** The runtime's table, straight through DynamoDB Local (its endpoint from the runtime's start-up line). */
+export function localTable(endpoint: string): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint,
+      region: 'ap-southeast-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+}
 /** Batches in flight while loading: DynamoDB Local takes them one at a time per table, but overlaps I/O. */
 const LOAD_CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 16);
 

@@ -9,8 +9,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { vietnamCalendar } from '../functions/domain/calendar';
 import { formatCaseCode } from '../functions/domain/case-code';
 import type { CaseStatus } from '../functions/domain/types';
@@ -19,7 +17,7 @@ import type { CaseRecord } from '../functions/storage/records';
 import { procedures } from '../schemas/catalogue';
 import { api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
-import { batchLoad, timed, untilIdle } from './scale-support';
+import { batchLoad, localTable, timed, untilIdle } from './scale-support';
 import { percentile } from './stats';
 
 const SIZES = (process.argv[2] ?? '1000,100000').split(',').map(Number);
@@ -99,13 +97,7 @@ function expectedTotals(size: number) {
 const dataDir = await mkdtemp(join(tmpdir(), 'motcua-stats-scale-'));
 const runtime = await startRuntimeProcess({ dataDir, removeDataDir: true });
 try {
-  const table = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: runtime.info.dynamodb,
-      region: 'ap-southeast-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  const table = localTable(runtime.info.dynamodb);
   const client = api(runtime.url);
   const path = `/api/stats?from=${YEAR}-01-01&to=${YEAR}-12-31`;
   const results: { size: number; durations: number[] }[] = [];

@@ -98,28 +98,20 @@ export class MotcuaStack extends Stack {
       logRetentionDays,
     });
 
-    // 32 random bytes for AES-256-GCM, as base64 without padding (43 characters of [A-Za-z0-9] decode to 32 bytes).
-    const sealKey = new Secret(this, 'SealKey', {
-      description: 'Key that seals tracking PINs inside idempotency records',
-      generateSecretString: { passwordLength: 43, excludePunctuation: true, includeSpace: false },
-      removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    acknowledge(
-      sealKey,
+    const sealKey = randomKeySecret(
+      this,
+      'SealKey',
+      'Key that seals tracking PINs inside idempotency records',
+      config.retainData,
       'Rotating the seal key would make the sealed PINs of pending idempotency records (24 h) unreadable; the key is replaced by hand between deploys if ever exposed.',
-      'AwsSolutions-SMG4',
     );
-
-    // The key of the `t` token in the QR codes of forms and results (functions/domain/verify-token.ts), same shape.
-    const verifyTokenKey = new Secret(this, 'VerifyTokenKey', {
-      description: 'Key of the verification token printed in QR codes of forms and results',
-      generateSecretString: { passwordLength: 43, excludePunctuation: true, includeSpace: false },
-      removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    acknowledge(
-      verifyTokenKey,
+    // The key of the `t` token in the QR codes of forms and results (functions/domain/verify-token.ts).
+    const verifyTokenKey = randomKeySecret(
+      this,
+      'VerifyTokenKey',
+      'Key of the verification token printed in QR codes of forms and results',
+      config.retainData,
       'Printed forms carry tokens made with this key for years; it is rotated by hand, keeping the old key in the list (VERIFY_TOKEN_KEY takes several) while forms made with it are in circulation.',
-      'AwsSolutions-SMG4',
     );
 
     this.functions = new Functions(this, 'Functions', {
@@ -203,6 +195,26 @@ export class MotcuaStack extends Stack {
     new CfnOutput(this, 'DocumentsBucket', { value: this.data.documents.bucketName });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
   }
+}
+
+/**
+ * 32 random bytes (for AES-256-GCM, for an HMAC), as base64 without padding: 43 characters of [A-Za-z0-9] decode to
+ * 32 bytes. Not rotated automatically; `whyNotRotated` says why, for cdk-nag.
+ */
+function randomKeySecret(
+  scope: Construct,
+  id: string,
+  description: string,
+  retain: boolean,
+  whyNotRotated: string,
+) {
+  const secret = new Secret(scope, id, {
+    description,
+    generateSecretString: { passwordLength: 43, excludePunctuation: true, includeSpace: false },
+    removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  });
+  acknowledge(secret, whyNotRotated, 'AwsSolutions-SMG4');
+  return secret;
 }
 
 function uploadCors(origin: string) {

@@ -22,7 +22,9 @@ function meta<T extends z.ZodMiniType>(schema: T, data: z.core.GlobalMeta): T {
   return copy;
 }
 
-const localized = /* @__PURE__ */ lazy(() => meta(z.object({ vi: z.string(), en: z.string() }), { id: 'LocalizedText' }));
+const localized = /* @__PURE__ */ lazy(() =>
+  meta(z.object({ vi: z.string(), en: z.string() }), { id: 'LocalizedText' }),
+);
 const isoTime = () => meta(z.string(), { description: 'ISO 8601 time with offset (Vietnam time, +07:00)' });
 /** Free text as stored: NFC (so that its length is the length a reader sees), trimmed, 1 to `max` characters. */
 const nfc = (max: number) =>
@@ -352,7 +354,9 @@ const caseDocument = /* @__PURE__ */ lazy(() => meta(z.object(caseDocumentShape(
 
 // ---- Console (version 2): assignment, extension, audit, one-stop forms, statistics ----
 
-const official = /* @__PURE__ */ lazy(() => meta(z.object({ id: z.string(), name: z.string() }), { id: 'Official' }));
+const official = /* @__PURE__ */ lazy(() =>
+  meta(z.object({ id: z.string(), name: z.string() }), { id: 'Official' }),
+);
 
 export const caseFormName = /* @__PURE__ */ lazy(() =>
   meta(z.enum(CASE_FORM_NAMES), {
@@ -671,7 +675,9 @@ export const demoToken = /* @__PURE__ */ lazy(() =>
   z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: count() }),
 );
 
-export const outboxQuery = /* @__PURE__ */ lazy(() => z.object({ caseCode: z.optional(z.string().check(z.maxLength(100))) }));
+export const outboxQuery = /* @__PURE__ */ lazy(() =>
+  z.object({ caseCode: z.optional(z.string().check(z.maxLength(100))) }),
+);
 
 export const outbox = /* @__PURE__ */ lazy(() =>
   z.object({

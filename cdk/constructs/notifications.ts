@@ -2,15 +2,15 @@
 import { Aws, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { ConfigurationSet, ConfigurationSetTlsPolicy, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/commons/environment';
 import type { StreamConsumer } from '../../functions/routes';
 import { acknowledge } from '../nag';
 import { grantTableAccess, MotcuaFunction } from './function';
+import { consumeTableStream, streamDeadLetters } from './table-stream';
 
 export interface NotificationsProps {
   /** Absolute path of the notifier's entry module (it exports `handler`). */
@@ -69,36 +69,16 @@ export class Notifications extends Construct {
     grantTableAccess(this.notifier, props.table, 'readwrite');
     this.grantSending(props);
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    this.deadLetters = streamDeadLetters(this, 'DeadLetters', 'notifier');
+    consumeTableStream(this.notifier, {
+      table: props.table,
+      filter: props.filter,
+      deadLetters: this.deadLetters,
+      startingPosition: StartingPosition.LATEST,
+      batchSize: 25,
+      retryAttempts: 5,
+      maxRecordAge: Duration.hours(6),
     });
-    acknowledge(
-      this.deadLetters,
-      'This queue is itself the dead-letter destination of the notifier’s stream mapping.',
-      'AwsSolutions-SQS3',
-    );
-
-    this.notifier.function.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.LATEST,
-        batchSize: 25,
-        maxBatchingWindow: Duration.seconds(1),
-        // A failing record is isolated by halving the batch, retried, then sent to the dead-letter queue.
-        bisectBatchOnError: true,
-        retryAttempts: 5,
-        maxRecordAge: Duration.hours(6),
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.deadLetters),
-        filters: [
-          FilterCriteria.filter({
-            eventName: FilterRule.or(...props.filter.eventNames),
-            dynamodb: { NewImage: { type: { S: FilterRule.or(...props.filter.itemTypes) } } },
-          }),
-        ],
-      }),
-    );
     acknowledge(
       this.notifier.role,
       'dynamodb:ListStreams has no resource-level permissions (resource *); sns:Publish straight to a phone number has no resource ARN either, and a Deny on every topic limits it to SMS.',

@@ -1,13 +1,13 @@
 // The counts of cases (queue tabs, public statistics): a consumer of the table's stream keeps them.
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StreamConsumer } from '../../functions/routes';
 import { acknowledge } from '../nag';
 import { grantTableAccess, MotcuaFunction } from './function';
+import { consumeTableStream, streamDeadLetters } from './table-stream';
 
 export interface StreamTalliesProps {
   /** Absolute path of the consumer's entry module (it exports `handler`). */
@@ -39,33 +39,16 @@ export class StreamTallies extends Construct {
     // Adds to the counters and writes each case's counted version.
     grantTableAccess(this.counter, props.table, 'readwrite');
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    this.deadLetters = streamDeadLetters(this, 'DeadLetters', 'counter');
+    // From the stream's start: a new counter counts the changes the stream still holds (24 hours).
+    consumeTableStream(this.counter, {
+      table: props.table,
+      filter: props.filter,
+      deadLetters: this.deadLetters,
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: 100,
+      retryAttempts: 10,
     });
-    acknowledge(
-      this.deadLetters,
-      'This queue is itself the dead-letter destination of the counter’s stream mapping.',
-      'AwsSolutions-SQS3',
-    );
-    this.counter.function.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 100,
-        maxBatchingWindow: Duration.seconds(1),
-        bisectBatchOnError: true,
-        retryAttempts: 10,
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.deadLetters),
-        filters: [
-          FilterCriteria.filter({
-            eventName: FilterRule.or(...props.filter.eventNames),
-            dynamodb: { NewImage: { type: { S: FilterRule.or(...props.filter.itemTypes) } } },
-          }),
-        ],
-      }),
-    );
     acknowledge(
       this.counter.role,
       'dynamodb:ListStreams has no resource-level permissions (resource *).',

@@ -11,7 +11,7 @@ import {
   type TransactItem,
 } from './dynamo';
 import type { CaseRecord, EventRecord } from './records';
-import { TABLE } from './table';
+import { type INDEX_PROJECTIONS, TABLE } from './table';
 
 const CASE_SK = 'CASE';
 const EVENT_PREFIX = 'EVENT#';
@@ -129,20 +129,8 @@ export function listApplicantCases(
   });
 }
 
-/** What a queue item shows: the queue's filtered indexes carry only these (INDEX_PROJECTIONS.queue). */
-export type QueueRecord = Pick<
-  CaseRecord,
-  | 'code'
-  | 'procedureId'
-  | 'procedureName'
-  | 'agencyId'
-  | 'applicantName'
-  | 'status'
-  | 'submittedAt'
-  | 'dueAt'
-  | 'version'
-  | 'assignee'
->;
+/** What a queue item shows: the queue's filtered indexes carry only these. */
+export type QueueRecord = Pick<CaseRecord, (typeof INDEX_PROJECTIONS.queue)[number]>;
 
 export interface QueueFilter {
   readonly procedureId?: string;
@@ -185,25 +173,10 @@ export function listAgencyQueue(
   return queryIndexPage(indexes.agencyQueue, agencyQueuePartition(agencyId, status), page);
 }
 
-/** What a register line shows (INDEX_PROJECTIONS.register). */
-export type RegisterRecord = Pick<
-  CaseRecord,
-  | 'code'
-  | 'procedureId'
-  | 'procedureName'
-  | 'agencyId'
-  | 'applicantName'
-  | 'applicant'
-  | 'contact'
-  | 'status'
-  | 'submittedAt'
-  | 'dueAt'
-  | 'decidedAt'
-  | 'updatedAt'
-  | 'result'
-  | 'extensions'
-  | 'documents'
-> & { readonly receivedAt: string };
+/** What a register line shows (the register's index carries only these); a case there was received. */
+export type RegisterRecord = Pick<CaseRecord, (typeof INDEX_PROJECTIONS.register)[number]> & {
+  readonly receivedAt: string;
+};
 
 /**
  * The cases an agency received between two Vietnam days (both included), in the order received; at most `max`

@@ -7,14 +7,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Account, newAccount, newCitizen, newOfficial } from '../support/accounts';
 import { pdfBytes } from '../support/files';
 import {
-  BIRTH,
+  answerBirthSupplement,
   COMMUNE,
   client,
-  exampleData,
   MARRIAGE,
   submitBirthRegistration,
   submitExample,
-  uploadFile,
 } from '../support/flows';
 import { isWorkingDay, nextDay, vietnamDay } from '../support/working-days';
 import {
@@ -174,19 +172,7 @@ describe.skipIf(!hasChromium)('the officials’ console in Chromium', () => {
       expect(await statusOf(page)).toBe('Cần bổ sung, hoàn thiện hồ sơ');
 
       // The applicant answers; the official reloads and extends with an apology.
-      const uploadId = await uploadFile(c, applicant.token, {
-        procedureId: BIRTH,
-        documentType: 'medical-birth-certificate',
-        bytes: pdfBytes('rõ hơn'),
-      });
-      const answered = await c.post(`/api/applications/${code}/supplement`, {
-        token: applicant.token,
-        body: {
-          data: await exampleData(c, BIRTH),
-          documents: [{ documentType: 'medical-birth-certificate', uploadId }],
-        },
-      });
-      expect(answered.status).toBe(200);
+      expect((await answerBirthSupplement(c, applicant, code)).status).toBe(200);
       await page.reload();
       await page.locator('#case:not([hidden])').waitFor();
       const due = (await c.get(`/api/cases/${code}`, { token: official.token })).body.dueAt as string;

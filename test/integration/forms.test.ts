@@ -5,15 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { type Account, newCitizen, newOfficial } from '../support/accounts';
-import { pdfBytes } from '../support/files';
 import {
   act,
+  answerBirthSupplement,
   BIRTH,
   COMMUNE,
   client,
   exampleData,
   submitBirthRegistration,
-  uploadFile,
 } from '../support/flows';
 import { decodeQr, pdfInfo, pdfText, popplerOrSkip, renderPage } from '../support/poppler';
 import { isWorkingDay, nextDay, vietnamDay } from '../support/working-days';
@@ -81,19 +80,7 @@ describe.runIf(poppler)('the one-stop forms of a case', () => {
         { field: 'child.fullName', reason: 'Kiểm tra lại dấu thanh trong họ tên' },
       ],
     });
-    const uploadId = await uploadFile(c, applicant.token, {
-      procedureId: BIRTH,
-      documentType: 'medical-birth-certificate',
-      bytes: pdfBytes('rõ nét'),
-    });
-    const answered = await c.post(`/api/applications/${code}/supplement`, {
-      token: applicant.token,
-      body: {
-        data: await exampleData(c, BIRTH),
-        documents: [{ documentType: 'medical-birth-certificate', uploadId }],
-      },
-    });
-    expect(answered.status).toBe(200);
+    expect((await answerBirthSupplement(c, applicant, code)).status).toBe(200);
     const current = await c.get(`/api/cases/${code}`, { token: official.token });
     const newDay = laterWorkingDay(current.body.dueAt, 5);
     const extended = await c.post(`/api/cases/${code}/actions`, {

@@ -35,7 +35,9 @@ describe('the PDF function groups', () => {
     }
   });
 
-  it('keep the PDF library out of the interactive functions the console uses', { timeout: 120_000 }, async () => {
+  it('keep the PDF library out of the interactive functions the console uses', {
+    timeout: 120_000,
+  }, async () => {
     for (const group of ['official', 'queue', 'stats', 'applicant']) {
       const bundle = await bundleGroup(group);
       expect(
