@@ -5,14 +5,17 @@
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Account, newAccount, newCitizen, newOfficial } from '../support/accounts';
-import { pdfBytes } from '../support/files';
+import { heicBytes, jpegBytes, pdfBytes } from '../support/files';
 import {
   answerBirthSupplement,
+  BIRTH,
   COMMUNE,
   client,
+  exampleData,
   MARRIAGE,
   submitBirthRegistration,
   submitExample,
+  uploadFile,
 } from '../support/flows';
 import { isWorkingDay, nextDay, vietnamDay } from '../support/working-days';
 import {
@@ -261,6 +264,48 @@ describe.skipIf(!hasChromium)('the officials’ console in Chromium', () => {
       await page.getByLabel('Lý do').fill('Không đủ điều kiện đăng ký kết hôn');
     });
     expect(await statusOf(page)).toBe('Không được giải quyết');
+    expect(opened.unexpectedErrors()).toEqual([]);
+    await opened.close();
+  });
+
+  it('shows a photo in the page, and offers a HEIC photo (which browsers cannot show) to download', async () => {
+    const applicant = await newCitizen();
+    const official = await newOfficial(COMMUNE);
+    const documents = [];
+    for (const [bytes, contentType, fileName] of [
+      [jpegBytes(), 'image/jpeg', 'anh-giay-chung-sinh.jpg'],
+      [heicBytes(), 'image/heic', 'IMG_0001.HEIC'],
+    ] as const) {
+      const uploadId = await uploadFile(c, applicant.token, {
+        procedureId: BIRTH,
+        documentType: 'medical-birth-certificate',
+        bytes,
+        contentType,
+        fileName,
+      });
+      documents.push({ documentType: 'medical-birth-certificate', uploadId });
+    }
+    const submitted = await c.post('/api/applications', {
+      token: applicant.token,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      body: { procedureId: BIRTH, data: await exampleData(c, BIRTH), documents },
+    });
+    expect(submitted.status).toBe(201);
+    const opened = await signedIn(official, PHONE);
+    const { page } = opened;
+    await page.goto(`${baseUrl}/console/case/?code=${encodeURIComponent(submitted.body.code)}`);
+    await page.locator('#case:not([hidden])').waitFor();
+    await page.getByRole('button', { name: 'Xem anh-giay-chung-sinh.jpg' }).click();
+    const image = page.locator('#viewer img');
+    await image.waitFor();
+    expect(await image.getAttribute('alt')).toBe('anh-giay-chung-sinh.jpg');
+    expect(await image.getAttribute('src')).toMatch(/^blob:/);
+    await page.getByRole('button', { name: 'Xem IMG_0001.HEIC' }).click();
+    await page.locator('#viewer', { hasText: 'Trình duyệt không hiển thị được ảnh HEIC' }).waitFor();
+    expect(await page.locator('#viewer img').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Tải về IMG_0001.HEIC' }).getAttribute('download')).toBe(
+      'IMG_0001.HEIC',
+    );
     expect(opened.unexpectedErrors()).toEqual([]);
     await opened.close();
   });
