@@ -4,11 +4,10 @@
 // size, with the ratio of the p95s (goal: 100k within 1.5x of 1k).
 // Usage: npx tsx bench/queue-scale.ts [sizes=1000,100000] [requests=200]
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { vietnamCalendar } from '../functions/domain/calendar';
 import { formatCaseCode } from '../functions/domain/case-code';
 import { toVietnamIso } from '../functions/domain/vietnam-time';
@@ -17,14 +16,13 @@ import { TABLE } from '../functions/storage/table';
 import { findProcedure } from '../schemas/catalogue';
 import { api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
+import { batchLoad, localTable, TABLE_NAME, timed as timedRuns, untilIdle } from './scale-support';
 import { percentile } from './stats';
 
 const SIZES = (process.argv[2] ?? '1000,100000').split(',').map(Number);
 const REQUESTS = Number(process.argv[3] ?? 200);
-const TABLE_NAME = 'motcua';
+const timed = (run: () => Promise<unknown>) => timedRuns(run, REQUESTS);
 const PROCEDURE_ID = 'dang-ky-khai-sinh';
-/** Batches in flight while loading: DynamoDB Local takes them one at a time per table, but overlaps I/O. */
-const LOAD_CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 16);
 
 // The storage module reads its configuration at import; the bench only borrows its item builder.
 process.env.TABLE_NAME ??= TABLE_NAME;
@@ -75,78 +73,6 @@ function caseRecord(n: number, total: number): CaseRecord {
     updatedAt: submittedAt,
     trackingPinHash: `scrypt$4096$8$1$${'A'.repeat(22)}$${'B'.repeat(43)}`,
   };
-}
-
-async function load(table: DynamoDBDocumentClient, from: number, to: number, total: number) {
-  let next = from;
-  let reported = from;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: LOAD_CONCURRENCY }, async () => {
-      while (next < to) {
-        const first = next;
-        next = Math.min(to, next + 25);
-        let requests: Record<string, unknown>[] | undefined = [];
-        for (let n = first; n < next; n++)
-          requests.push({ PutRequest: { Item: caseItem(caseRecord(n, total)) } });
-        for (let attempt = 0; requests && requests.length > 0; attempt++) {
-          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-          const answer = await table.send(
-            new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: requests } }),
-          );
-          requests = answer.UnprocessedItems?.[TABLE_NAME] as Record<string, unknown>[] | undefined;
-        }
-        if (next - reported >= 10_000) {
-          reported = next;
-          console.log(`  … ${next.toLocaleString('en')} loaded`);
-        }
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `loaded ${to - from} cases in ${seconds.toFixed(1)} s (${((to - from) / seconds).toFixed(0)}/s)`,
-  );
-}
-
-/** CPU seconds used so far by every process of the runtime's group (Linux /proc; 0 elsewhere). */
-async function groupCpuSeconds(pgid: number): Promise<number> {
-  let ticks = 0;
-  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // After "(comm)": pgrp is the 3rd field, utime and stime the 12th and 13th.
-    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks / 100;
-}
-
-/**
- * Waits until the runtime is idle (under 10% of a core for 2 s): its stream poller reads every loaded item's
- * stream record after a load, and that work must not be measured as the queue's.
- */
-async function untilIdle(pgid: number) {
-  const started = performance.now();
-  for (;;) {
-    const before = await groupCpuSeconds(pgid);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    if ((await groupCpuSeconds(pgid)) - before < 0.2) break;
-  }
-  console.log(`runtime idle after ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
-async function timed(run: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 10; i++) await run();
-  const durations: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const started = performance.now();
-    const answer = (await run()) as { status?: number };
-    durations.push(performance.now() - started);
-    if (answer.status !== undefined && answer.status !== 200)
-      throw new Error(`queue answered ${answer.status}`);
-  }
-  return durations;
 }
 
 /**
@@ -202,13 +128,7 @@ async function rawQueries(table: DynamoDBDocumentClient, size: number) {
 const dataDir = await mkdtemp(join(tmpdir(), 'motcua-queue-scale-'));
 const runtime = await startRuntimeProcess({ dataDir, removeDataDir: true });
 try {
-  const table = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: runtime.info.dynamodb,
-      region: 'ap-southeast-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  const table = localTable(runtime.info.dynamodb);
   const client = api(runtime.url);
   const token = await client.tokenFor(`official-${procedure.agency.id}`);
   const total = Math.max(...SIZES);
@@ -220,7 +140,7 @@ try {
   }[] = [];
   let loaded = 0;
   for (const size of SIZES) {
-    await load(table, loaded, size, total);
+    await batchLoad(table, loaded, size, (n) => caseItem(caseRecord(n, total)));
     loaded = size;
     await untilIdle(runtime.pgid);
 

@@ -21,6 +21,7 @@ import { Functions } from './constructs/functions';
 import { Monitoring } from './constructs/monitoring';
 import { Notifications } from './constructs/notifications';
 import { ResultSigning } from './constructs/signing';
+import { StreamTallies } from './constructs/stream-tallies';
 import { UploadChecks } from './constructs/uploads';
 import { CLIENT_IP_HEADER, Web } from './constructs/web';
 import { Webhooks } from './constructs/webhooks';
@@ -47,6 +48,7 @@ export class MotcuaStack extends Stack {
   readonly functions: Functions;
   readonly notifications: Notifications;
   readonly uploadChecks: UploadChecks;
+  readonly tallies: StreamTallies;
   readonly monitoring: Monitoring;
   readonly signing: ResultSigning;
   readonly webhooks: Webhooks;
@@ -108,31 +110,24 @@ export class MotcuaStack extends Stack {
       logRetentionDays,
     });
 
-    // 32 random bytes for AES-256-GCM, as base64 without padding (43 characters of [A-Za-z0-9] decode to 32 bytes).
-    const sealKey = new Secret(this, 'SealKey', {
-      description: 'Key that seals tracking PINs inside idempotency records',
-      generateSecretString: { passwordLength: 43, excludePunctuation: true, includeSpace: false },
-      removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    acknowledge(
-      sealKey,
+    const sealKey = randomKeySecret(
+      this,
+      'SealKey',
+      'Key that seals tracking PINs inside idempotency records',
+      config.retainData,
       'Rotating the seal key would make the sealed PINs of pending idempotency records (24 h) unreadable; the key is replaced by hand between deploys if ever exposed.',
-      'AwsSolutions-SMG4',
+    );
+    // The key of the `t` token in the QR codes of forms and results (functions/domain/verify-token.ts).
+    const verifyTokenKey = randomKeySecret(
+      this,
+      'VerifyTokenKey',
+      'Key of the verification token in QR codes of forms and results, and of result download links',
+      config.retainData,
+      'Printed forms carry tokens made with this key for years; it is rotated by hand, keeping the old key in the list (VERIFY_TOKEN_KEY takes several) while forms made with it are in circulation.',
     );
 
-    // ---- Level 4: the keys of verification links and of the payment gateway ----
+    // ---- Level 4: the key of the payment gateway ----
     const secretRemoval = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-    // 32 random bytes as base64 without padding, as the seal key (several keys, comma-separated, while rotating).
-    const verifyTokenKey = new Secret(this, 'VerifyTokenKey', {
-      description: 'Key of the verification links in QR codes and of the result download links',
-      generateSecretString: { passwordLength: 43, excludePunctuation: true, includeSpace: false },
-      removalPolicy: secretRemoval,
-    });
-    acknowledge(
-      verifyTokenKey,
-      'QR codes printed on forms and results carry tokens made with this key: it is rotated by hand, the old key kept beside the new one (comma-separated) while documents are in circulation.',
-      'AwsSolutions-SMG4',
-    );
     const vnpayHashSecret = new Secret(this, 'VnpayHashSecret', {
       description: "The merchant's VNPay hash secret: put the one VNPay issued here, then deploy again",
       generateSecretString: { passwordLength: 32, excludePunctuation: true, includeSpace: false },
@@ -205,6 +200,15 @@ export class MotcuaStack extends Stack {
       logRemovalPolicy,
     });
 
+    const tallies = consumer('tallies');
+    this.tallies = new StreamTallies(this, 'Tallies', {
+      entry: writeConsumerEntry(tallies, sourceRoot),
+      filter: tallies.filter,
+      table: this.data.table,
+      logRetentionDays,
+      logRemovalPolicy,
+    });
+
     this.web.deploySite(
       props.siteDirectory,
       {
@@ -246,7 +250,11 @@ export class MotcuaStack extends Stack {
       logRemovalPolicy,
     });
 
-    const functions = new Map([...this.functions.byGroup, ['notifier', this.notifications.notifier]]);
+    const functions = new Map([
+      ...this.functions.byGroup,
+      ['notifier', this.notifications.notifier],
+      ['tallies', this.tallies.counter],
+    ]);
     functions.set('tokenClaims', this.auth.tokenClaims);
     functions.set('uploadVerifier', this.uploadChecks.verifier);
     functions.set('uploadJanitor', this.uploadChecks.janitor);
@@ -279,6 +287,11 @@ export class MotcuaStack extends Stack {
           queue: this.webhooks.fanOutDeadLetters,
           what: 'Status changes the webhook fan-out gave up on',
         },
+        {
+          name: 'TalliesDeadLetters',
+          queue: this.tallies.deadLetters,
+          what: 'Stream batches the counter of cases gave up on',
+        },
       ],
       alarmEmail: config.alarmEmail,
       name: this.stackName,
@@ -296,9 +309,30 @@ export class MotcuaStack extends Stack {
 /** The public routes of level 4 (payment callbacks, verification, result downloads), throttled on their own. */
 const LEVEL4_PUBLIC_ROUTE = /^\/api\/(payments|verify|results)(\/|$)/;
 
+/**
+ * 32 random bytes (for AES-256-GCM, for an HMAC), as base64 without padding: 43 characters of [A-Za-z0-9] decode to
+ * 32 bytes. Not rotated automatically; `whyNotRotated` says why, for cdk-nag.
+ */
+function randomKeySecret(
+  scope: Construct,
+  id: string,
+  description: string,
+  retain: boolean,
+  whyNotRotated: string,
+) {
+  const secret = new Secret(scope, id, {
+    description,
+    generateSecretString: { passwordLength: 43, excludePunctuation: true, includeSpace: false },
+    removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  });
+  acknowledge(secret, whyNotRotated, 'AwsSolutions-SMG4');
+  return secret;
+}
+
 function uploadCors(origin: string) {
   return {
-    allowedMethods: [HttpMethods.POST],
+    // Uploads are posted; the console reads documents back to show them in the page.
+    allowedMethods: [HttpMethods.POST, HttpMethods.GET],
     allowedOrigins: [origin],
     allowedHeaders: ['*'],
     maxAge: 3000,

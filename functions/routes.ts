@@ -4,10 +4,13 @@ import { QUARANTINE_PREFIX } from './documents/object-keys';
 import { applicationRoutes, submissionRoutes } from './routes/applications';
 import { catalogueRoutes } from './routes/catalogue';
 import type { RouteEntry } from './routes/define';
+import { formRoutes } from './routes/forms';
 import { demoSignInRoutes, localStandInRoutes } from './routes/local';
-import { officialRoutes, queueRoutes } from './routes/officials';
+import { officialRoutes } from './routes/officials';
 import { healthRoutes, openApiRoutes } from './routes/operations';
 import { paymentRoutes } from './routes/payments';
+import { queueRoutes } from './routes/queue';
+import { statisticsRoutes } from './routes/statistics';
 import { trackingRoutes } from './routes/tracking';
 import { uploadRoutes } from './routes/uploads';
 import { verificationRoutes, verifyLookupRoutes } from './routes/verification';
@@ -30,6 +33,9 @@ export const routes: readonly RouteEntry[] = [
   ...Object.values(verifyLookupRoutes),
   ...Object.values(verificationRoutes),
   ...Object.values(webhookRoutes),
+  // Version 2 (console): the one-stop forms, public statistics.
+  ...Object.values(formRoutes),
+  ...Object.values(statisticsRoutes),
   ...Object.values(demoSignInRoutes),
   ...Object.values(localStandInRoutes),
 ];
@@ -74,6 +80,13 @@ export const streamConsumers: readonly StreamConsumer[] = [
   {
     name: 'webhook-fanout',
     entry: 'functions/stream/webhook-fanout.ts',
+    exportName: 'handler',
+    filter: { eventNames: ['INSERT', 'MODIFY'], itemTypes: ['case'] },
+  },
+  // Version 2 (console): counts of cases per agency, procedure and month, kept as cases change.
+  {
+    name: 'tallies',
+    entry: 'functions/stream/tallies.ts',
     exportName: 'handler',
     filter: { eventNames: ['INSERT', 'MODIFY'], itemTypes: ['case'] },
   },

@@ -41,7 +41,7 @@ const user = (username: string, fields: Omit<DemoUser, 'sub' | 'username'>): Dem
   ...fields,
 });
 
-/** Every demo account: two citizens, a business, one official per agency of the catalogue, an admin. */
+/** Every demo account: two citizens, a business, one official per agency of the catalogue (two at the commune), an admin. */
 export const DEMO_USERS: readonly DemoUser[] = [
   user('citizen1', {
     role: 'citizen',
@@ -71,6 +71,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
       agencyId: agency.id,
     }),
   ),
+  // A colleague at the commune's desk, so that the demo can hand a case from one official to another.
+  user('official-ubnd-xa-gia-sinh-2', {
+    role: 'official',
+    name: 'Nguyễn Thị Thanh Tâm',
+    email: 'official-ubnd-xa-gia-sinh-2@example.com',
+    phone: '+84900199001',
+    agencyId: 'ubnd-xa-gia-sinh',
+  }),
   user('admin', {
     role: 'admin',
     name: 'Quản trị viên hệ thống',

@@ -8,6 +8,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
@@ -90,7 +91,12 @@ async function dataDirKey(dataDir: string, name: string): Promise<string> {
 
 async function ensureTable(client: DynamoDBClient, tableName: string) {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await addMissingIndexes(
+      client,
+      tableName,
+      new Set(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)),
+    );
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -103,6 +109,25 @@ async function ensureTable(client: DynamoDBClient, tableName: string) {
       TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
     }),
   );
+}
+
+/**
+ * A data directory made before an index existed gets it now (one per update, as DynamoDB allows), so that an
+ * older `.data` keeps working. Cases written before have no keys for it until they next change.
+ */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, existing: ReadonlySet<unknown>) {
+  const wanted = createTableInput(tableName);
+  for (const index of wanted.GlobalSecondaryIndexes) {
+    if (existing.has(index.IndexName)) continue;
+    const attributes = new Set<string>(index.KeySchema.map((key) => key.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: wanted.AttributeDefinitions.filter((a) => attributes.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
 }
 
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {

@@ -64,6 +64,9 @@ function toLambdaValue(value: AttributeValue): LambdaAttributeValue {
   if (value.L !== undefined) return { L: value.L.map(toLambdaValue) };
   if (value.M !== undefined) return { M: toLambdaImage(value.M) };
   const { $unknown: _, ...plain } = value as AttributeValue & { $unknown?: unknown };
+  // DynamoDB Local's stream gives an empty map (`contact: {}`) as a value with no type at all; Lambda's event
+  // carries `{ M: {} }`, which is what it stands for (every other type has a key even when empty).
+  if (Object.keys(plain).length === 0) return { M: {} };
   return plain as LambdaAttributeValue;
 }
 

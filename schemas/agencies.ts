@@ -22,6 +22,7 @@ export const provincialPeoplesCommittee: Agency = {
   code: `000.00.00.${PROVINCE}`,
   name: { vi: 'Ủy ban nhân dân tỉnh Ninh Bình', en: "Ninh Bình Provincial People's Committee" },
   level: 'province',
+  locality: 'Ninh Bình',
   address: {
     vi: 'Trung tâm Phục vụ hành chính công tỉnh Ninh Bình, thành phố Ninh Bình, tỉnh Ninh Bình',
     en: 'Ninh Bình Public Administration Service Centre, Ninh Bình city, Ninh Bình province',
@@ -33,6 +34,8 @@ export const departmentOfJustice: Agency = {
   code: `000.00.15.${PROVINCE}`,
   name: { vi: 'Sở Tư pháp tỉnh Ninh Bình', en: 'Ninh Bình Department of Justice' },
   level: 'province',
+  parentId: 'ubnd-tinh-ninh-binh',
+  locality: 'Ninh Bình',
   address: {
     vi: 'Quầy Sở Tư pháp, Trung tâm Phục vụ hành chính công tỉnh Ninh Bình, thành phố Ninh Bình, tỉnh Ninh Bình',
     en: 'Department of Justice desk, Ninh Bình Public Administration Service Centre, Ninh Bình city, Ninh Bình province',
@@ -44,6 +47,7 @@ export const giaVienDistrict: Agency = {
   code: `000.00.38.${PROVINCE}`,
   name: { vi: 'Ủy ban nhân dân huyện Gia Viễn', en: "Gia Viễn District People's Committee" },
   level: 'district',
+  locality: 'Gia Viễn',
   address: {
     vi: 'Bộ phận Một cửa huyện Gia Viễn, thị trấn Me, huyện Gia Viễn, tỉnh Ninh Bình',
     en: 'One-stop desk of Gia Viễn district, Me town, Gia Viễn district, Ninh Bình province',
@@ -55,6 +59,8 @@ export const giaSinhCommune: Agency = {
   code: `000.21.38.${PROVINCE}`,
   name: { vi: 'Ủy ban nhân dân xã Gia Sinh', en: "Gia Sinh Commune People's Committee" },
   level: 'commune',
+  parentId: 'ubnd-huyen-gia-vien',
+  locality: 'Gia Sinh',
   address: {
     vi: 'Bộ phận Một cửa xã Gia Sinh, huyện Gia Viễn, tỉnh Ninh Bình',
     en: 'One-stop desk of Gia Sinh commune, Gia Viễn district, Ninh Bình province',

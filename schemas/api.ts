@@ -1,6 +1,7 @@
 // Requests and responses of the HTTP contract as zod schemas, each built on first use: validation, types, OpenAPI.
 // zod/mini rather than zod: these schemas go into every function, and the full zod costs 90 KB and 10 ms there.
 import * as z from 'zod/mini';
+import { CASE_FORM_NAMES } from '../functions/domain/case-forms';
 import { FILE_NAME_MESSAGE_KEY, FILE_NAME_RULE, isAcceptableFileName } from '../functions/domain/file-name';
 import { CASE_STATUSES, OFFICIAL_ACTIONS, ROLES } from '../functions/domain/types';
 import { lazy as lazyValue } from './lazy';
@@ -34,7 +35,9 @@ function meta<T extends z.ZodMiniType>(schema: T, data: z.core.GlobalMeta): T {
   return copy;
 }
 
-const localized = lazy(() => meta(z.object({ vi: z.string(), en: z.string() }), { id: 'LocalizedText' }));
+const localized = /* @__PURE__ */ lazy(() =>
+  meta(z.object({ vi: z.string(), en: z.string() }), { id: 'LocalizedText' }),
+);
 const isoTime = () => meta(z.string(), { description: 'ISO 8601 time with offset (Vietnam time, +07:00)' });
 /** Free text as stored: NFC (so that its length is the length a reader sees), trimmed, 1 to `max` characters. */
 const nfc = (max: number) =>
@@ -47,11 +50,11 @@ const nfc = (max: number) =>
 const id = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(128));
 const count = () => z.int();
 
-export const caseStatus = lazy(() => meta(z.enum(CASE_STATUSES), { id: 'CaseStatus' }));
+export const caseStatus = /* @__PURE__ */ lazy(() => meta(z.enum(CASE_STATUSES), { id: 'CaseStatus' }));
 
 // ---- Path parameters: bounded, so that no value reaches storage as an oversized key ----
 
-export const procedureIdParams = lazy(() =>
+export const procedureIdParams = /* @__PURE__ */ lazy(() =>
   z.object({
     id: meta(z.string().check(z.minLength(1), z.maxLength(128)), {
       description: 'Procedure id',
@@ -69,7 +72,7 @@ export const uploadIdParams = lazy(() =>
   }),
 );
 
-export const caseCodeParams = lazy(() =>
+export const caseCodeParams = /* @__PURE__ */ lazy(() =>
   z.object({
     code: meta(z.string().check(z.minLength(1), z.maxLength(64)), {
       description: 'Case code, Circular 01/2018/TT-VPCP art. 19: `<agency code>-YYMMDD-NNNN`',
@@ -80,7 +83,7 @@ export const caseCodeParams = lazy(() =>
 
 // ---- Query strings ----
 
-export const catalogueQuery = lazy(() =>
+export const catalogueQuery = /* @__PURE__ */ lazy(() =>
   z.object({
     q: meta(z.optional(z.string().check(z.maxLength(200))), {
       description: 'Words to find in the Vietnamese or English name',
@@ -98,17 +101,26 @@ const pageQueryShape = () => ({
   }),
 });
 
-export const listQuery = lazy(() => z.object(pageQueryShape()));
+export const listQuery = /* @__PURE__ */ lazy(() => z.object(pageQueryShape()));
 
-export const queueQuery = lazy(() =>
+/** The queue's filters (version 2): each served by an index of its own. */
+const queueFilterShape = () => ({
+  procedureId: meta(z.optional(id()), { description: 'Only cases of this procedure' }),
+  assignee: meta(z.optional(id()), {
+    description: '`me`, `none` (nobody assigned) or an official’s id (`GET /api/officials`)',
+  }),
+});
+
+export const queueQuery = /* @__PURE__ */ lazy(() =>
   z.object({
     ...pageQueryShape(),
     status: z._default(caseStatus(), 'submitted'),
     agencyId: meta(z.optional(id()), { description: 'The agency whose queue to read (admins only)' }),
+    ...queueFilterShape(),
   }),
 );
 
-export const trackQuery = lazy(() =>
+export const trackQuery = /* @__PURE__ */ lazy(() =>
   z.object({
     pin: meta(z.optional(z.string().check(z.maxLength(64))), {
       description: 'The tracking PIN given at submission',
@@ -119,7 +131,7 @@ export const trackQuery = lazy(() =>
 // ---- Headers ----
 
 /** One rule for the code and the published document: 1–255 visible ASCII characters (no space, no control). */
-export const idempotencyHeaders = lazy(() =>
+export const idempotencyHeaders = /* @__PURE__ */ lazy(() =>
   z.object({
     'Idempotency-Key': meta(z.string().check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/)), {
       description: 'Chosen by the client, one per submission: 1–255 visible ASCII characters',
@@ -129,7 +141,7 @@ export const idempotencyHeaders = lazy(() =>
 
 // ---- Request bodies ----
 
-export const uploadRequest = lazy(() =>
+export const uploadRequest = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       procedureId: id(),
@@ -146,11 +158,11 @@ export const uploadRequest = lazy(() =>
 );
 export type UploadRequest = Output<typeof uploadRequest>;
 
-const documentRef = lazy(() =>
+const documentRef = /* @__PURE__ */ lazy(() =>
   meta(z.strictObject({ documentType: id(), uploadId: id() }), { id: 'DocumentRef' }),
 );
 
-const contact = lazy(() =>
+const contact = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       email: z.optional(z.email().check(z.maxLength(254))),
@@ -168,7 +180,7 @@ const contact = lazy(() =>
   ),
 );
 
-export const applicationRequest = lazy(() =>
+export const applicationRequest = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       procedureId: id(),
@@ -183,7 +195,7 @@ export const applicationRequest = lazy(() =>
 );
 export type ApplicationRequest = Output<typeof applicationRequest>;
 
-export const supplementAnswer = lazy(() =>
+export const supplementAnswer = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       data: z.optional(z.record(z.string(), z.unknown())),
@@ -194,11 +206,11 @@ export const supplementAnswer = lazy(() =>
 );
 export type SupplementAnswer = Output<typeof supplementAnswer>;
 
-export const withdrawRequest = lazy(() =>
+export const withdrawRequest = /* @__PURE__ */ lazy(() =>
   meta(z.strictObject({ reason: z.optional(nfc(2000)) }), { id: 'WithdrawRequest' }),
 );
 
-const supplementItem = lazy(() =>
+const supplementItem = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       documentType: z.optional(id()),
@@ -209,7 +221,7 @@ const supplementItem = lazy(() =>
   ),
 );
 
-export const caseActionRequest = lazy(() =>
+export const caseActionRequest = /* @__PURE__ */ lazy(() =>
   meta(
     z.strictObject({
       action: z.enum(OFFICIAL_ACTIONS),
@@ -217,6 +229,14 @@ export const caseActionRequest = lazy(() =>
       note: z.optional(nfc(4000)),
       items: z.optional(z.array(supplementItem()).check(z.maxLength(50))),
       result: z.optional(z.strictObject({ uploadId: id() })),
+      assigneeId: meta(z.optional(z.nullable(id())), {
+        description: '`assign`: an official of the case’s agency (`GET /api/officials`), or null to unassign',
+      }),
+      dueAt: meta(z.optional(z.string().check(z.trim(), z.minLength(10), z.maxLength(40))), {
+        description:
+          '`extend`: the new due date, `YYYY-MM-DD` (17:00 Vietnam time that day) or an ISO 8601 time with ' +
+          'offset; a working day, later than the current due date',
+      }),
     }),
     { id: 'CaseActionRequest' },
   ),
@@ -225,7 +245,7 @@ export type CaseActionRequest = Output<typeof caseActionRequest>;
 
 // ---- Responses ----
 
-export const problem = lazy(() =>
+export const problem = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       type: z.string(),
@@ -238,11 +258,11 @@ export const problem = lazy(() =>
   ),
 );
 
-export const health = lazy(() => z.object({ status: z.literal('ok') }));
+export const health = /* @__PURE__ */ lazy(() => z.object({ status: z.literal('ok') }));
 
-export const openApiDocument = lazy(() => z.record(z.string(), z.unknown()));
+export const openApiDocument = /* @__PURE__ */ lazy(() => z.record(z.string(), z.unknown()));
 
-const agencyRef = lazy(() =>
+const agencyRef = /* @__PURE__ */ lazy(() =>
   meta(z.object({ id: z.string(), code: z.string(), name: localized() }), { id: 'AgencyRef' }),
 );
 
@@ -256,15 +276,15 @@ const procedureSummaryShape = () => ({
   processingDays: count(),
 });
 
-export const procedureSummary = lazy(() =>
+export const procedureSummary = /* @__PURE__ */ lazy(() =>
   meta(z.object(procedureSummaryShape()), { id: 'ProcedureSummary' }),
 );
 export type ProcedureSummary = Output<typeof procedureSummary>;
 
-export const procedureList = lazy(() => z.object({ items: z.array(procedureSummary()) }));
+export const procedureList = /* @__PURE__ */ lazy(() => z.object({ items: z.array(procedureSummary()) }));
 
 /** A procedure's public page: the contract's fields and what Decree 43/2011 asks a portal to publish. */
-export const procedureDetail = lazy(() =>
+export const procedureDetail = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       ...procedureSummaryShape(),
@@ -306,7 +326,7 @@ export const procedureDetail = lazy(() =>
 );
 export type ProcedureDetail = Output<typeof procedureDetail>;
 
-export const uploadResponse = lazy(() =>
+export const uploadResponse = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       uploadId: z.string(),
@@ -337,7 +357,7 @@ export const uploadStatus = lazy(() =>
   ),
 );
 
-export const submitResponse = lazy(() =>
+export const submitResponse = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       code: z.string(),
@@ -354,7 +374,7 @@ export const submitResponse = lazy(() =>
 );
 export type SubmitResponse = Output<typeof submitResponse>;
 
-const caseEvent = lazy(() =>
+const caseEvent = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       at: isoTime(),
@@ -374,9 +394,178 @@ const caseDocumentShape = () => ({
   size: count(),
 });
 
-const caseDocument = lazy(() => meta(z.object(caseDocumentShape()), { id: 'CaseDocument' }));
+const caseDocument = /* @__PURE__ */ lazy(() => meta(z.object(caseDocumentShape()), { id: 'CaseDocument' }));
 
-export const caseSummary = lazy(() =>
+// ---- Console (version 2): assignment, extension, audit, one-stop forms, statistics ----
+
+const official = /* @__PURE__ */ lazy(() =>
+  meta(z.object({ id: z.string(), name: z.string() }), { id: 'Official' }),
+);
+
+export const caseFormName = /* @__PURE__ */ lazy(() =>
+  meta(z.enum(CASE_FORM_NAMES), {
+    id: 'CaseFormName',
+    description:
+      '`receipt` (Mẫu 01), `supplement-request` (Mẫu 02), `refusal` (Mẫu 03), `apology` (Mẫu 04), ' +
+      '`control-slip` (Mẫu 05, officials only)',
+  }),
+);
+
+/** An official's or an admin's read of the file, as its owner sees it. */
+const caseRead = /* @__PURE__ */ lazy(() =>
+  meta(
+    z.object({
+      at: isoTime(),
+      agency: z.optional(z.object({ id: z.string(), name: localized() })),
+      role: z.enum(ROLES),
+    }),
+    { id: 'CaseRead' },
+  ),
+);
+
+/** What the queue and the case page show of the deadline and the hand-off. */
+const deadlineShape = () => ({
+  assignee: z.optional(official()),
+  workingDaysLeft: meta(z.optional(z.int()), {
+    description:
+      'While the agency’s clock runs: working days until the due date (0: due today), negative once overdue',
+  }),
+});
+
+export const auditEntry = /* @__PURE__ */ lazy(() =>
+  meta(
+    z.object({
+      at: isoTime(),
+      actor: z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) }),
+      action: meta(z.string(), {
+        description: 'An action’s name (`receive`, `assign`, `extend`…), `view` or `download`',
+      }),
+      detail: meta(z.optional(z.string()), { description: 'What was downloaded, or what an action set' }),
+    }),
+    { id: 'AuditEntry' },
+  ),
+);
+export type AuditEntry = Output<typeof auditEntry>;
+export const auditPage = /* @__PURE__ */ lazy(() =>
+  z.object({ items: z.array(auditEntry()), nextCursor: z.optional(z.string()) }),
+);
+
+export const agencyQuery = /* @__PURE__ */ lazy(() =>
+  z.object({
+    agencyId: meta(z.optional(id()), { description: 'The agency (admins only; officials get their own)' }),
+  }),
+);
+export const officialList = /* @__PURE__ */ lazy(() => z.object({ items: z.array(official()) }));
+
+export const queueCountsQuery = /* @__PURE__ */ lazy(() =>
+  z.object({
+    agencyId: meta(z.optional(id()), { description: 'The agency whose queue to count (admins only)' }),
+    ...queueFilterShape(),
+  }),
+);
+export const queueCounts = /* @__PURE__ */ lazy(() =>
+  meta(
+    z.object({
+      counts: meta(z.record(caseStatus(), count()), {
+        description:
+          'Cases per status under the filters; kept from the table’s stream, a second or so behind',
+      }),
+    }),
+    { id: 'QueueCounts' },
+  ),
+);
+
+export const caseDocumentParams = /* @__PURE__ */ lazy(() =>
+  z.object({
+    code: caseCodeParams().shape.code,
+    index: meta(z.coerce.number().check(z.int(), z.gte(0), z.lte(99)), {
+      description: 'The document’s place in the case’s `documents`, from 0',
+    }),
+  }),
+);
+export const documentLink = /* @__PURE__ */ lazy(() =>
+  meta(
+    z.object({
+      ...caseDocumentShape(),
+      url: meta(z.string(), { description: 'Short-lived address of the file itself' }),
+      expiresAt: isoTime(),
+    }),
+    { id: 'DocumentLink' },
+  ),
+);
+export type DocumentLink = Output<typeof documentLink>;
+
+export const caseFormParams = /* @__PURE__ */ lazy(() =>
+  z.object({ code: caseCodeParams().shape.code, form: caseFormName() }),
+);
+
+/** A file answer: the bytes themselves (OpenAPI `format: binary`). */
+export const fileBody = /* @__PURE__ */ lazy(() => meta(z.string(), { format: 'binary' }));
+
+const dayString = () => z.string().check(z.maxLength(10), z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const registerQuery = /* @__PURE__ */ lazy(() =>
+  z.object({
+    from: meta(dayString(), {
+      description: 'First day, `YYYY-MM-DD` (Vietnam), included',
+      example: '2025-03-01',
+    }),
+    to: meta(dayString(), {
+      description: 'Last day, `YYYY-MM-DD` (Vietnam), included',
+      example: '2025-03-31',
+    }),
+    format: z._default(z.enum(['pdf', 'csv']), 'pdf'),
+    agencyId: meta(z.optional(id()), { description: 'The agency (admins only)' }),
+  }),
+);
+
+export const statsQuery = /* @__PURE__ */ lazy(() =>
+  z.object({
+    from: meta(z.optional(dayString()), {
+      description:
+        'First day, `YYYY-MM-DD`; counted by whole months from its month. Default: 1 January this year',
+    }),
+    to: meta(z.optional(dayString()), {
+      description: 'Last day, `YYYY-MM-DD`; counted to the end of its month. Default: today',
+    }),
+    agencyId: z.optional(id()),
+    procedureId: z.optional(id()),
+  }),
+);
+
+export const statistics = /* @__PURE__ */ lazy(() =>
+  meta(
+    z.object({
+      from: meta(z.string(), { description: 'The first day counted (the first of a month)' }),
+      to: meta(z.string(), { description: 'The last day counted (the last of a month)' }),
+      items: z.array(
+        z.object({
+          agencyId: z.string(),
+          procedureId: z.string(),
+          received: meta(count(), { description: 'Received by the desk (tiếp nhận) in the period' }),
+          resolved: meta(count(), { description: 'Decided (approved or denied) in the period' }),
+          resolvedOnTime: meta(count(), { description: 'Of those, decided by their due date' }),
+          resolvedLate: count(),
+          pending: meta(count(), {
+            description:
+              'Received in the period and still being handled now (processing, or waiting for a supplement)',
+          }),
+          pendingOverdue: meta(count(), {
+            description:
+              'Of those, past their due day now (a supplement wait stops the clock: never overdue)',
+          }),
+          onTimeRate: meta(z.nullable(z.number()), {
+            description: '`resolvedOnTime / resolved`, from 0 to 1; null when nothing was resolved',
+          }),
+        }),
+      ),
+    }),
+    { id: 'Statistics' },
+  ),
+);
+export type Statistics = Output<typeof statistics>;
+
+export const caseSummary = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       code: z.string(),
@@ -409,14 +598,29 @@ const caseShape = () => ({
   ),
   result: z.optional(caseResult()),
   payment: z.optional(casePayment()),
+  forms: meta(z.optional(z.array(caseFormName())), {
+    description: 'The one-stop forms this case has for the caller (`…/forms/{form}`)',
+  }),
 });
 
 /** The Case of the contract, as its owner sees it. */
-export const caseView = lazy(() => meta(z.object(caseShape()), { id: 'Case' }));
+export const caseView = /* @__PURE__ */ lazy(() =>
+  meta(
+    z.object({
+      ...caseShape(),
+      views: meta(z.optional(z.array(caseRead())), {
+        description:
+          '`GET /api/applications/{code}` only: when an agency opened the file (the case or one of its files), ' +
+          'newest first, at most 100',
+      }),
+    }),
+    { id: 'Case' },
+  ),
+);
 export type Case = Output<typeof caseView>;
 
 /** The Case as the agency's officials see it: the applicant, download links and the deadline's state. */
-export const officialCaseView = lazy(() =>
+export const officialCaseView = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       ...caseShape(),
@@ -430,13 +634,26 @@ export const officialCaseView = lazy(() =>
       }),
       documents: z.array(z.object({ ...caseDocumentShape(), downloadUrl: z.string() })),
       overdue: meta(z.boolean(), { description: 'Past its due date while the agency holds it' }),
+      ...deadlineShape(),
+      receivedAt: z.optional(isoTime()),
+      extensions: z.optional(
+        z.array(
+          z.object({
+            at: isoTime(),
+            previousDueAt: isoTime(),
+            dueAt: isoTime(),
+            reason: z.string(),
+            by: official(),
+          }),
+        ),
+      ),
     }),
     { id: 'OfficialCase' },
   ),
 );
 export type OfficialCase = Output<typeof officialCaseView>;
 
-export const queueItem = lazy(() =>
+export const queueItem = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       code: z.string(),
@@ -448,6 +665,7 @@ export const queueItem = lazy(() =>
       dueAt: isoTime(),
       overdue: z.boolean(),
       version: count(),
+      ...deadlineShape(),
     }),
     { id: 'QueueItem' },
   ),
@@ -463,7 +681,7 @@ const publicCaseShape = () => ({
 });
 
 /** What anyone with the code and PIN sees: no personal data. */
-export const trackingView = lazy(() =>
+export const trackingView = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       ...publicCaseShape(),
@@ -479,8 +697,8 @@ export type Tracking = Output<typeof trackingView>;
 const page = <T extends z.core.$ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
 
-export const caseSummaryPage = lazy(() => page(caseSummary()));
-export const queuePage = lazy(() => page(queueItem()));
+export const caseSummaryPage = /* @__PURE__ */ lazy(() => page(caseSummary()));
+export const queuePage = /* @__PURE__ */ lazy(() => page(queueItem()));
 
 // ---- Level 4: payments, signed results and verification, business webhooks ----
 
@@ -692,7 +910,7 @@ export const applicationListQuery = lazy(() =>
 
 // ---- Local runtime only ----
 
-export const demoUserList = lazy(() =>
+export const demoUserList = /* @__PURE__ */ lazy(() =>
   z.object({
     items: z.array(
       z.object({
@@ -705,17 +923,19 @@ export const demoUserList = lazy(() =>
   }),
 );
 
-export const demoTokenRequest = lazy(() =>
+export const demoTokenRequest = /* @__PURE__ */ lazy(() =>
   z.object({ username: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) }),
 );
 
-export const demoToken = lazy(() =>
+export const demoToken = /* @__PURE__ */ lazy(() =>
   z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: count() }),
 );
 
-export const outboxQuery = lazy(() => z.object({ caseCode: z.optional(z.string().check(z.maxLength(100))) }));
+export const outboxQuery = /* @__PURE__ */ lazy(() =>
+  z.object({ caseCode: z.optional(z.string().check(z.maxLength(100))) }),
+);
 
-export const outbox = lazy(() =>
+export const outbox = /* @__PURE__ */ lazy(() =>
   z.object({
     items: z.array(
       z.object({

@@ -88,7 +88,13 @@ function operationOf(r: RouteEntry): ZodOpenApiOperationObject {
             ),
           }
         : {}),
-      ...('body' in spec ? { content: { 'application/json': { schema: spec.body() } } } : {}),
+      ...('body' in spec
+        ? {
+            content: Object.fromEntries(
+              (spec.contentTypes ?? ['application/json']).map((type) => [type, { schema: spec.body() }]),
+            ),
+          }
+        : {}),
     };
   }
   for (const status of problemsOf(r)) {
@@ -225,6 +231,7 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
         },
         { name: 'Webhooks', description: "Case status changes pushed to businesses' systems" },
         { name: 'Officials', description: 'The one-stop desk of an agency' },
+        { name: 'Statistics', description: 'Public statistics of cases (Decision 766/QĐ-TTg)' },
         { name: 'Operations', description: 'Health and this document' },
       ],
       paths: pathsOf(routes.filter((r) => !r.localOnly)),

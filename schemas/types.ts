@@ -13,6 +13,10 @@ export interface Agency {
   readonly level: AgencyLevel;
   /** Where applicants go in person (address of the one-stop desk). */
   readonly address: LocalizedText;
+  /** The superior body named above the agency in a form's heading (cơ quan chủ quản), if any. */
+  readonly parentId?: string;
+  /** The place a form is dated at ("Ninh Bình, ngày … tháng … năm …"). */
+  readonly locality?: string;
 }
 
 export interface DocumentRequirement {

@@ -1,6 +1,13 @@
 // Where the platform keeps data: the single table, the documents bucket with its malware scanning, the access logs.
 import { Aws, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { CfnMalwareProtectionPlan } from 'aws-cdk-lib/aws-guardduty';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
@@ -13,7 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from '../../functions/documents/object-keys';
-import { TABLE } from '../../functions/storage/table';
+import { indexProjection, TABLE } from '../../functions/storage/table';
 import { acknowledge, arnToken } from '../nag';
 
 export interface DataProps {
@@ -96,10 +103,14 @@ export class Data extends Construct {
       removalPolicy,
     });
     for (const index of Object.values(TABLE.indexes)) {
+      const projection = indexProjection(index);
       table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        ...(projection.type === 'INCLUDE'
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: projection.attributes }
+          : {}),
       });
     }
     return table;
@@ -118,7 +129,8 @@ export class Data extends Construct {
       serverAccessLogsPrefix: 'documents/',
       // Browsers post the presigned form straight to the bucket.
       cors: props.uploadOrigins.map((origin) => ({
-        allowedMethods: [HttpMethods.POST],
+        // Uploads are posted; the console reads documents back to show them in the page.
+        allowedMethods: [HttpMethods.POST, HttpMethods.GET],
         allowedOrigins: [origin],
         allowedHeaders: ['*'],
         maxAge: 3000,

@@ -75,9 +75,9 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
     table: 'readwrite',
     sealsSecrets: true,
   },
-  queue: { description: "An agency's queue, for its officials", table: 'read' },
+  queue: { description: "An agency's queue and its counts, for its officials", table: 'read' },
   official: {
-    description: 'Case view and actions of officials',
+    description: 'Case view, actions, audit trail and documents of officials',
     table: 'readwrite',
     readDocuments: true,
     verifyTokens: true,
@@ -104,6 +104,16 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
     trustsSigningCertificates: true,
     verifyTokens: true,
   },
+  // PDF code and fonts (about 2.3 MB): their own function. Writes the audit trail of each download; its QR codes
+  // carry verification links (the site's address and the verification token).
+  forms: {
+    description: 'One-stop forms (Mau 01-06) as PDF and CSV',
+    table: 'readwrite',
+    verifyTokens: true,
+    linksToSite: true,
+    memorySize: 1536,
+  },
+  stats: { description: 'Public statistics, from counters', table: 'read', memorySize: 512 },
 };
 
 /** The memory of a group's function (docs/cost.md prices its GB-seconds). */

@@ -35,17 +35,22 @@ export function tableStreamSource(
   batch: {
     readonly size: number;
     readonly window?: Duration;
-    /** How long a record is worth handling. @default 6 hours */
-    readonly maxRecordAge?: Duration;
+    /** How long a record is worth handling; `null`: as long as the stream keeps it. @default 6 hours */
+    readonly maxRecordAge?: Duration | null;
+    /** @default LATEST (a counter that must see what the stream still holds starts at TRIM_HORIZON) */
+    readonly startingPosition?: StartingPosition;
+    /** @default 5 */
+    readonly retryAttempts?: number;
   },
 ): DynamoEventSource {
+  const maxRecordAge = batch.maxRecordAge === undefined ? Duration.hours(6) : batch.maxRecordAge;
   return new DynamoEventSource(table, {
-    startingPosition: StartingPosition.LATEST,
+    startingPosition: batch.startingPosition ?? StartingPosition.LATEST,
     batchSize: batch.size,
     ...(batch.window ? { maxBatchingWindow: batch.window } : {}),
     bisectBatchOnError: true,
-    retryAttempts: 5,
-    maxRecordAge: batch.maxRecordAge ?? Duration.hours(6),
+    retryAttempts: batch.retryAttempts ?? 5,
+    ...(maxRecordAge ? { maxRecordAge } : {}),
     reportBatchItemFailures: true,
     onFailure: new SqsDlq(deadLetters),
     filters: streamFilters(filter),

@@ -42,10 +42,15 @@ export interface Change {
   /** Fields that change beside status and version. */
   readonly patch: Partial<CaseRecord>;
   readonly claim?: UploadClaim;
-  /** More writes of the same transaction (a payment settled with the change it causes, a signing job). */
+  /**
+   * More writes of the same transaction: the audit entry of an official's action, a payment settled with the
+   * change it causes, a signing job.
+   */
   readonly alsoWrite?: readonly TransactItem[];
   /** The case's parts as loaded (payments, signed result), handed back with the change for its view. */
   readonly parts?: readonly CasePart[];
+  /** Fields of the event beside the common ones (`assign`'s `handedTo`). */
+  readonly eventDetail?: Pick<EventRecord, 'handedTo'>;
 }
 
 /** Applies one transition: the case, its next event, its notifications and its claims, all or nothing. */
@@ -77,6 +82,7 @@ export async function commitChange(
       ...(actor.id ? { id: actor.id } : {}),
     },
     ...(change.note ? { note: change.note } : {}),
+    ...change.eventDetail,
   };
   const items = [
     replaceCaseItem(updated, expectedVersion),

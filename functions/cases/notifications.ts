@@ -14,6 +14,8 @@ export function recipients(record: Pick<CaseRecord, 'contact' | 'applicant'>) {
 }
 
 export function notificationsFor(record: CaseRecord, event: EventRecord): NotificationRecord[] {
+  // A hand-off between officials is the agency's own business: the applicant's case neither moves nor waits on it.
+  if (event.action === 'assign') return [];
   return recipients(record).map(({ channel, to }) => ({
     type: 'notification',
     // Sorts by time within the case's partition; the random part keeps two of one instant apart.

@@ -1,12 +1,12 @@
-// Reading cases: one the caller may see, an applicant's own, an agency's queue.
-import type { CaseSummary, QueueItem } from '../../schemas/api';
-import { canSeeCase, queueAgencyOf } from '../domain/access';
-import { NotFoundError, ValidationFailedError } from '../domain/errors';
+// Reading cases: one the caller may see, an applicant's own (the agency's queue: queue.ts).
+import type { CaseSummary } from '../../schemas/api';
+import { canSeeCase } from '../domain/access';
+import { NotFoundError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import type { CaseStatus } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
-import { getCaseWithHistory, listAgencyQueue, listApplicantCases } from '../storage/cases';
-import { caseSummary, queueItem } from './views';
+import { getCaseWithHistory, listApplicantCases } from '../storage/cases';
+import { caseSummary } from './views';
 
 /** A case and its history, if the caller may see it; otherwise "not found", whether it exists or not. */
 export async function loadVisibleCase(principal: Principal, code: string) {
@@ -30,18 +30,4 @@ export async function listOwnCases(
     ...(only.updatedSince ? { updatedSince: toVietnamIso(new Date(only.updatedSince)) } : {}),
   });
   return { items: page.items.map(caseSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
-}
-
-export async function listQueue(
-  principal: Principal,
-  query: { status: CaseStatus; limit: number; cursor?: string; agencyId?: string },
-): Promise<{ items: QueueItem[]; nextCursor?: string }> {
-  const agencyId = queueAgencyOf(principal, query.agencyId);
-  if (!agencyId) {
-    throw new ValidationFailedError([
-      { path: 'query.agencyId', message: { vi: 'Cần chọn cơ quan', en: 'Choose an agency (agencyId)' } },
-    ]);
-  }
-  const page = await listAgencyQueue(agencyId, query.status, query.limit, query.cursor);
-  return { items: page.items.map(queueItem), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

@@ -12,7 +12,9 @@ import type { Language, LocalizedText } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { signatureRequestItem } from '../results/signing-request';
 import type { CaseRecord, UploadRecord } from '../storage/records';
+import { actionAuditItem } from './audit';
 import { actorOf, commitChange } from './change';
+import { planAssignment, planExtension } from './hand-offs';
 import { loadVisibleCase } from './queries';
 
 function procedureOf(record: CaseRecord): ProcedureDefinition {
@@ -96,10 +98,18 @@ export async function actOnCase(
     problems.push(...checked.problems.map((p) => ({ ...p, path: 'result.uploadId' })));
     uploads = checked.uploads;
   }
+  // Version 2's hand-offs and extensions (hand-offs.ts).
+  const plan =
+    request.action === 'assign'
+      ? await planAssignment(record, request)
+      : request.action === 'extend'
+        ? planExtension(record, request, principal, now)
+        : undefined;
+  problems.push(...(plan?.problems ?? []));
   if (problems.length > 0) throw new ValidationFailedError(problems);
 
   const at = toVietnamIso(now);
-  const patch: Partial<CaseRecord> = {};
+  const patch: Partial<CaseRecord> = { ...plan?.patch };
   switch (request.action) {
     case 'receive':
       Object.assign(patch, {
@@ -107,17 +117,24 @@ export async function actOnCase(
         dueAt: toVietnamIso(vietnamCalendar.addWorkingDays(now, procedure.processingDays)),
       });
       break;
-    case 'request_supplement':
+    case 'request_supplement': {
+      const supplementRequest = {
+        at,
+        ...(request.note ? { note: request.note } : {}),
+        items: request.items ?? [],
+      };
       Object.assign(patch, {
         statusBeforeSupplement: record.status,
         pausedAt: at,
-        supplementRequest: {
-          at,
-          ...(request.note ? { note: request.note } : {}),
-          items: request.items ?? [],
-        },
+        supplementRequest,
+        // Kept after the answer, for the request's form (Mẫu 02).
+        supplementRequests: [
+          ...(record.supplementRequests ?? []),
+          { ...supplementRequest, by: principal.name },
+        ],
       });
       break;
+    }
     case 'approve':
     case 'deny':
     case 'reject':
@@ -144,11 +161,15 @@ export async function actOnCase(
     now,
     patch,
     claim: { uploads, claimant: principal.id },
-    // The result document is signed in the background (the signing code is too heavy for this function).
-    alsoWrite:
-      request.action === 'issue_result' && uploads[0]
+    ...(plan?.eventDetail ? { eventDetail: plan.eventDetail } : {}),
+    alsoWrite: [
+      // The action is in the audit trail if, and only if, it happened.
+      actionAuditItem(principal, record.code, request.action, now, plan?.auditDetail),
+      // The result document is signed in the background (the signing code is too heavy for this function).
+      ...(request.action === 'issue_result' && uploads[0]
         ? [signatureRequestItem(record, storedDocument(uploads[0]), at)]
-        : [],
+        : []),
+    ],
   });
 }
 

@@ -1,6 +1,6 @@
 // What each audience sees of a case (the applicant, the agency's officials, the public), typed by the contract.
-import type { Case, CaseSummary, OfficialCase, QueueItem, Tracking } from '../../schemas/api';
-import { isOverdue } from '../domain/deadline';
+import type { Case, CaseSummary, Tracking } from '../../schemas/api';
+import { availableForms } from '../domain/case-forms';
 import type { LocalizedText } from '../domain/types';
 import { resultDownloadUrl } from '../results/links';
 import type { CasePart } from '../storage/cases';
@@ -83,6 +83,7 @@ export function caseView(
     dueAt: record.dueAt,
     updatedAt: record.updatedAt,
     history: inOrder(events).map(eventView),
+    forms: availableForms(record, 'applicant'),
     ...(supplementRequest
       ? {
           supplementRequest: {
@@ -106,21 +107,6 @@ export function caseView(
   };
 }
 
-/** The Case as the agency's officials see it, given each document's short-lived download link. */
-export function officialView(
-  record: CaseRecord,
-  events: readonly EventRecord[],
-  downloadUrls: readonly string[],
-  parts: readonly CasePart[] = [],
-): OfficialCase {
-  return {
-    ...caseView(record, events, parts),
-    applicant: { ...record.applicant },
-    documents: record.documents.map((d, i) => ({ ...publicDocument(d), downloadUrl: downloadUrls[i] ?? '' })),
-    overdue: isOverdue(record),
-  };
-}
-
 export function caseSummary(record: CaseRecord): CaseSummary {
   return {
     code: record.code,
@@ -130,20 +116,6 @@ export function caseSummary(record: CaseRecord): CaseSummary {
     submittedAt: record.submittedAt,
     dueAt: record.dueAt,
     updatedAt: record.updatedAt,
-  };
-}
-
-export function queueItem(record: CaseRecord): QueueItem {
-  return {
-    code: record.code,
-    procedureId: record.procedureId,
-    procedureName: record.procedureName,
-    applicantName: record.applicantName,
-    status: record.status,
-    submittedAt: record.submittedAt,
-    dueAt: record.dueAt,
-    overdue: isOverdue(record),
-    version: record.version,
   };
 }
 

@@ -38,6 +38,8 @@ export interface HttpRequest<Entry extends RouteEntry> {
   readonly rawBody: Entry['request']['rawBody'] extends object ? Buffer : undefined;
   /** The caller's network address, for per-client rate limits. */
   readonly sourceIp: string;
+  /** The moment the request is handled at (the local runtime lets a test set it: see `requestTime`). */
+  readonly now: Date;
 }
 
 /** An answer the entry documents: one of its statuses, with the body its schema describes (none for 204). */
@@ -65,6 +67,47 @@ export const noContent = () => ({ status: 204 }) as const;
 /** 302 to `location`, no body: where a browser is sent back to (a payment gateway's return). */
 export const redirect = (location: string) => ({ status: 302, headers: { location } }) as const;
 
+/** A file the route answers with (its response declares `contentTypes`): the bytes go out as they are. */
+export interface FileAnswer {
+  readonly bytes: Uint8Array | string;
+  readonly contentType: string;
+  readonly fileName: string;
+}
+
+/** 200 with a file: a PDF, a CSV. */
+export const fileAnswer = (file: FileAnswer) => ({ status: 200, body: '', file }) as const;
+
+/** `attachment` with the name in ASCII and, for the Vietnamese one, RFC 6266's `filename*`. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+function fileResponse(entry: RouteEntry, status: number, file: FileAnswer, lang: Language): HttpResponse {
+  const spec = entry.responses[status as keyof RouteEntry['responses']];
+  const declared = (spec && 'contentTypes' in spec ? spec.contentTypes : undefined) ?? [];
+  if (runtime.isLocal && !declared.includes(file.contentType.split(';')[0]!.trim())) {
+    throw new Error(`${entry.method} ${entry.path} answered ${file.contentType}, which it does not declare`);
+  }
+  const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes, 'utf8') : Buffer.from(file.bytes);
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': file.contentType,
+      'content-language': lang,
+      'content-disposition': contentDisposition(file.fileName),
+      'cache-control': 'no-store',
+    },
+    body: bytes.toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
 export type RouteHandler<Entry extends RouteEntry> = middy.MiddyfiedHandler<
   HttpEvent,
   HttpResponse,
@@ -90,6 +133,18 @@ function clientAddress(event: HttpEvent): string {
   const stamped = runtime.clientIpHeader ? event.headers?.[runtime.clientIpHeader] : undefined;
   const first = stamped?.split(',')[0]?.trim() ?? '';
   return isIP(first) ? first : event.requestContext.http.sourceIp;
+}
+
+/**
+ * The request's moment. In the local runtime only, a test may set it with the `X-Local-Now` header (ISO 8601), so
+ * that deadlines can be crossed without waiting days; on AWS the header means nothing.
+ */
+export const LOCAL_CLOCK_HEADER = 'x-local-now';
+
+function requestTime(event: HttpEvent): Date {
+  const set = runtime.isLocal ? event.headers?.[LOCAL_CLOCK_HEADER] : undefined;
+  const at = set ? new Date(set) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at : new Date();
 }
 
 function rawBody(event: HttpEvent): Buffer {
@@ -238,7 +293,10 @@ export function route<const Entry extends RouteEntry>(
         body: parsed.body as HttpRequest<Entry>['body'],
         rawBody: parsed.rawBody as HttpRequest<Entry>['rawBody'],
         sourceIp: clientAddress(event),
+        now: requestTime(event),
       });
+      const file = (result as { file?: FileAnswer }).file;
+      if (file) return fileResponse(entry, result.status, file, lang);
       checkAnswer(entry, result.status, result.body);
       return json(result, lang);
     });

@@ -1,4 +1,5 @@
 // The agency's clock: while it runs a case can fall overdue, and the queue is ordered by it.
+import type { WorkingCalendar } from './calendar';
 import type { CaseStatus } from './types';
 
 /**
@@ -34,4 +35,24 @@ export function queueSortTime(caseFile: {
   readonly dueAt: string;
 }): string {
   return caseFile.status === 'submitted' ? caseFile.submittedAt : caseFile.dueAt;
+}
+
+/** A case due within this many working days (and not yet overdue) is marked in the queue. */
+export const DUE_SOON_WORKING_DAYS = 2;
+
+/**
+ * Working days from `now` to the due moment while the agency's clock runs: 0 when it falls due today, a negative
+ * count of the working days since it fell due when overdue (0 on the due day itself after the hour), and
+ * undefined when the clock does not run (a supplement wait, a closed case).
+ */
+export function workingDaysLeft(
+  caseFile: { readonly status: CaseStatus; readonly dueAt: string },
+  now: Date,
+  calendar: Pick<WorkingCalendar, 'workingDaysBetween'>,
+): number | undefined {
+  if (!isAgencyClockRunning(caseFile.status)) return undefined;
+  const due = new Date(caseFile.dueAt);
+  return due.getTime() >= now.getTime()
+    ? calendar.workingDaysBetween(now, due)
+    : -calendar.workingDaysBetween(due, now);
 }

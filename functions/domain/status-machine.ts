@@ -17,6 +17,8 @@ export const actionActor: Readonly<Record<CaseAction, ActionActor>> = {
   deny: 'official',
   issue_result: 'official',
   withdraw: 'applicant',
+  assign: 'official',
+  extend: 'official',
 };
 
 export const CASE_ACTIONS = Object.keys(actionActor) as readonly CaseAction[];
@@ -40,6 +42,15 @@ const TRANSITIONS: Readonly<Record<CaseStatus, Partial<Record<CaseAction, CaseSt
   rejected: {},
   completed: {},
   withdrawn: {},
+};
+
+/**
+ * Actions that leave the status as it is (an event and a version, no move): a hand-off to a colleague while the
+ * case is open, a new due date while it is being processed (CONTRACT.md v2, "Assignment, extension and audit").
+ */
+const STAYING_ACTIONS: Readonly<Partial<Record<CaseAction, ReadonlySet<CaseStatus>>>> = {
+  assign: new Set(['awaiting_payment', 'submitted', 'processing', 'needs_supplement', 'approved']),
+  extend: new Set(['processing']),
 };
 
 /** A supplement answers a request made from one of these, and the case returns there. */
@@ -68,8 +79,8 @@ export function firstStatus(procedure: {
     : 'submitted';
 }
 
-/** The applicant must be told why (Mẫu 03 for a refusal to accept; a reasoned denial). */
-export const NOTE_REQUIRED: ReadonlySet<CaseAction> = new Set(['reject', 'deny']);
+/** The applicant must be told why (Mẫu 03 for a refusal to accept; a reasoned denial; Mẫu 04 for a delay). */
+export const NOTE_REQUIRED: ReadonlySet<CaseAction> = new Set(['reject', 'deny', 'extend']);
 
 /**
  * The status a case moves to. `statusBeforeSupplement` is the status the case had when the
@@ -91,6 +102,11 @@ export function nextStatus(
     }
     throw new InvalidTransitionError(from, action);
   }
+  const staying = STAYING_ACTIONS[action];
+  if (staying) {
+    if (staying.has(from)) return from;
+    throw new InvalidTransitionError(from, action);
+  }
   const to = TRANSITIONS[from]?.[action];
   if (to === undefined) throw new InvalidTransitionError(from, action);
   return to;
@@ -100,6 +116,9 @@ export function nextStatus(
 export function allowedActions(status: CaseStatus): CaseAction[] {
   const actions = Object.keys(TRANSITIONS[status] ?? {}) as CaseAction[];
   if (status === 'needs_supplement') actions.unshift('supplement');
+  for (const [action, from] of Object.entries(STAYING_ACTIONS)) {
+    if (from?.has(status)) actions.push(action as CaseAction);
+  }
   return actions;
 }
 

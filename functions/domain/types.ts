@@ -24,6 +24,9 @@ export const OFFICIAL_ACTIONS = [
   'approve',
   'deny',
   'issue_result',
+  // Version 2: hand the case to a colleague; move the due date with an apology (Mẫu 04).
+  'assign',
+  'extend',
 ] as const;
 export type OfficialAction = (typeof OFFICIAL_ACTIONS)[number];
 

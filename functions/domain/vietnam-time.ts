@@ -25,3 +25,10 @@ export function toVietnamIso(instant: Date): string {
   const shifted = new Date(instantMs(instant) + VIETNAM_OFFSET_MS).toISOString();
   return `${shifted.slice(0, -1)}+07:00`;
 }
+
+/** Whether `text` is a real calendar day written `YYYY-MM-DD` (not 2024-02-30, which Date would roll over). */
+export function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}

@@ -1,4 +1,5 @@
 // Handlers of applicants' own cases: list, read, withdraw (no document storage involved).
+import { viewsOfCase } from '../cases/case-reads';
 import { listOwnCases, loadVisibleCase } from '../cases/queries';
 import { caseView } from '../cases/views';
 import { withdrawApplication as withdraw } from '../cases/withdrawal';
@@ -16,7 +17,8 @@ export const listApplications = route(routes.listApplications, async (req) =>
 
 export const getApplication = route(routes.getApplication, async (req) => {
   const { record, events, parts } = await loadVisibleCase(req.principal, req.params.code);
-  return ok(caseView(record, events, parts));
+  // The owner sees when an agency opened their file (console: the audit trail's reads).
+  return ok({ ...caseView(record, events, parts), views: await viewsOfCase(record.code) });
 });
 
 export const withdrawApplication = route(routes.withdrawApplication, async (req) => {

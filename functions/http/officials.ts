@@ -1,16 +1,42 @@
-// Handlers of officials' routes on one case: the case with its documents, and actions on it.
-import { officialCaseView } from '../cases/official-view';
+// Handlers of officials' routes on one case: the case with its documents, actions, its audit trail, a document.
+import { auditPage, recordRead } from '../cases/audit';
+import { officialCaseView, openDocument } from '../cases/official-view';
 import { loadVisibleCase } from '../cases/queries';
+import { agencyOfficials, rememberCaller } from '../cases/staff';
 import { actOnCase as act } from '../cases/transitions';
 import { ok, route } from '../commons/http';
 import { officialRoutes as routes } from '../routes/officials';
 
+export const listOfficials = route(routes.listOfficials, async (req) => {
+  // Whoever asks for their colleagues is one: listed from now on, so that they can be assigned cases.
+  await rememberCaller(req.principal, req.now);
+  return ok(await agencyOfficials(req.principal, req.query.agencyId));
+});
+
 export const getCase = route(routes.getCase, async (req) => {
   const { record, events, parts } = await loadVisibleCase(req.principal, req.params.code);
-  return ok(await officialCaseView(record, events, parts));
+  const links = record.documents.length;
+  // Recorded before the answer: the answer is the read.
+  await recordRead(
+    req.principal,
+    record.code,
+    'view',
+    req.now,
+    links > 0 ? `links to ${links} documents` : undefined,
+  );
+  return ok(await officialCaseView(record, events, parts, req.now));
 });
 
 export const actOnCase = route(routes.actOnCase, async (req) => {
-  const { record, events, parts } = await act(req.principal, req.params.code, req.body);
-  return ok(await officialCaseView(record, events, parts));
+  const { record, events, parts } = await act(req.principal, req.params.code, req.body, req.now);
+  return ok(await officialCaseView(record, events, parts, req.now));
 });
+
+export const getCaseAudit = route(routes.getCaseAudit, async (req) => {
+  const { record } = await loadVisibleCase(req.principal, req.params.code);
+  return ok(await auditPage(record.code, req.query.limit, req.query.cursor));
+});
+
+export const getCaseDocument = route(routes.getCaseDocument, async (req) =>
+  ok(await openDocument(req.principal, req.params.code, req.params.index, req.now)),
+);

@@ -26,6 +26,8 @@ export function renderNotification(n: NotificationRecord, trackBaseUrl: string):
     : '';
   // Until a decision the applicant waits for the result, so its due date is worth saying.
   const open = !isDecided(n.event.status);
+  // An extension (Mẫu 04) is an apology with a new date, not a change of status.
+  const apology = n.event.action === 'extend';
   if (n.channel === 'sms') {
     const text =
       lang === 'vi'
@@ -41,6 +43,12 @@ export function renderNotification(n: NotificationRecord, trackBaseUrl: string):
           'Kính gửi ông/bà,',
           '',
           `Hồ sơ ${n.caseCode} (${procedure}) hiện ở trạng thái: ${status}.`,
+          ...(apology
+            ? [
+                `Cơ quan giải quyết xin lỗi ông/bà vì chưa trả kết quả đúng hẹn và hẹn lại ngày trả kết quả: ${due}.`,
+                'Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) có trong trang hồ sơ của ông/bà.',
+              ]
+            : []),
           ...(open ? [`Ngày hẹn trả kết quả: ${due}.`] : []),
           ...(n.event.note ? [`Ghi chú của cơ quan: ${n.event.note}`] : []),
           ...(link ? ['', `Tra cứu hồ sơ: ${link} (dùng mã tra cứu đã nhận khi nộp).`] : []),
@@ -51,6 +59,12 @@ export function renderNotification(n: NotificationRecord, trackBaseUrl: string):
           'Dear applicant,',
           '',
           `Case ${n.caseCode} (${procedure}) is now: ${status}.`,
+          ...(apology
+            ? [
+                `The agency apologises that the result is not ready on the date promised; the new date is ${due}.`,
+                'The apology with the new date (form 04) is on your case page.',
+              ]
+            : []),
           ...(open ? [`Result due by: ${due}.`] : []),
           ...(n.event.note ? [`Note from the agency: ${n.event.note}`] : []),
           ...(link ? ['', `Track the case: ${link} (with the tracking PIN you received).`] : []),

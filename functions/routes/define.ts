@@ -18,7 +18,17 @@ export type FunctionGroup =
   | 'payments'
   | 'webhooks'
   | 'verification'
+  // Version 2 (console): the one-stop forms as PDFs (fonts and PDF code: their own group, under 3 MB), and the
+  // public statistics (read-only, no personal data).
+  | 'forms'
+  | 'stats'
   | 'local';
+/**
+ * Groups that carry the PDF library and fonts (`forms`) or check signatures in PDFs (`verification`: pkijs,
+ * pdf-lib): their own budget (3 MB bundled), not the interactive one.
+ */
+export const PDF_GROUPS: readonly FunctionGroup[] = ['forms', 'verification'];
+
 /** Every group but `local`, whose routes exist only in the local runtime. */
 export type DeployedGroup = Exclude<FunctionGroup, 'local'>;
 
@@ -73,6 +83,11 @@ export type SuccessStatus = 200 | 201 | 204 | 302;
 export interface ResponseSpec {
   readonly description: string;
   readonly body: LazySchema;
+  /**
+   * Media types of a file answer (`application/pdf`, `text/csv`), sent as bytes by `fileAnswer`; absent for JSON.
+   * @default JSON
+   */
+  readonly contentTypes?: readonly string[];
   /** Response headers the route sets, by name, for the document. */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -103,6 +118,7 @@ export type ApiTag =
   | 'Verification'
   | 'Webhooks'
   | 'Officials'
+  | 'Statistics'
   | 'Operations'
   | 'Local';
 

@@ -1,4 +1,5 @@
 // A case and its history: their keys, their items, and the queries of one case, an applicant and a queue.
+import { UNASSIGNED } from '../domain/case-tallies';
 import { queueSortTime } from '../domain/deadline';
 import {
   type Page,
@@ -10,7 +11,7 @@ import {
   type TransactItem,
 } from './dynamo';
 import type { CaseRecord, EventRecord } from './records';
-import { TABLE } from './table';
+import { type INDEX_PROJECTIONS, TABLE } from './table';
 
 const CASE_SK = 'CASE';
 const EVENT_PREFIX = 'EVENT#';
@@ -39,6 +40,25 @@ export const agencyQueuePartition = (agencyId: string, status: string) =>
 /** gsi2: an applicant's cases. */
 const applicantPartition = (applicantId: string) => `APPLICANT#${applicantId}`;
 
+/** The assignee part of the queue's filter keys: an official's id, or `none`. */
+const assigneePart = (record: Pick<CaseRecord, 'assignee'>) => record.assignee?.id ?? UNASSIGNED;
+
+/** queueByProcedure: an agency's queue of one status and procedure. */
+export const queueProcedurePartition = (agencyId: string, status: string, procedureId: string) =>
+  `${agencyQueuePartition(agencyId, status)}#PROCEDURE#${procedureId}`;
+/** queueByAssignee: an agency's queue of one status and assignee (an id, or `none`). */
+export const queueAssigneePartition = (agencyId: string, status: string, assignee: string) =>
+  `${agencyQueuePartition(agencyId, status)}#ASSIGNEE#${assignee}`;
+/** queueByProcedureAndAssignee. */
+export const queueProcedureAssigneePartition = (
+  agencyId: string,
+  status: string,
+  procedureId: string,
+  assignee: string,
+) => `${queueProcedurePartition(agencyId, status, procedureId)}#ASSIGNEE#${assignee}`;
+/** registerByAgency: the cases an agency received. */
+export const registerPartition = (agencyId: string) => `REGISTER#${agencyId}`;
+
 /** The case as its item (keys of the table and both indexes); the queue-scale bench loads these directly. */
 export function caseItem(record: CaseRecord) {
   return {
@@ -50,6 +70,18 @@ export function caseItem(record: CaseRecord) {
     // Newest first when read backwards.
     gsi2pk: applicantPartition(record.applicant.id),
     gsi2sk: `${record.submittedAt}#${record.code}`,
+    queueProcedurePk: queueProcedurePartition(record.agencyId, record.status, record.procedureId),
+    queueAssigneePk: queueAssigneePartition(record.agencyId, record.status, assigneePart(record)),
+    queueProcedureAssigneePk: queueProcedureAssigneePartition(
+      record.agencyId,
+      record.status,
+      record.procedureId,
+      assigneePart(record),
+    ),
+    // In the register from the moment the desk received it (a refused or unreceived case never is).
+    ...(record.receivedAt
+      ? { registerPk: registerPartition(record.agencyId), registerSk: `${record.receivedAt}#${record.code}` }
+      : {}),
     ...record,
   };
 }
@@ -132,16 +164,81 @@ export function listApplicantCases(
   });
 }
 
-/** An agency's cases of one status, soonest first (see `queueSortTime`). */
+/** What a queue item shows: the queue's filtered indexes carry only these. */
+export type QueueRecord = Pick<CaseRecord, (typeof INDEX_PROJECTIONS.queue)[number]>;
+
+export interface QueueFilter {
+  readonly procedureId?: string;
+  /** An official's id, or `none` for cases nobody is assigned. */
+  readonly assignee?: string;
+}
+
+/**
+ * An agency's cases of one status, soonest first (see `queueSortTime`), narrowed by procedure and assignee. Each
+ * combination of filters reads its own index, so a page costs the same whatever the filters and however many
+ * cases the agency has.
+ */
 export function listAgencyQueue(
   agencyId: string,
   status: string,
   limit: number,
   cursor?: string,
-): Promise<Page<CaseRecord>> {
-  return queryIndexPage(TABLE.indexes.agencyQueue, agencyQueuePartition(agencyId, status), {
-    limit,
-    cursor,
-    newestFirst: false,
-  });
+  filter: QueueFilter = {},
+): Promise<Page<QueueRecord>> {
+  const { procedureId, assignee } = filter;
+  const page = { limit, cursor, newestFirst: false };
+  const { indexes } = TABLE;
+  if (procedureId && assignee) {
+    return queryIndexPage(
+      indexes.queueByProcedureAndAssignee,
+      queueProcedureAssigneePartition(agencyId, status, procedureId, assignee),
+      page,
+    );
+  }
+  if (procedureId) {
+    return queryIndexPage(
+      indexes.queueByProcedure,
+      queueProcedurePartition(agencyId, status, procedureId),
+      page,
+    );
+  }
+  if (assignee) {
+    return queryIndexPage(indexes.queueByAssignee, queueAssigneePartition(agencyId, status, assignee), page);
+  }
+  return queryIndexPage(indexes.agencyQueue, agencyQueuePartition(agencyId, status), page);
+}
+
+/** What a register line shows (the register's index carries only these); a case there was received. */
+export type RegisterRecord = Pick<CaseRecord, (typeof INDEX_PROJECTIONS.register)[number]> & {
+  readonly receivedAt: string;
+};
+
+/**
+ * The cases an agency received between two Vietnam days (both included), in the order received; at most `max`
+ * (undefined `complete` when there were more).
+ */
+export async function listReceivedCases(
+  agencyId: string,
+  fromDay: string,
+  toDay: string,
+  max: number,
+): Promise<{ records: RegisterRecord[]; complete: boolean }> {
+  const records: RegisterRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryIndexPage<RegisterRecord>(
+      TABLE.indexes.registerByAgency,
+      registerPartition(agencyId),
+      {
+        limit: Math.min(100, max + 1 - records.length),
+        cursor,
+        newestFirst: false,
+        // Stored times carry +07:00, so the Vietnam day is their first ten characters; `~` sorts after any time.
+        sortKey: { between: [fromDay, `${toDay}~`] },
+      },
+    );
+    records.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && records.length <= max);
+  return { records: records.slice(0, max), complete: records.length <= max };
 }

@@ -13,7 +13,7 @@ import { dynamo } from '../commons/clients';
 import { requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
 import { ValidationFailedError } from '../domain/errors';
-import { TABLE } from './table';
+import { KEY_ATTRIBUTES, TABLE } from './table';
 
 export const TableName = requiredEnv(ENV.tableName, 'the table every record lives in');
 
@@ -22,7 +22,8 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 
 /** A stored item without the table's key attributes: the record itself. */
 export function stripKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
+  const rest = { ...item };
+  for (const name of KEY_ATTRIBUTES) delete rest[name];
   return rest as T;
 }
 
@@ -128,7 +129,13 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-type Index = (typeof TABLE.indexes)[keyof typeof TABLE.indexes];
+/** A secondary index, or the table's own key (`TABLE_KEY`, no index name). */
+type Index =
+  | (typeof TABLE.indexes)[keyof typeof TABLE.indexes]
+  | { readonly name?: undefined; readonly partitionKey: string; readonly sortKey: string };
+
+/** The table's own key, to page through one partition of the table itself (a case's audit trail). */
+export const TABLE_KEY = { partitionKey: TABLE.partitionKey, sortKey: TABLE.sortKey } as const;
 
 /** A cursor names the partition it was issued for and the sort key of the last item given. */
 interface Cursor {
@@ -170,6 +177,36 @@ export interface ItemFilter {
   readonly values: Record<string, unknown>;
 }
 
+/** A range of sort keys: those that start with a prefix, or lie between two values (both included). */
+export type SortKeyRange = { readonly beginsWith: string } | { readonly between: readonly [string, string] };
+
+/** Whether a sort key lies in the range (keys here are ASCII, so JavaScript's order is DynamoDB's). */
+function inRange(range: SortKeyRange | undefined, key: unknown): boolean {
+  if (!range) return true;
+  if (typeof key !== 'string') return false;
+  return 'beginsWith' in range
+    ? key.startsWith(range.beginsWith)
+    : key >= range.between[0] && key <= range.between[1];
+}
+
+/** The sort-key part of a page's key condition: after the cursor if there is one, else the range asked for. */
+function sortKeyCondition(
+  after: string | undefined,
+  newestFirst: boolean,
+  range: SortKeyRange | undefined,
+): { expression: string; values: Record<string, string> } {
+  if (after !== undefined)
+    return { expression: ` AND #sk ${newestFirst ? '<' : '>'} :after`, values: { ':after': after } };
+  if (!range) return { expression: '', values: {} };
+  if ('beginsWith' in range) {
+    return { expression: ' AND begins_with(#sk, :from)', values: { ':from': range.beginsWith } };
+  }
+  return {
+    expression: ' AND #sk BETWEEN :from AND :to',
+    values: { ':from': range.between[0], ':to': range.between[1] },
+  };
+}
+
 /** Reads a filtered page on until it is full or this many reads were made (a page may then be short). */
 const MAX_FILTERED_READS = 10;
 
@@ -180,44 +217,51 @@ const MAX_FILTERED_READS = 10;
  * nothing is skipped. One item more than asked tells whether another page exists, so the last page carries no
  * cursor. With a filter, reads go on from where the last stopped until one item more than `limit` passed it (or
  * the partition or the read budget ends); a page cut short by the budget carries the cursor of where reading
- * stopped, so no item is skipped or given twice.
+ * stopped, so no item is skipped or given twice. `sortKey` narrows the page to the sort keys that start with a
+ * prefix or lie between two values (both included): the first read asks DynamoDB for that range, and a read that
+ * continues after a cursor (one sort-key condition only) drops what lies past the range and ends there.
  */
 export async function queryIndexPage<T>(
   index: Index,
   partition: string,
-  page: { limit: number; cursor?: string; newestFirst: boolean; filter?: ItemFilter },
+  page: {
+    limit: number;
+    cursor?: string;
+    newestFirst: boolean;
+    filter?: ItemFilter;
+    sortKey?: SortKeyRange;
+  },
 ): Promise<Page<T>> {
   const found: Record<string, unknown>[] = [];
   let after = decodeCursor(page.cursor, partition);
   let ended = false;
   let reads = 0;
   do {
+    const condition = sortKeyCondition(after, page.newestFirst, page.sortKey);
     const result = await dynamo.send(
       new QueryCommand({
         TableName,
         IndexName: index.name,
-        KeyConditionExpression:
-          after === undefined ? '#pk = :pk' : `#pk = :pk AND #sk ${page.newestFirst ? '<' : '>'} :after`,
+        KeyConditionExpression: `#pk = :pk${condition.expression}`,
         ...(page.filter ? { FilterExpression: page.filter.expression } : {}),
         ExpressionAttributeNames: {
           ...page.filter?.names,
           '#pk': index.partitionKey,
-          ...(after === undefined ? {} : { '#sk': index.sortKey }),
+          ...(condition.expression ? { '#sk': index.sortKey } : {}),
         },
-        ExpressionAttributeValues: {
-          ...page.filter?.values,
-          ':pk': partition,
-          ...(after === undefined ? {} : { ':after': after }),
-        },
+        ExpressionAttributeValues: { ...page.filter?.values, ':pk': partition, ...condition.values },
         ScanIndexForward: !page.newestFirst,
         Limit: page.limit + 1 - found.length,
       }),
     );
-    found.push(...(result.Items ?? []));
+    const items = result.Items ?? [];
+    // Items come in sort-key order, so the first one past the range ends it.
+    const outside = items.findIndex((item) => !inRange(page.sortKey, item[index.sortKey]));
+    found.push(...(outside === -1 ? items : items.slice(0, outside)));
     reads++;
     // Where DynamoDB stopped reading: at the limit, at its 1 MB page size, or (filtered) past items it dropped.
     const stoppedAt = result.LastEvaluatedKey?.[index.sortKey];
-    ended = stoppedAt === undefined;
+    ended = stoppedAt === undefined || outside !== -1;
     if (!ended) after = String(stoppedAt);
   } while (page.filter && !ended && found.length <= page.limit && reads < MAX_FILTERED_READS);
   const items = found.slice(0, page.limit);

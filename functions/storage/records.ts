@@ -55,6 +55,55 @@ export interface CaseRecord {
   };
   readonly result?: { readonly issuedAt: string; readonly document?: StoredDocument; readonly note?: string };
   readonly decidedAt?: string;
+  /** The official the case is assigned to (version 2: `assign`). */
+  readonly assignee?: { readonly id: string; readonly name: string };
+  /** Every due date moved by `extend`, oldest first: each is a Mẫu 04 apology. */
+  readonly extensions?: readonly Extension[];
+  /** Every supplement request made, oldest first (the open one is also `supplementRequest`): each a Mẫu 02. */
+  readonly supplementRequests?: readonly {
+    readonly at: string;
+    readonly note?: string;
+    readonly items: readonly SupplementItem[];
+    readonly by?: string;
+  }[];
+}
+
+/** A due date moved, with the apology's reason (Mẫu 04). */
+export interface Extension {
+  readonly at: string;
+  readonly previousDueAt: string;
+  readonly dueAt: string;
+  readonly reason: string;
+  /** The official who extended it. */
+  readonly by: { readonly id: string; readonly name: string };
+}
+
+/** One read of a case's personal data, or one action on it, by an official or an admin (the audit trail). */
+export interface AuditRecord {
+  readonly type: 'audit';
+  readonly caseCode: string;
+  readonly at: string;
+  readonly actor: {
+    readonly id: string;
+    readonly name: string;
+    readonly role: Role;
+    /** The agency they act for (an admin may have none), and its name as it was then (for the owner's view). */
+    readonly agencyId?: string;
+    readonly agencyName?: LocalizedText;
+  };
+  /** An action's name (`receive`, `assign`…), `view` for a read of the case, `download` for a file. */
+  readonly action: string;
+  /** What was downloaded, or what an action set. */
+  readonly detail?: string;
+}
+
+/** An official known to the platform: listed for assignment once they have used the console. */
+export interface OfficialRecord {
+  readonly type: 'official';
+  readonly id: string;
+  readonly name: string;
+  readonly agencyId: string;
+  readonly lastSeenAt: string;
 }
 
 export interface EventRecord {
@@ -66,6 +115,8 @@ export interface EventRecord {
   readonly action: CaseAction;
   readonly actor: { readonly role: Role | 'system'; readonly name?: string; readonly id?: string };
   readonly note?: string;
+  /** For `assign`: the official the case was handed to (absent when it was unassigned). */
+  readonly handedTo?: { readonly id: string; readonly name: string };
 }
 
 export type NotificationChannel = 'email' | 'sms';

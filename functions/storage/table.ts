@@ -9,8 +9,103 @@ export const TABLE = {
     agencyQueue: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     /** An applicant's cases, newest first. */
     applicantCases: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    // The queue's filters (version 2), each a key rather than a filter over the whole queue, so that a filtered
+    // page costs what an unfiltered one does. Same order as the queue (its sort key is shared); they carry only
+    // what a queue item shows.
+    /** An agency's queue of one status and one procedure. */
+    queueByProcedure: {
+      name: 'queueByProcedure',
+      partitionKey: 'queueProcedurePk',
+      sortKey: 'gsi1sk',
+      projection: 'queue',
+    },
+    /** An agency's queue of one status and one assignee (or none). */
+    queueByAssignee: {
+      name: 'queueByAssignee',
+      partitionKey: 'queueAssigneePk',
+      sortKey: 'gsi1sk',
+      projection: 'queue',
+    },
+    /** An agency's queue of one status, one procedure and one assignee (or none). */
+    queueByProcedureAndAssignee: {
+      name: 'queueByProcedureAndAssignee',
+      partitionKey: 'queueProcedureAssigneePk',
+      sortKey: 'gsi1sk',
+      projection: 'queue',
+    },
+    /** The cases an agency received, by the moment it received them: the register (Mẫu 06). Sparse. */
+    registerByAgency: {
+      name: 'registerByAgency',
+      partitionKey: 'registerPk',
+      sortKey: 'registerSk',
+      projection: 'register',
+    },
   },
 } as const;
+
+/**
+ * Attributes the narrow indexes carry beside the keys: what a queue item shows, what a register line shows.
+ * DynamoDB allows 100 such attributes over all indexes.
+ */
+export const INDEX_PROJECTIONS = {
+  queue: [
+    'code',
+    'procedureId',
+    'procedureName',
+    'agencyId',
+    'applicantName',
+    'status',
+    'submittedAt',
+    'dueAt',
+    'version',
+    'assignee',
+  ],
+  register: [
+    'code',
+    'procedureId',
+    'procedureName',
+    'agencyId',
+    'applicantName',
+    'applicant',
+    'contact',
+    'status',
+    'submittedAt',
+    'receivedAt',
+    'dueAt',
+    'decidedAt',
+    'updatedAt',
+    'result',
+    'extensions',
+    'documents',
+  ],
+} as const;
+
+type AnyIndex = (typeof TABLE.indexes)[keyof typeof TABLE.indexes];
+
+/** The projection of an index: every attribute, or the keys and the listed attributes. */
+export function indexProjection(
+  index: AnyIndex,
+): { type: 'ALL' } | { type: 'INCLUDE'; attributes: string[] } {
+  return 'projection' in index
+    ? { type: 'INCLUDE', attributes: [...INDEX_PROJECTIONS[index.projection]] }
+    : { type: 'ALL' };
+}
+
+/** Every key attribute of the table and its indexes, once (shared sort keys appear once). */
+export const KEY_ATTRIBUTES: readonly string[] = [
+  ...new Set([
+    TABLE.partitionKey,
+    TABLE.sortKey,
+    ...Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+  ]),
+];
+
+function projectionInput(index: AnyIndex) {
+  const projection = indexProjection(index);
+  return projection.type === 'ALL'
+    ? { ProjectionType: 'ALL' as const }
+    : { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: projection.attributes };
+}
 
 /** The create-table input, for DynamoDB Local (the CDK stack declares the same keys). */
 export function createTableInput(tableName: string) {
@@ -18,14 +113,10 @@ export function createTableInput(tableName: string) {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST' as const,
-    AttributeDefinitions: [
-      { AttributeName: TABLE.partitionKey, AttributeType: 'S' as const },
-      { AttributeName: TABLE.sortKey, AttributeType: 'S' as const },
-      { AttributeName: indexes.agencyQueue.partitionKey, AttributeType: 'S' as const },
-      { AttributeName: indexes.agencyQueue.sortKey, AttributeType: 'S' as const },
-      { AttributeName: indexes.applicantCases.partitionKey, AttributeType: 'S' as const },
-      { AttributeName: indexes.applicantCases.sortKey, AttributeType: 'S' as const },
-    ],
+    AttributeDefinitions: KEY_ATTRIBUTES.map((AttributeName) => ({
+      AttributeName,
+      AttributeType: 'S' as const,
+    })),
     KeySchema: [
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: TABLE.sortKey, KeyType: 'RANGE' as const },
@@ -36,7 +127,7 @@ export function createTableInput(tableName: string) {
         { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
         { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
       ],
-      Projection: { ProjectionType: 'ALL' as const },
+      Projection: projectionInput(index),
     })),
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' as const },
   };

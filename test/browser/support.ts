@@ -34,6 +34,17 @@ export interface Opened {
 
 export interface OpenOptions {
   readonly width?: number;
+  /** @default PHONE.height */
+  readonly height?: number;
+  /** A desk's screen (no touch, no mobile viewport), e.g. the console at 1280×800. @default false */
+  readonly desktop?: boolean;
+  /**
+   * Keep the local runtime's own CSP (the production policy with s3rver as the upload origin) instead of replacing
+   * it: a page whose HTML is replaced by interception counts to Chromium as a public page, which may then not fetch
+   * from s3rver on the loopback address (Local Network Access), as the console does to show a document.
+   * @default false
+   */
+  readonly serverCsp?: boolean;
   readonly javaScriptEnabled?: boolean;
 }
 
@@ -44,23 +55,25 @@ export async function openPhone(
   options: OpenOptions = {},
 ): Promise<Opened> {
   const context = await browser.newContext({
-    viewport: { width: options.width ?? PHONE.width, height: PHONE.height },
-    isMobile: true,
-    hasTouch: true,
+    viewport: { width: options.width ?? PHONE.width, height: options.height ?? PHONE.height },
+    isMobile: !options.desktop,
+    hasTouch: !options.desktop,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
-  await context.route(
-    (url) => url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/api/'),
-    async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: { ...response.headers(), 'content-security-policy': PRODUCTION_CSP },
-      });
-    },
-  );
+  if (!options.serverCsp) {
+    await context.route(
+      (url) => url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/api/'),
+      async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({
+          response,
+          headers: { ...response.headers(), 'content-security-policy': PRODUCTION_CSP },
+        });
+      },
+    );
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   const apiLanguages: string[] = [];

@@ -128,6 +128,24 @@ describe('data', () => {
             Match.objectLike({ AttributeName: 'gsi2sk' }),
           ],
         }),
+        // The queue's filters and the register: narrow projections, the queue's own order.
+        ...['queueProcedurePk', 'queueAssigneePk', 'queueProcedureAssigneePk'].map((partitionKey) =>
+          Match.objectLike({
+            KeySchema: [
+              Match.objectLike({ AttributeName: partitionKey }),
+              Match.objectLike({ AttributeName: 'gsi1sk' }),
+            ],
+            Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }),
+          }),
+        ),
+        Match.objectLike({
+          IndexName: 'registerByAgency',
+          KeySchema: [
+            Match.objectLike({ AttributeName: 'registerPk' }),
+            Match.objectLike({ AttributeName: 'registerSk' }),
+          ],
+          Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }),
+        }),
       ],
     });
   });
@@ -150,7 +168,7 @@ describe('data', () => {
     }
   });
 
-  it('versions the documents bucket, clears unclaimed uploads and lets the web post uploads', () => {
+  it('versions the documents bucket, clears unclaimed uploads and lets the web post uploads and read them', () => {
     dev.template.hasResourceProperties('AWS::S3::Bucket', {
       VersioningConfiguration: { Status: 'Enabled' },
       LifecycleConfiguration: {
@@ -159,7 +177,9 @@ describe('data', () => {
         ]),
       },
       CorsConfiguration: {
-        CorsRules: [Match.objectLike({ AllowedMethods: ['POST'], AllowedOrigins: [Match.anyValue()] })],
+        CorsRules: [
+          Match.objectLike({ AllowedMethods: ['POST', 'GET'], AllowedOrigins: [Match.anyValue()] }),
+        ],
       },
     });
   });

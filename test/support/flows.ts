@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Account } from './accounts';
+import { pdfBytes } from './files';
 import { api } from './http';
 import { uploadFile } from './uploads';
 
@@ -104,6 +105,23 @@ export async function submitBirthRegistration(
     documentType: 'medical-birth-certificate',
   });
   return submitExample(c, who, BIRTH, [{ documentType: 'medical-birth-certificate', uploadId }], extra);
+}
+
+/** The applicant answers a birth registration's supplement request with a new birth certificate and the data. */
+export async function answerBirthSupplement(c: Client, applicant: Who, code: string, label = 'rõ nét') {
+  const token = await signIn(c, applicant);
+  const uploadId = await uploadFile(c, token, {
+    procedureId: BIRTH,
+    documentType: 'medical-birth-certificate',
+    bytes: pdfBytes(label),
+  });
+  return c.post(`/api/applications/${encodeURIComponent(code)}/supplement`, {
+    token,
+    body: {
+      data: await exampleData(c, BIRTH),
+      documents: [{ documentType: 'medical-birth-certificate', uploadId }],
+    },
+  });
 }
 
 export async function act(

@@ -11,6 +11,8 @@ export interface ApiResponse<Body = Json> {
   readonly headers: Headers;
   /** Parsed JSON when the answer is JSON (also problem+json), else the text. */
   readonly body: Body;
+  /** The body as it came, for files (a PDF). */
+  readonly bytes: Buffer;
 }
 
 export interface RequestOptions {
@@ -77,6 +79,7 @@ export function api(baseUrl: string, clientOptions: ClientOptions = {}) {
       status: answer.statusCode,
       headers: received,
       body: (isJson && text ? JSON.parse(text) : text) as Body,
+      bytes,
     };
   }
 

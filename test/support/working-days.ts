@@ -15,11 +15,11 @@ export function vietnamDay(instant: Date | string): string {
 }
 
 /** The calendar day after `day`. */
-function nextDay(day: string): string {
+export function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
 }
 
-function isWorkingDay(day: string): boolean {
+export function isWorkingDay(day: string): boolean {
   const year = Number(day.slice(0, 4));
   const schedule = OFFICIAL_SCHEDULES.find((s) => s.year === year);
   if (schedule?.workingDays.includes(day)) return true;

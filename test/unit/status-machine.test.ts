@@ -27,20 +27,30 @@ const ALL_ACTIONS: CaseAction[] = [
   'deny',
   'issue_result',
   'withdraw',
+  'assign',
+  'extend',
 ];
 
-// Copied from CONTRACT.md's table, not from the module. `supplement` is checked separately.
+// Copied from CONTRACT.md's table, not from the module. `supplement` is checked separately. Version 2: `assign`
+// in any open status and `extend` from processing leave the status as it is.
 const EXPECTED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
-  awaiting_payment: { confirm_payment: 'submitted', withdraw: 'withdrawn' },
+  awaiting_payment: { confirm_payment: 'submitted', withdraw: 'withdrawn', assign: 'awaiting_payment' },
   submitted: {
     receive: 'processing',
     reject: 'rejected',
     request_supplement: 'needs_supplement',
     withdraw: 'withdrawn',
+    assign: 'submitted',
   },
-  processing: { request_supplement: 'needs_supplement', approve: 'approved', deny: 'denied' },
-  needs_supplement: { withdraw: 'withdrawn' },
-  approved: { issue_result: 'completed' },
+  processing: {
+    request_supplement: 'needs_supplement',
+    approve: 'approved',
+    deny: 'denied',
+    assign: 'processing',
+    extend: 'processing',
+  },
+  needs_supplement: { withdraw: 'withdrawn', assign: 'needs_supplement' },
+  approved: { issue_result: 'completed', assign: 'approved' },
   denied: {},
   rejected: {},
   completed: {},
@@ -84,7 +94,7 @@ describe('status machine', () => {
   );
 
   it('covers the full product of statuses, actions and statuses before a supplement', () => {
-    expect(cases).toHaveLength(9 * 10 * 10);
+    expect(cases).toHaveLength(9 * 12 * 10);
   });
 
   it.each(cases)('$from + $action (before supplement: $before)', ({ from, action, before }) => {
@@ -139,11 +149,13 @@ describe('status machine', () => {
       deny: 'official',
       issue_result: 'official',
       withdraw: 'applicant',
+      assign: 'official',
+      extend: 'official',
     });
   });
 
-  it('requires a note for reject and deny only, and items for request_supplement only', () => {
-    expect(ALL_ACTIONS.filter(requiresNote).sort()).toEqual(['deny', 'reject']);
+  it('requires a note for reject, deny and extend only, and items for request_supplement only', () => {
+    expect(ALL_ACTIONS.filter(requiresNote).sort()).toEqual(['deny', 'extend', 'reject']);
     expect(ALL_ACTIONS.filter(requiresItems)).toEqual(['request_supplement']);
   });
 

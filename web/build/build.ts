@@ -6,9 +6,11 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { applyPages } from '../apply/page';
 import { cataloguePages } from '../catalogue/page';
+import { consolePages } from '../console/page';
 import { payPages } from '../pay/page';
 import { procedurePages } from '../procedure/page';
 import { signinPages } from '../signin/page';
+import { statsPages } from '../stats/page';
 import { trackPages } from '../track/page';
 import { verifyPages } from '../verify/page';
 import type { PageGenerator, SiteContext } from './context';
@@ -25,6 +27,9 @@ const GENERATORS: readonly PageGenerator[] = [
   // Level 4: the page a result's QR code opens, and paying a fee online.
   verifyPages,
   payPages,
+  // Version 2 (console): the officials' console, public statistics.
+  consolePages,
+  statsPages,
   notFoundPages,
 ];
 

@@ -13,7 +13,8 @@ export interface ContentSecurityPolicyOptions {
 /**
  * Only the site's own scripts and styles (no inline script or style, no eval): a page's behaviour is in its
  * bundled module. `fetch` to the same-origin API, the upload and sign-in origins; images of our own, `data:`
- * icons and `blob:` previews of photos the user picks; never framed, no plugins, no foreign base or form target.
+ * icons and `blob:` previews of photos the user picks; frames only of our own or of such blobs (a document shown
+ * in the console); never framed, no plugins, no foreign base or form target.
  */
 export function contentSecurityPolicy(options: ContentSecurityPolicyOptions = {}): string {
   const uploads = options.uploadOrigins ?? [];
@@ -23,6 +24,8 @@ export function contentSecurityPolicy(options: ContentSecurityPolicyOptions = {}
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
+    // The console shows an application's PDF in the page from a blob the script fetched (never a foreign frame).
+    "frame-src 'self' blob:",
     ["connect-src 'self'", ...uploads, ...auth].join(' '),
     "object-src 'none'",
     "base-uri 'self'",

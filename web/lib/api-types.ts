@@ -2,9 +2,11 @@
 import type * as z from 'zod/mini';
 import type {
   applicationRequest,
+  auditEntry,
   caseActionRequest,
   caseSummary,
   caseView,
+  documentLink,
   Output,
   officialCaseView,
   paymentStarted,
@@ -13,6 +15,7 @@ import type {
   procedureDetail,
   procedureSummary,
   queueItem,
+  statistics,
   submitResponse,
   supplementAnswer,
   trackingView,
@@ -44,6 +47,10 @@ export type TrackResponse = Output<typeof trackingView>;
 export type QueueItem = Output<typeof queueItem>;
 export type OfficialCaseView = Output<typeof officialCaseView>;
 export type CaseActionRequest = Input<typeof caseActionRequest>;
+// The console (version 2).
+export type AuditEntry = Output<typeof auditEntry>;
+export type DocumentLink = Output<typeof documentLink>;
+export type Statistics = Output<typeof statistics>;
 
 /** A page of a list route: `nextCursor` is absent on the last page. */
 export interface Page<T> {

@@ -1,22 +1,25 @@
 // The browser side of html.ts: markup trees to DOM nodes (text stays text), and small look-ups.
 import { type Attributes, type Child, h, isElement } from './html';
 
-/** DOM nodes of `child`: a fragment for a list. */
-export function toNode(child: Child): Node {
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
+/** DOM nodes of `child`: a fragment for a list. `<svg>` and what it holds are made in the SVG namespace. */
+export function toNode(child: Child, namespace?: string): Node {
   if (child === null || child === undefined || child === false) return document.createTextNode('');
   if (typeof child === 'string' || typeof child === 'number') return document.createTextNode(String(child));
   if (Array.isArray(child)) {
     const fragment = document.createDocumentFragment();
-    for (const item of child as readonly Child[]) fragment.append(toNode(item));
+    for (const item of child as readonly Child[]) fragment.append(toNode(item, namespace));
     return fragment;
   }
   if (!isElement(child)) return document.createTextNode('');
-  const node = document.createElement(child.tag);
+  const inSvg = namespace ?? (child.tag === 'svg' ? SVG_NAMESPACE : undefined);
+  const node = inSvg ? document.createElementNS(inSvg, child.tag) : document.createElement(child.tag);
   for (const [name, value] of Object.entries(child.attrs)) {
     if (value === null || value === undefined || value === false) continue;
     node.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const item of child.children) node.append(toNode(item));
+  for (const item of child.children) node.append(toNode(item, inSvg));
   return node;
 }
 

@@ -50,6 +50,7 @@ export const COMMON = defineTexts({
     needsScript:
       'Trang này cần JavaScript. Hãy bật JavaScript trong trình duyệt, hoặc đến Bộ phận Một cửa để được hướng dẫn.',
     footer: 'Cổng dịch vụ công của tỉnh. Bộ phận Một cửa hướng dẫn miễn phí.',
+    statistics: 'Thống kê giải quyết hồ sơ',
   },
   en: {
     brand: 'Public services',
@@ -71,5 +72,6 @@ export const COMMON = defineTexts({
     needsScript:
       'This page needs JavaScript. Turn JavaScript on in your browser, or ask the one-stop desk for help.',
     footer: "The province's public services portal. The one-stop desk helps free of charge.",
+    statistics: 'Statistics of cases handled',
   },
 });

@@ -19,6 +19,16 @@ export const PATHS = {
   /** Verification: what a QR code opens (`/verify?c=<code>&t=<token>`, domain/verify-token.ts), or a PDF picked. */
   verify: () => '/verify/',
   console: () => '/console/',
+  /** A case in the console: `/console/case/?code=…` (one page for every case: the site is static). */
+  consoleCase: (code?: string) => (code ? `/console/case/?code=${segment(code)}` : '/console/case/'),
+  /** One action on a case, on a page of its own: `/console/case/action/?code=…&action=receive`. */
+  consoleAction: (code?: string, action?: string) =>
+    code && action
+      ? `/console/case/action/?code=${segment(code)}&action=${segment(action)}`
+      : '/console/case/action/',
+  consoleStats: () => '/console/stats/',
+  /** Public statistics (on-time rates, Decision 766/QĐ-TTg). */
+  stats: () => '/stats/',
   /** Sign-in, then back to `returnTo` (a same-origin path; see `safeReturnPath` in lib/auth.ts). */
   signIn: (returnTo?: string) => (returnTo ? `/signin/?return=${segment(returnTo)}` : '/signin/'),
   /** Where Cognito's hosted sign-in returns with `code` and `state` (the web client's callback URLs). */
@@ -51,6 +61,10 @@ export function pages(lang: Lang) {
     pay: (code: string) => localize(PATHS.pay(code), lang),
     verify: () => localize(PATHS.verify(), lang),
     console: () => localize(PATHS.console(), lang),
+    consoleCase: (code?: string) => localize(PATHS.consoleCase(code), lang),
+    consoleAction: (code?: string, action?: string) => localize(PATHS.consoleAction(code, action), lang),
+    consoleStats: () => localize(PATHS.consoleStats(), lang),
+    stats: () => localize(PATHS.stats(), lang),
     signIn: (returnTo?: string) => localize(PATHS.signIn(returnTo), lang),
     signInCallback: () => localize(PATHS.signInCallback(), lang),
     signedOut: () => localize(PATHS.signedOut(), lang),

@@ -29,6 +29,8 @@ export interface PageOptions {
   readonly needsScript?: boolean;
   /** Address of the same content whose URL search engines should keep (an old address's copy). */
   readonly canonicalPath?: string;
+  /** A wider main column, for work pages (the officials' console) on a desk's screen. */
+  readonly wide?: boolean;
 }
 
 const OTHER: Record<Lang, Lang> = { vi: 'en', en: 'vi' };
@@ -76,7 +78,7 @@ export function renderPage(options: PageOptions): string {
     ),
     h(
       'main',
-      { id: 'main', class: 'main', tabindex: '-1' },
+      { id: 'main', class: options.wide ? 'main main--wide' : 'main', tabindex: '-1' },
       options.backLink
         ? h('a', { class: 'back-link', href: options.backLink.href }, options.backLink.text)
         : null,
@@ -85,7 +87,12 @@ export function renderPage(options: PageOptions): string {
         : null,
       options.main,
     ),
-    h('footer', { class: 'footer' }, h('p', null, text.footer)),
+    h(
+      'footer',
+      { class: options.wide ? 'footer footer--wide' : 'footer' },
+      h('p', null, text.footer),
+      h('p', null, h('a', { href: localize(PATHS.stats(), lang) }, text.statistics)),
+    ),
   );
   return `<!doctype html>\n${renderToString(h('html', { lang }, head, body))}\n`;
 }

@@ -1,0 +1,81 @@
+// The audit trail as the officials' routes use it: who read or did what to a case, recorded before they are answered.
+
+import { findAgency } from '../../schemas/agencies';
+import type { AuditEntry } from '../../schemas/api';
+import type { Principal } from '../domain/principal';
+import { toVietnamIso } from '../domain/vietnam-time';
+import { auditEntryItem, listAuditEntries, recordAuditEntry } from '../storage/audit';
+import type { TransactItem } from '../storage/dynamo';
+import type { AuditRecord } from '../storage/records';
+
+/** The audit entry of `principal` doing `action` to case `code` at `now`. */
+export function auditEntryOf(
+  principal: Principal,
+  code: string,
+  action: string,
+  now: Date,
+  detail?: string,
+): AuditRecord {
+  const agency = principal.agencyId ? findAgency(principal.agencyId) : undefined;
+  return {
+    type: 'audit',
+    caseCode: code,
+    at: toVietnamIso(now),
+    actor: {
+      id: principal.id,
+      name: principal.name,
+      role: principal.role,
+      ...(agency ? { agencyId: agency.id, agencyName: agency.name } : {}),
+    },
+    action,
+    ...(detail ? { detail } : {}),
+  };
+}
+
+/** Reads by the case's applicant are theirs to make; every other read of personal data is recorded. */
+const isRecordedReader = (principal: Principal) =>
+  principal.role === 'official' || principal.role === 'admin';
+
+/**
+ * Records that `principal` read the case (`view`) or downloaded one of its files (`download`, named in `detail`).
+ * Resolves once stored; the caller answers only then, so a read that cannot be recorded fails.
+ */
+export async function recordRead(
+  principal: Principal,
+  code: string,
+  read: 'view' | 'download',
+  now: Date,
+  detail?: string,
+): Promise<void> {
+  if (!isRecordedReader(principal)) return;
+  await recordAuditEntry(auditEntryOf(principal, code, read, now, detail));
+}
+
+/** Transaction item: the audit entry of an action, written with the change itself. */
+export function actionAuditItem(
+  principal: Principal,
+  code: string,
+  action: string,
+  now: Date,
+  detail?: string,
+): TransactItem {
+  return auditEntryItem(auditEntryOf(principal, code, action, now, detail));
+}
+
+/** One page of a case's audit trail, oldest first. */
+export async function auditPage(
+  code: string,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: AuditEntry[]; nextCursor?: string }> {
+  const page = await listAuditEntries(code, limit, cursor);
+  return {
+    items: page.items.map((entry) => ({
+      at: entry.at,
+      actor: { id: entry.actor.id, name: entry.actor.name, role: entry.actor.role },
+      action: entry.action,
+      ...(entry.detail ? { detail: entry.detail } : {}),
+    })),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
+}
