@@ -897,13 +897,28 @@ export const webhookParams = lazy(() =>
   z.object({ id: meta(z.string().check(z.minLength(1), z.maxLength(64)), { description: 'Webhook id' }) }),
 );
 
+/**
+ * A time with its offset, as a client sends it. By pattern rather than zod's `z.iso.datetime`, whose ISO code would
+ * add 2 KB to the applicant's function, which is held to 300 KB.
+ */
+const isoTimeWithOffset = () =>
+  z
+    .string()
+    .check(
+      z.maxLength(40),
+      z.regex(
+        /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/,
+      ),
+    );
+
 /** `GET /api/applications` for systems that poll: by status, and changed since a time. */
 export const applicationListQuery = lazy(() =>
   z.object({
     ...pageQueryShape(),
     status: meta(z.optional(caseStatus()), { description: 'Only cases in this status' }),
-    updatedSince: meta(z.optional(z.iso.datetime({ offset: true }).check(z.maxLength(40))), {
+    updatedSince: meta(z.optional(isoTimeWithOffset()), {
       description: 'Only cases changed at or after this time (ISO 8601 with offset)',
+      format: 'date-time',
     }),
   }),
 );

@@ -4,7 +4,7 @@ import { findProcedure, procedureDetail } from '../../schemas/catalogue';
 import type { ProcedureDefinition } from '../../schemas/types';
 import { requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
-import type { FileAnswer } from '../commons/http';
+import type { FileAnswer } from '../commons/file-answer';
 import { verifyTokenKeys } from '../commons/verify-keys';
 import { CONTROL_SLIP_STEPS } from '../domain/action-labels';
 import { vietnamCalendar } from '../domain/calendar';

@@ -15,6 +15,7 @@ import type { Language, Role } from '../domain/types';
 import type { LazySchema, RawBodySpec, RouteEntry } from '../routes/define';
 import { principalFromClaims } from './claims';
 import { limits, runtime } from './config';
+import type { FileResponse } from './file-answer';
 import { logger } from './observability';
 import { HttpProblem, httpProblems, internalError, toProblem } from './problem';
 
@@ -66,47 +67,6 @@ export const noContent = () => ({ status: 204 }) as const;
 
 /** 302 to `location`, no body: where a browser is sent back to (a payment gateway's return). */
 export const redirect = (location: string) => ({ status: 302, headers: { location } }) as const;
-
-/** A file the route answers with (its response declares `contentTypes`): the bytes go out as they are. */
-export interface FileAnswer {
-  readonly bytes: Uint8Array | string;
-  readonly contentType: string;
-  readonly fileName: string;
-}
-
-/** 200 with a file: a PDF, a CSV. */
-export const fileAnswer = (file: FileAnswer) => ({ status: 200, body: '', file }) as const;
-
-/** `attachment` with the name in ASCII and, for the Vietnamese one, RFC 6266's `filename*`. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-function fileResponse(entry: RouteEntry, status: number, file: FileAnswer, lang: Language): HttpResponse {
-  const spec = entry.responses[status as keyof RouteEntry['responses']];
-  const declared = (spec && 'contentTypes' in spec ? spec.contentTypes : undefined) ?? [];
-  if (runtime.isLocal && !declared.includes(file.contentType.split(';')[0]!.trim())) {
-    throw new Error(`${entry.method} ${entry.path} answered ${file.contentType}, which it does not declare`);
-  }
-  const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes, 'utf8') : Buffer.from(file.bytes);
-  return {
-    statusCode: status,
-    headers: {
-      'content-type': file.contentType,
-      'content-language': lang,
-      'content-disposition': contentDisposition(file.fileName),
-      'cache-control': 'no-store',
-    },
-    body: bytes.toString('base64'),
-    isBase64Encoded: true,
-  };
-}
 
 export type RouteHandler<Entry extends RouteEntry> = middy.MiddyfiedHandler<
   HttpEvent,
@@ -242,6 +202,19 @@ function checkAnswer(entry: RouteEntry, status: number, body: unknown): void {
   }
 }
 
+/**
+ * A file answer (`fileAnswer`, ./file-answer.ts, built there so that only the functions that answer files carry
+ * that code), in the caller's language; the local runtime holds it to the media types its entry declares.
+ */
+function fileResult(entry: RouteEntry, status: number, file: FileResponse, lang: Language): HttpResponse {
+  const spec = entry.responses[status as keyof RouteEntry['responses']];
+  const declared = (spec && 'contentTypes' in spec ? spec.contentTypes : undefined) ?? [];
+  if (runtime.isLocal && !declared.includes(file.contentType)) {
+    throw new Error(`${entry.method} ${entry.path} answered ${file.contentType}, which it does not declare`);
+  }
+  return { ...file.response, headers: { ...file.response.headers, 'content-language': lang } };
+}
+
 function json(result: { status: number; body?: unknown; headers?: Record<string, string> }, lang: Language) {
   return {
     statusCode: result.status,
@@ -295,8 +268,8 @@ export function route<const Entry extends RouteEntry>(
         sourceIp: clientAddress(event),
         now: requestTime(event),
       });
-      const file = (result as { file?: FileAnswer }).file;
-      if (file) return fileResponse(entry, result.status, file, lang);
+      const file = (result as { file?: FileResponse }).file;
+      if (file) return fileResult(entry, result.status, file, lang);
       checkAnswer(entry, result.status, result.body);
       return json(result, lang);
     });

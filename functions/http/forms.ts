@@ -1,6 +1,7 @@
 // Handlers of the one-stop forms as PDFs: a case's forms (officials, owner) and the register (Mẫu 06).
 import { caseFormFile, registerFile } from '../cases/forms';
-import { fileAnswer, route } from '../commons/http';
+import { fileAnswer } from '../commons/file-answer';
+import { route } from '../commons/http';
 import { formRoutes as routes } from '../routes/forms';
 
 export const getCaseForm = route(routes.getCaseForm, async (req) =>

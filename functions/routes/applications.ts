@@ -4,7 +4,7 @@ import { defineRoutes } from './define';
 
 const APPLICANTS = ['citizen', 'business'] as const;
 
-export const applicationRoutes = defineRoutes('functions/http/applications.ts', {
+export const applicationRoutes = /* @__PURE__ */ defineRoutes('functions/http/applications.ts', {
   listApplications: {
     method: 'GET',
     path: '/api/applications',
@@ -46,7 +46,7 @@ export const applicationRoutes = defineRoutes('functions/http/applications.ts', 
 });
 
 /** Submissions and supplements: they check and claim uploads, so they live in their own function. */
-export const submissionRoutes = defineRoutes('functions/http/submissions.ts', {
+export const submissionRoutes = /* @__PURE__ */ defineRoutes('functions/http/submissions.ts', {
   submitApplication: {
     method: 'POST',
     path: '/api/applications',

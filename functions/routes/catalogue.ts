@@ -2,7 +2,7 @@
 import * as api from '../../schemas/api';
 import { defineRoutes } from './define';
 
-export const catalogueRoutes = defineRoutes('functions/http/catalogue.ts', {
+export const catalogueRoutes = /* @__PURE__ */ defineRoutes('functions/http/catalogue.ts', {
   listProcedures: {
     method: 'GET',
     path: '/api/procedures',

@@ -154,6 +154,9 @@ export function pathParameters(path: string): string[] {
 /**
  * The routes whose handlers one module exports, keyed by export name: the module is written once and each
  * route's facts once. Checks what types cannot: a path parameter needs a params schema, a route a response.
+ * Each area module marks its call `@__PURE__`: a function's bundle then keeps only the areas its
+ * handlers import (an area's routes, their OpenAPI texts and schemas would otherwise ride along in every function
+ * that imports another area of the same module).
  */
 export function defineRoutes<const Specs extends Readonly<Record<string, RouteSpec>>>(
   entry: string,

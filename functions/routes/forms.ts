@@ -4,7 +4,7 @@ import { defineRoutes } from './define';
 
 const OFFICIALS = ['official', 'admin'] as const;
 
-export const formRoutes = defineRoutes('functions/http/forms.ts', {
+export const formRoutes = /* @__PURE__ */ defineRoutes('functions/http/forms.ts', {
   getCaseForm: {
     method: 'GET',
     path: '/api/cases/{code}/forms/{form}',

@@ -2,7 +2,7 @@
 import * as api from '../../schemas/api';
 import { defineRoutes } from './define';
 
-export const demoSignInRoutes = defineRoutes('local/demo-routes.ts', {
+export const demoSignInRoutes = /* @__PURE__ */ defineRoutes('local/demo-routes.ts', {
   listDemoUsers: {
     method: 'GET',
     path: '/api/local/users',
@@ -21,7 +21,7 @@ export const demoSignInRoutes = defineRoutes('local/demo-routes.ts', {
   },
 });
 
-export const localStandInRoutes = defineRoutes('functions/http/local.ts', {
+export const localStandInRoutes = /* @__PURE__ */ defineRoutes('functions/http/local.ts', {
   listOutbox: {
     method: 'GET',
     path: '/api/local/outbox',

@@ -5,7 +5,7 @@ import { defineRoutes } from './define';
 
 const OFFICIALS = ['official', 'admin'] as const;
 
-export const officialRoutes = defineRoutes('functions/http/officials.ts', {
+export const officialRoutes = /* @__PURE__ */ defineRoutes('functions/http/officials.ts', {
   listOfficials: {
     method: 'GET',
     path: '/api/officials',

@@ -2,7 +2,7 @@
 import * as api from '../../schemas/api';
 import { defineRoutes } from './define';
 
-export const healthRoutes = defineRoutes('functions/http/health.ts', {
+export const healthRoutes = /* @__PURE__ */ defineRoutes('functions/http/health.ts', {
   health: {
     method: 'GET',
     path: '/api/health',
@@ -14,7 +14,7 @@ export const healthRoutes = defineRoutes('functions/http/health.ts', {
   },
 });
 
-export const openApiRoutes = defineRoutes('functions/http/openapi.ts', {
+export const openApiRoutes = /* @__PURE__ */ defineRoutes('functions/http/openapi.ts', {
   openApi: {
     method: 'GET',
     path: '/api/openapi.json',

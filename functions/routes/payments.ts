@@ -3,7 +3,7 @@ import * as api from '../../schemas/api';
 import { defineRoutes } from './define';
 
 /** One function holds the gateway's secret: these three routes, and nothing else. */
-export const paymentRoutes = defineRoutes('functions/http/payments.ts', {
+export const paymentRoutes = /* @__PURE__ */ defineRoutes('functions/http/payments.ts', {
   startPayment: {
     method: 'POST',
     path: '/api/applications/{code}/payment',

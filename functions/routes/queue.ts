@@ -5,7 +5,7 @@ import { defineRoutes } from './define';
 const OFFICIALS = ['official', 'admin'] as const;
 
 /** The queue: read most often, and touching no document, it has a function of its own. */
-export const queueRoutes = defineRoutes('functions/http/queue.ts', {
+export const queueRoutes = /* @__PURE__ */ defineRoutes('functions/http/queue.ts', {
   listQueue: {
     method: 'GET',
     path: '/api/queue',

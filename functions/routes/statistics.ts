@@ -2,7 +2,7 @@
 import * as api from '../../schemas/api';
 import { defineRoutes } from './define';
 
-export const statisticsRoutes = defineRoutes('functions/http/statistics.ts', {
+export const statisticsRoutes = /* @__PURE__ */ defineRoutes('functions/http/statistics.ts', {
   getStatistics: {
     method: 'GET',
     path: '/api/stats',

@@ -2,7 +2,7 @@
 import * as api from '../../schemas/api';
 import { defineRoutes } from './define';
 
-export const trackingRoutes = defineRoutes('functions/http/tracking.ts', {
+export const trackingRoutes = /* @__PURE__ */ defineRoutes('functions/http/tracking.ts', {
   trackCase: {
     method: 'GET',
     path: '/api/track/{code}',

@@ -2,7 +2,7 @@
 import * as api from '../../schemas/api';
 import { defineRoutes } from './define';
 
-export const uploadRoutes = defineRoutes('functions/http/uploads.ts', {
+export const uploadRoutes = /* @__PURE__ */ defineRoutes('functions/http/uploads.ts', {
   createUpload: {
     method: 'POST',
     path: '/api/uploads',

@@ -6,7 +6,7 @@ import { defineRoutes } from './define';
 export const PDF_MAX_BYTES = 4 * 1024 * 1024;
 
 /** The QR code's lookup: a small read, so it shares the tracking function (and its limits on guessing). */
-export const verifyLookupRoutes = defineRoutes('functions/http/verify-lookup.ts', {
+export const verifyLookupRoutes = /* @__PURE__ */ defineRoutes('functions/http/verify-lookup.ts', {
   verifyCase: {
     method: 'GET',
     path: '/api/verify/{code}',
@@ -27,7 +27,7 @@ export const verifyLookupRoutes = defineRoutes('functions/http/verify-lookup.ts'
 });
 
 /** Checking signatures needs pkijs (400 KB): a function of its own, apart from the interactive ones. */
-export const verificationRoutes = defineRoutes('functions/http/verification.ts', {
+export const verificationRoutes = /* @__PURE__ */ defineRoutes('functions/http/verification.ts', {
   verifyPdf: {
     method: 'POST',
     path: '/api/verify',

@@ -2,7 +2,7 @@
 import * as api from '../../schemas/api';
 import { defineRoutes } from './define';
 
-export const webhookRoutes = defineRoutes('functions/http/webhooks.ts', {
+export const webhookRoutes = /* @__PURE__ */ defineRoutes('functions/http/webhooks.ts', {
   registerWebhook: {
     method: 'POST',
     path: '/api/webhooks',

@@ -50,9 +50,9 @@ const record: CaseRecord = {
 };
 
 vi.mock('../../functions/storage/cases', () => ({
-  getCaseWithHistory: async () => ({ record, events: [] }),
+  getCaseWithHistory: async () => ({ record, events: [], parts: [] }),
 }));
-vi.mock('../../functions/documents/uploads', () => ({
+vi.mock('../../functions/documents/downloads', () => ({
   downloadUrl: async () => {
     calls.push('sign-link');
     return 'https://storage.example/documents/u1?signature';
