@@ -33,10 +33,16 @@ async function put(message: Omit<LocalQueueMessage, 'sk'>, visibleAt: number): P
   );
 }
 
+/** Messages sent by this process so far: ties within a millisecond go in the order they were sent. */
+let sent = 0;
+
 /** Sends a message that becomes visible after `delayMs`, as SQS's DelaySeconds (but to the millisecond). */
 export async function sendLocalMessage(queue: string, body: string, delayMs = 0): Promise<void> {
   const now = Date.now();
-  await put({ queue, id: randomUUID(), body, receiveCount: 0, sentAt: now }, now + Math.max(0, delayMs));
+  // A stream batch fans out several changes of one case in the same millisecond; a random id alone would then
+  // deliver them in a random order.
+  const id = `${String(++sent).padStart(12, '0')}-${randomUUID()}`;
+  await put({ queue, id, body, receiveCount: 0, sentAt: now }, now + Math.max(0, delayMs));
 }
 
 /** Up to `max` messages visible now, the earliest first. */
