@@ -436,9 +436,17 @@ export const auditEntry = /* @__PURE__ */ lazy(() =>
   meta(
     z.object({
       at: isoTime(),
-      actor: z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) }),
+      actor: z.object({
+        id: z.string(),
+        name: z.string(),
+        role: meta(z.enum([...ROLES, 'system']), {
+          description:
+            '`system`: the platform acting on another system’s word (a payment gateway’s notification: `name` is the gateway, `id` is `system:<name>`)',
+        }),
+      }),
       action: meta(z.string(), {
-        description: 'An action’s name (`receive`, `assign`, `extend`…), `view` or `download`',
+        description:
+          'An action’s name (`receive`, `assign`, `extend`…), `view`, `download`, or a payment event (`payment_started`, `payment_paid`, `payment_failed`)',
       }),
       detail: meta(z.optional(z.string()), { description: 'What was downloaded, or what an action set' }),
     }),

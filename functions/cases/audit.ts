@@ -6,7 +6,37 @@ import type { Principal } from '../domain/principal';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { auditEntryItem, listAuditEntries, recordAuditEntry } from '../storage/audit';
 import type { TransactItem } from '../storage/dynamo';
-import type { AuditRecord } from '../storage/records';
+import type { AuditActor, AuditRecord } from '../storage/records';
+
+/** A signed-in person as the trail names them, with the agency they act for. */
+export function principalActor(principal: Principal): AuditActor {
+  const agency = principal.agencyId ? findAgency(principal.agencyId) : undefined;
+  return {
+    id: principal.id,
+    name: principal.name,
+    role: principal.role,
+    ...(agency ? { agencyId: agency.id, agencyName: agency.name } : {}),
+  };
+}
+
+/**
+ * The platform itself, acting on what another system told it (`vnpay`, a payment gateway's notification): the
+ * role `system`, the system's name, and an id no account can have (`system:<name>`).
+ */
+export function systemActor(system: string): AuditActor {
+  return { id: `system:${system}`, name: system, role: 'system' };
+}
+
+/** The audit entry of `actor` doing `action` to case `code` at `at` (Vietnam time). */
+export function auditRecord(
+  actor: AuditActor,
+  code: string,
+  action: string,
+  at: string,
+  detail?: string,
+): AuditRecord {
+  return { type: 'audit', caseCode: code, at, actor, action, ...(detail ? { detail } : {}) };
+}
 
 /** The audit entry of `principal` doing `action` to case `code` at `now`. */
 export function auditEntryOf(
@@ -16,20 +46,7 @@ export function auditEntryOf(
   now: Date,
   detail?: string,
 ): AuditRecord {
-  const agency = principal.agencyId ? findAgency(principal.agencyId) : undefined;
-  return {
-    type: 'audit',
-    caseCode: code,
-    at: toVietnamIso(now),
-    actor: {
-      id: principal.id,
-      name: principal.name,
-      role: principal.role,
-      ...(agency ? { agencyId: agency.id, agencyName: agency.name } : {}),
-    },
-    action,
-    ...(detail ? { detail } : {}),
-  };
+  return auditRecord(principalActor(principal), code, action, toVietnamIso(now), detail);
 }
 
 /** Reads by the case's applicant are theirs to make; every other read of personal data is recorded. */

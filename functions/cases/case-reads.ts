@@ -8,11 +8,18 @@ const MAX_VIEWS_SHOWN = 100;
 
 export async function viewsOfCase(code: string): Promise<NonNullable<Case['views']>> {
   const reads = await listCaseReads(code, MAX_VIEWS_SHOWN);
-  return reads.map((read) => ({
-    at: read.at,
-    role: read.actor.role,
-    ...(read.actor.agencyId && read.actor.agencyName
-      ? { agency: { id: read.actor.agencyId, name: read.actor.agencyName } }
-      : {}),
-  }));
+  // Reads are people's (the platform itself reads nothing on anyone's behalf); `system` narrows the type only.
+  return reads.flatMap(({ at, actor }) =>
+    actor.role === 'system'
+      ? []
+      : [
+          {
+            at,
+            role: actor.role,
+            ...(actor.agencyId && actor.agencyName
+              ? { agency: { id: actor.agencyId, name: actor.agencyName } }
+              : {}),
+          },
+        ],
+  );
 }

@@ -1,13 +1,24 @@
-// The one seam through which payment events reach the audit trail: amounts, references and outcomes.
+// The one seam through which payment events reach the case's audit trail: amounts, references and outcomes.
 //
-// It returns the items to write in the payment's own transaction, so that an event and its audit entry are stored
-// together or not at all. Today they are kept as `payment-audit` items in the case's partition; once the
-// console's audit module is merged, this function is the only place to point at it.
+// It returns the items to write in the payment's own transaction (the attempt started, the IPN's settlement and the
+// case it moves), so that an event and its audit entry are stored together or not at all.
+import { auditRecord, principalActor, systemActor } from '../cases/audit';
+import type { Principal } from '../domain/principal';
+import { auditEntryItem } from '../storage/audit';
 import type { TransactItem } from '../storage/dynamo';
-import { type PaymentAuditRecord, paymentAuditItem } from '../storage/payments';
 
-export type PaymentAuditEntry = Omit<PaymentAuditRecord, 'type'>;
+export interface PaymentAuditEntry {
+  readonly caseCode: string;
+  /** Vietnam time, as stored. */
+  readonly at: string;
+  /** The payer who started it, or the gateway (by name) whose notification settled it. */
+  readonly by: { readonly payer: Principal } | { readonly gateway: string };
+  readonly action: 'payment_started' | 'payment_paid' | 'payment_failed';
+  /** The amount and the gateway's references, as a reader of the trail wants them. */
+  readonly detail: string;
+}
 
 export function recordPaymentAudit(entry: PaymentAuditEntry): TransactItem[] {
-  return [paymentAuditItem({ type: 'payment-audit', ...entry })];
+  const actor = 'payer' in entry.by ? principalActor(entry.by.payer) : systemActor(entry.by.gateway);
+  return [auditEntryItem(auditRecord(actor, entry.caseCode, entry.action, entry.at, entry.detail))];
 }

@@ -23,8 +23,6 @@ import { paymentGateway } from './gateway';
 /** Concurrent callbacks (the gateway's retries, a replay) settle one after the other; more is a fault. */
 const MAX_TRIES = 4;
 
-const GATEWAY_ACTOR = (name: string) => ({ role: 'system', name });
-
 /**
  * Settles one decided callback in one transaction: the attempt, its audit entry, and for a paid fee of a case
  * still awaiting it the case itself, its event and its notifications. A paid fee of a case that no longer awaits
@@ -51,9 +49,8 @@ async function settle(
     settlePaymentItem(payment, { ...settlement, ...(refundDue ? { refundDue } : {}) }),
     ...recordPaymentAudit({
       caseCode: payment.caseCode,
-      paymentId: payment.paymentId,
       at,
-      actor: GATEWAY_ACTOR(gateway),
+      by: { gateway },
       action: paid ? 'payment_paid' : 'payment_failed',
       detail: references.join(', '),
     }),

@@ -68,9 +68,8 @@ export async function startPayment(options: {
       ...createPaymentItems(payment),
       ...recordPaymentAudit({
         caseCode: code,
-        paymentId,
         at,
-        actor: { role: principal.role, id: principal.id, name: principal.name },
+        by: { payer: principal },
         action: 'payment_started',
         detail: `${amount} VND, ${gateway.name} ${paymentId}`,
       }),

@@ -1,7 +1,7 @@
 // A case's payment attempts: their keys and items, the reference a gateway's callback names, settling one.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
-import { type CasePart, caseKey, casePartition, casePartKey } from './cases';
+import { type CasePart, caseKey, casePartKey } from './cases';
 import { assignments, putNew, stripKeys, TableName, type TransactItem } from './dynamo';
 import type { PaymentRecord } from './records';
 
@@ -77,26 +77,4 @@ export function paymentsOf(parts: readonly CasePart[]): PaymentRecord[] {
   return parts
     .filter((part): part is CasePart & PaymentRecord => part.type === 'payment')
     .sort((a, b) => (a.paymentId < b.paymentId ? -1 : a.paymentId > b.paymentId ? 1 : 0));
-}
-
-/** An entry of a payment's audit trail: who (the payer, or the gateway), what, with its amount and references. */
-export interface PaymentAuditRecord {
-  readonly type: 'payment-audit';
-  readonly caseCode: string;
-  readonly paymentId: string;
-  readonly at: string;
-  readonly actor: { readonly role: string; readonly id?: string; readonly name?: string };
-  /** `payment_started`, `payment_paid`, `payment_failed`. */
-  readonly action: string;
-  /** The amount and the gateway's references, as a reader of the trail wants them. */
-  readonly detail: string;
-}
-
-/** Transaction item: one audit entry of a payment, in the case's partition (`PAYAUDIT#<at>#<payment id>#<action>`). */
-export function paymentAuditItem(entry: PaymentAuditRecord): TransactItem {
-  return putNew({
-    pk: casePartition(entry.caseCode),
-    sk: `PAYAUDIT#${entry.at}#${entry.paymentId}#${entry.action}`,
-    ...entry,
-  });
 }

@@ -79,18 +79,21 @@ export interface Extension {
 }
 
 /** One read of a case's personal data, or one action on it, by an official or an admin (the audit trail). */
+/** Who is in the audit trail: a signed-in person, or the platform acting for another system (`system`). */
+export interface AuditActor {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role | 'system';
+  /** The agency they act for (an admin may have none), and its name as it was then (for the owner's view). */
+  readonly agencyId?: string;
+  readonly agencyName?: LocalizedText;
+}
+
 export interface AuditRecord {
   readonly type: 'audit';
   readonly caseCode: string;
   readonly at: string;
-  readonly actor: {
-    readonly id: string;
-    readonly name: string;
-    readonly role: Role;
-    /** The agency they act for (an admin may have none), and its name as it was then (for the owner's view). */
-    readonly agencyId?: string;
-    readonly agencyName?: LocalizedText;
-  };
+  readonly actor: AuditActor;
   /** An action's name (`receive`, `assign`…), `view` for a read of the case, `download` for a file. */
   readonly action: string;
   /** What was downloaded, or what an action set. */

@@ -3,9 +3,10 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, inject, it } from 'vitest';
 import { VNPAY_SANDBOX_DEFAULTS } from '../../local/vnpay-sandbox';
-import { type Account, newBusiness, newCitizen } from '../support/accounts';
+import { type Account, newBusiness, newCitizen, newOfficial } from '../support/accounts';
 import {
   client,
+  DISTRICT,
   EVENTUALLY_MS,
   eventually,
   submitBirthRegistration,
@@ -57,6 +58,20 @@ const ipn = async (query: string) => {
 
 const readCase = async (who: Account, code: string) =>
   (await c.get(`/api/applications/${encodeURIComponent(code)}`, { token: who.token })).body;
+
+/** The case's audit trail as an official of its agency (the district's: the household business's) reads it. */
+async function paymentTrail(code: string) {
+  const official = await newOfficial(DISTRICT);
+  const answer = await c.get(`/api/cases/${encodeURIComponent(code)}/audit`, { token: official.token });
+  expect(answer.status).toBe(200);
+  return (
+    answer.body.items as {
+      action: string;
+      actor: { id: string; name: string; role: string };
+      detail?: string;
+    }[]
+  ).filter((entry) => entry.action.startsWith('payment_'));
+}
 
 async function awaitingPayment() {
   const business = await newBusiness();
@@ -115,11 +130,21 @@ describe('GET /api/payments/vnpay/ipn', () => {
     expect(paid.history.map((e: { action: string }) => e.action)).toEqual(['submit', 'confirm_payment']);
     expect(paid.payment).toMatchObject({ status: 'paid', amount: FEE, transactionNo: '14123456' });
     expect(paid.payment.paidAt).toBe('2026-01-05T10:30:00.000+07:00');
+    // The audit trail holds the attempt (by the payer) and its settlement (by the gateway, the platform's `system`).
+    const trail = await paymentTrail(code);
+    expect(trail.map((entry) => [entry.action, entry.actor.role, entry.actor.id])).toEqual([
+      ['payment_started', 'business', business.sub],
+      ['payment_paid', 'system', 'system:vnpay'],
+    ]);
+    expect(trail[1]!.detail).toContain(paymentId);
+    expect(trail[1]!.detail).toContain('transaction 14123456');
 
     expect(await ipn(query)).toEqual({ RspCode: '02', Message: 'Order already confirmed' });
     const again = await readCase(business, code);
     expect(again.version).toBe(2);
     expect(again.history).toHaveLength(2);
+    // A replay changes nothing, the trail included.
+    expect(await paymentTrail(code)).toHaveLength(2);
     // The applicant heard of it once per channel (e-mail and SMS of the account), once the notifier sent them.
     const outbox = await eventually(
       () => c.get(`/api/local/outbox?caseCode=${encodeURIComponent(code)}`),
@@ -174,6 +199,16 @@ describe('GET /api/payments/vnpay/ipn', () => {
     // The first attempt stays failed: a late success for it would not count twice.
     expect((await ipn(gatewayResult(first.paymentId))).RspCode).toBe('02');
     expect((await readCase(business, code)).version).toBe(2);
+    // Each attempt and its outcome once in the trail, in order.
+    const trail = await paymentTrail(code);
+    expect(trail.map((entry) => entry.action)).toEqual([
+      'payment_started',
+      'payment_failed',
+      'payment_started',
+      'payment_paid',
+    ]);
+    expect(trail[1]!.detail).toContain(first.paymentId);
+    expect(trail[3]!.detail).toContain(second.paymentId);
   });
 
   it('settles once when the gateway never got the answer and calls again', async () => {
