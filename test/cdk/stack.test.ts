@@ -456,6 +456,31 @@ describe('level 4: payments, signed results, webhooks', () => {
     });
   });
 
+  it('keeps one verification-token key, for the QR codes of forms and of signed results alike', () => {
+    const keys = ofType(dev.resources, 'AWS::SecretsManager::Secret').filter(([id]) =>
+      id.startsWith('VerifyTokenKey'),
+    );
+    expect(keys).toHaveLength(1);
+    const [[keyId]] = keys as [[string, unknown]];
+    const holders = ofType(dev.resources, 'AWS::Lambda::Function')
+      .filter(([, fn]) => {
+        const variables = (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+          ?.Variables;
+        return variables?.VERIFY_TOKEN_KEY !== undefined;
+      })
+      .map(([id, fn]) => {
+        expect(JSON.stringify(fn.Properties?.Environment), id).toContain(keyId);
+        return id;
+      });
+    // The forms' QR codes (console) and the signed results, their verification and download links (level 4).
+    for (const prefix of ['FunctionsForms', 'SigningSigner', 'FunctionsVerification', 'FunctionsTracking']) {
+      expect(
+        holders.some((id) => id.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+    }
+  });
+
   it('keeps the VNPay hash secret in Secrets Manager and hands it to the payments function alone', () => {
     const secrets = ofType(dev.resources, 'AWS::SecretsManager::Secret').map(([id]) => id);
     const vnpaySecret = secrets.find((id) => id.startsWith('VnpayHashSecret'));
