@@ -2,21 +2,30 @@
 // from the queue (found by paging) through every action at 1280×800 and at 360×740, documents shown in the page,
 // forms downloaded; two officials acting on one case at once; axe-core on each state of the console's pages; the
 // public statistics drawn as a chart and as a table from figures made for the test.
+
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Account, newAccount, newCitizen, newOfficial } from '../support/accounts';
+import { VNPAY_SANDBOX_DEFAULTS } from '../../local/vnpay-sandbox';
+import { type Account, newAccount, newBusiness, newCitizen, newOfficial } from '../support/accounts';
 import { heicBytes, jpegBytes, pdfBytes } from '../support/files';
 import {
+  act,
   answerBirthSupplement,
   BIRTH,
   COMMUNE,
   client,
+  DISTRICT,
+  EVENTUALLY_MS,
+  eventually,
   exampleData,
   MARRIAGE,
   submitBirthRegistration,
   submitExample,
+  submitHouseholdBusiness,
   uploadFile,
 } from '../support/flows';
+import { referenceSignedQuery } from '../support/vnpay-reference';
 import { isWorkingDay, nextDay, vietnamDay } from '../support/working-days';
 import {
   cspUnsafeAttributes,
@@ -384,6 +393,81 @@ describe.skipIf(!hasChromium)('the officials’ console in Chromium', () => {
     expect(await page.locator('a[data-status="processing"]').getAttribute('aria-current')).toBe('page');
     await expectAccessible(page, 'the queue, filtered');
     expect(opened.unexpectedErrors()).toEqual([]);
+    await opened.close();
+  });
+
+  it('issues a level-4 result only with its PDF, which the platform signs, and a level-3 result without one', {
+    timeout: EVENTUALLY_MS * 2,
+  }, async () => {
+    // A household business (level 4, district): its fee paid through the IPN, received and approved.
+    const business = await newBusiness();
+    const official = await newOfficial(DISTRICT);
+    const { code } = await submitHouseholdBusiness(c, business);
+    const { paymentId } = (await c.post(`/api/applications/${code}/payment`, { token: business.token })).body;
+    const paid = referenceSignedQuery(
+      {
+        vnp_Amount: '10000000',
+        vnp_ResponseCode: '00',
+        vnp_TmnCode: VNPAY_SANDBOX_DEFAULTS.tmnCode,
+        vnp_TransactionNo: '17000001',
+        vnp_TransactionStatus: '00',
+        vnp_TxnRef: paymentId,
+      },
+      VNPAY_SANDBOX_DEFAULTS.hashSecret,
+    );
+    expect((await c.get(`/api/payments/vnpay/ipn?${paid}`)).body.RspCode).toBe('00');
+    expect((await act(c, official, code, { action: 'receive', expectedVersion: 2 })).status).toBe(200);
+    expect((await act(c, official, code, { action: 'approve', expectedVersion: 3 })).status).toBe(200);
+
+    const opened = await signedIn(official, PHONE);
+    const { page } = opened;
+    await page.goto(`${baseUrl}/console/case/?code=${encodeURIComponent(code)}`);
+    await page.locator('#case:not([hidden])').waitFor();
+    // Without its file the result is not sent: the page says why, and the field says it is required at level 4.
+    await button(page, 'Trả kết quả').click();
+    expect(await visible(page.locator('#result-file-hint'))).toContain('Bắt buộc với thủ tục mức độ 4');
+    await button(page, 'Tiếp tục').click();
+    expect(await visible(page.locator('.error-summary'))).toContain('Hãy chọn tệp kết quả.');
+    const result = await PDFDocument.create();
+    const font = await result.embedFont(StandardFonts.Helvetica);
+    result.addPage([595.28, 841.89]).drawText(`Giay chung nhan ${code}`, { x: 72, y: 760, size: 14, font });
+    await page.getByLabel('Tệp kết quả (PDF)').setInputFiles({
+      name: 'giấy chứng nhận.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(await result.save()),
+    });
+    await button(page, 'Tiếp tục').click();
+    expect(await visible(page.locator('.action-check'))).toContain('giấy chứng nhận.pdf');
+    await button(page, 'Xác nhận: Trả kết quả').click();
+    await waitForNotice(page, 'Đã thực hiện: Trả kết quả.');
+    expect(await statusOf(page)).toBe('Đã trả kết quả');
+    // Signed in the background: the applicant's case says so once the signer is done.
+    const signed = await eventually(
+      () => c.get(`/api/applications/${encodeURIComponent(code)}`, { token: business.token }),
+      (r) => r.body.result?.signature !== 'pending',
+    );
+    expect(signed.body.result).toMatchObject({ signature: 'signed', fileName: 'giấy chứng nhận.pdf' });
+
+    // A marriage registration (level 3): the result may be handed over at the desk, so no file is needed.
+    const applicant = await newCitizen();
+    const commune = await newOfficial(COMMUNE);
+    const marriage = await submitExample(c, applicant, MARRIAGE);
+    expect((await act(c, commune, marriage.code, { action: 'receive', expectedVersion: 1 })).status).toBe(
+      200,
+    );
+    expect((await act(c, commune, marriage.code, { action: 'approve', expectedVersion: 2 })).status).toBe(
+      200,
+    );
+    const desk = await signedIn(commune, PHONE);
+    await desk.page.goto(`${baseUrl}/console/case/?code=${encodeURIComponent(marriage.code)}`);
+    await desk.page.locator('#case:not([hidden])').waitFor();
+    await take(desk.page, 'Trả kết quả', async () => {
+      expect(await visible(desk.page.locator('#result-file-hint'))).toContain('Không bắt buộc');
+    });
+    expect(await statusOf(desk.page)).toBe('Đã trả kết quả');
+    expect(opened.unexpectedErrors()).toEqual([]);
+    expect(desk.unexpectedErrors()).toEqual([]);
+    await desk.close();
     await opened.close();
   });
 

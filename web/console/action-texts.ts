@@ -24,6 +24,9 @@ export const ACTION_TEXTS = /* @__PURE__ */ defineTexts({
     resultFile: 'Tệp kết quả (PDF)',
     resultHint: 'Văn bản kết quả giải quyết, định dạng PDF.',
     resultRequired: 'Hãy chọn tệp kết quả.',
+    resultLevel4:
+      'Bắt buộc với thủ tục mức độ 4 (toàn trình): hệ thống gắn mã QR, ký số và gửi kết quả cho người nộp.',
+    resultLevel3: 'Không bắt buộc với thủ tục mức độ 3: kết quả có thể trả tại bộ phận một cửa.',
     resultNotPdf: 'Tệp kết quả phải là PDF.',
     uploading: 'Đang tải tệp lên…',
     newDueAt: 'Ngày hẹn trả kết quả mới',
@@ -57,6 +60,9 @@ export const ACTION_TEXTS = /* @__PURE__ */ defineTexts({
     resultHint: 'The document that settles the case, as a PDF.',
     resultRequired: 'Choose the result file.',
     resultNotPdf: 'The result file must be a PDF.',
+    resultLevel4:
+      'Required for a level-4 (fully online) procedure: the platform stamps a QR code on it, signs it and sends it to the applicant.',
+    resultLevel3: 'Optional for a level-3 procedure: the result may be handed over at the desk.',
     uploading: 'Uploading the file…',
     newDueAt: 'New due date',
     newDueHint: (current: string) => `Now due on ${current}. Choose a working day after it.`,

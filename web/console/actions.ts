@@ -127,17 +127,20 @@ function formFor(
         note(text.note, false),
       ];
     }
-    case 'issue_result':
+    case 'issue_result': {
+      const level = resultNeeded(ctx) ? text.resultLevel4 : text.resultLevel3;
+      const hint = `${text.resultHint} ${level}`;
       return [
         inputField({
           id: 'result-file',
           label: text.resultFile,
-          hint: entered.file ? `${text.resultHint} (${entered.file.name})` : text.resultHint,
+          hint: entered.file ? `${hint} (${entered.file.name})` : hint,
           error: error('result-file'),
-          input: { type: 'file', accept: 'application/pdf' },
+          input: { type: 'file', accept: 'application/pdf', required: resultNeeded(ctx) },
         }),
         note(text.note, false),
       ];
+    }
     case 'extend':
       return [
         inputField({
@@ -172,8 +175,15 @@ function formFor(
   }
 }
 
+/**
+ * Whether issuing the result needs its file: at level 4 the result is delivered online, signed (CONTRACT.md:
+ * `result` required); at level 3 it may be handed over at the desk, so the file is optional.
+ */
+const resultNeeded = (ctx: Pick<ActionContext, 'procedure'>) => ctx.procedure.level === 4;
+
 /** Reads the panel's inputs into `entered`; the problems, by the id of the field at fault. */
-function readForm(action: OfficialAction, panel: HTMLElement, entered: Entered, lang: Lang): FieldError[] {
+function readForm(action: OfficialAction, ctx: ActionContext, entered: Entered): FieldError[] {
+  const { panel, lang } = ctx;
   const text = actionTexts(lang);
   const problems: FieldError[] = [];
   const value = (id: string) => (panel.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '').trim();
@@ -194,6 +204,8 @@ function readForm(action: OfficialAction, panel: HTMLElement, entered: Entered, 
   if (action === 'issue_result') {
     const picked = panel.querySelector<HTMLInputElement>('#result-file')?.files?.[0];
     if (picked) entered.file = picked;
+    if (!entered.file && resultNeeded(ctx))
+      problems.push({ id: 'result-file', message: text.resultRequired });
     if (entered.file?.type && entered.file.type !== 'application/pdf') {
       problems.push({ id: 'result-file', message: text.resultNotPdf });
     }
@@ -335,7 +347,7 @@ export function openAction(action: OfficialAction, ctx: ActionContext): void {
     form.querySelector('[data-cancel]')?.addEventListener('click', () => ctx.onCancel());
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const problems = readForm(action, panel, entered, lang);
+      const problems = readForm(action, ctx, entered);
       if (problems.length > 0) {
         showForm(problems);
         return;
