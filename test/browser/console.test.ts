@@ -396,7 +396,7 @@ describe.skipIf(!hasChromium)('the officials’ console in Chromium', () => {
     await opened.close();
   });
 
-  it('issues a level-4 result only with its PDF, which the platform signs, and a level-3 result without one', {
+  it('issues a level-4 result only with its PDF, then shows the fee paid and the signed result; a level-3 result needs no file', {
     timeout: EVENTUALLY_MS * 2,
   }, async () => {
     // A household business (level 4, district): its fee paid through the IPN, received and approved.
@@ -447,6 +447,24 @@ describe.skipIf(!hasChromium)('the officials’ console in Chromium', () => {
       (r) => r.body.result?.signature !== 'pending',
     );
     expect(signed.body.result).toMatchObject({ signature: 'signed', fileName: 'giấy chứng nhận.pdf' });
+    // The console's case page shows the fee paid online and the signed result's link, and its access log the
+    // payment, settled by the gateway.
+    await page.reload();
+    await page.locator('#case:not([hidden])').waitFor();
+    const summaryText = await visible(page.locator('#summary'));
+    expect(summaryText).toContain('100.000');
+    expect(summaryText).toContain('Đã thanh toán');
+    expect(summaryText).toContain('mã giao dịch 17000001');
+    const resultLink = page.getByRole('link', { name: 'Tải kết quả đã ký số: giấy chứng nhận.pdf' });
+    expect(new URL((await resultLink.getAttribute('href'))!, baseUrl).pathname).toBe(
+      `/api/results/${code}`,
+    );
+    const verifyLink = await page.getByRole('link', { name: 'Trang xác thực kết quả' }).getAttribute('href');
+    expect(verifyLink).toBe(signed.body.result.verifyUrl);
+    await page.locator('#audit-table tbody tr').first().waitFor();
+    const log = await visible(page.locator('#audit-table'));
+    expect(log).toContain('Bắt đầu thanh toán');
+    expect(log).toContain('vnpay (Hệ thống)');
 
     // A marriage registration (level 3): the result may be handed over at the desk, so no file is needed.
     const applicant = await newCitizen();

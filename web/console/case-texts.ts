@@ -45,8 +45,31 @@ export const CASE_TEXTS = /* @__PURE__ */ defineTexts({
     yes: 'Có',
     no: 'Không',
     roleName: (role: string) =>
-      ({ citizen: 'Công dân', business: 'Doanh nghiệp', official: 'Cán bộ', admin: 'Quản trị' })[role] ??
-      role,
+      ({
+        citizen: 'Công dân',
+        business: 'Doanh nghiệp',
+        official: 'Cán bộ',
+        admin: 'Quản trị',
+        system: 'Hệ thống',
+      })[role] ?? role,
+    payment: 'Lệ phí',
+    paymentStatus: (status: string) =>
+      ({ pending: 'Chờ thanh toán', paid: 'Đã thanh toán', failed: 'Thanh toán không thành công' })[status] ??
+      status,
+    paidAt: (at: string) => `lúc ${at}`,
+    transaction: (no: string) => `mã giao dịch ${no}`,
+    result: 'Kết quả',
+    resultIssued: (at: string) => `Đã trả lúc ${at}`,
+    resultSigning: 'Đang ký số…',
+    resultSignFailed: 'Ký số không thành công',
+    resultSigned: (name: string) => `Tải kết quả đã ký số: ${name}`,
+    resultVerify: 'Trang xác thực kết quả',
+    auditPayment: (action: string) =>
+      ({
+        payment_started: 'Bắt đầu thanh toán',
+        payment_paid: 'Đã thanh toán',
+        payment_failed: 'Thanh toán không thành công',
+      })[action] ?? action,
   },
   en: {
     caseOverdue: (days: number) =>
@@ -90,8 +113,28 @@ export const CASE_TEXTS = /* @__PURE__ */ defineTexts({
     yes: 'Yes',
     no: 'No',
     roleName: (role: string) =>
-      ({ citizen: 'Citizen', business: 'Business', official: 'Official', admin: 'Administrator' })[role] ??
-      role,
+      ({
+        citizen: 'Citizen',
+        business: 'Business',
+        official: 'Official',
+        admin: 'Administrator',
+        system: 'System',
+      })[role] ?? role,
+    payment: 'Fee',
+    paymentStatus: (status: string) =>
+      ({ pending: 'Awaiting payment', paid: 'Paid', failed: 'Payment failed' })[status] ?? status,
+    paidAt: (at: string) => `at ${at}`,
+    transaction: (no: string) => `transaction ${no}`,
+    result: 'Result',
+    resultIssued: (at: string) => `Issued at ${at}`,
+    resultSigning: 'Being signed…',
+    resultSignFailed: 'Signing failed',
+    resultSigned: (name: string) => `Download the signed result: ${name}`,
+    resultVerify: 'The result’s verification page',
+    auditPayment: (action: string) =>
+      ({ payment_started: 'Payment started', payment_paid: 'Paid', payment_failed: 'Payment failed' })[
+        action
+      ] ?? action,
   },
 });
 

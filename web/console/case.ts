@@ -12,7 +12,7 @@ import { statusTag } from '../components/tag/tag';
 import { ApiError, apiFetch } from '../lib/api';
 import type { AuditEntry, DocumentLink, OfficialCaseView, Page, ProcedureDetail } from '../lib/api-types';
 import { byId, el, queryParam, render, toNode } from '../lib/dom';
-import { formatBytes, formatDate, formatDateTime } from '../lib/format';
+import { formatBytes, formatDate, formatDateTime, formatMoney } from '../lib/format';
 import { type Child, h } from '../lib/html';
 import { COMMON, type Lang, pick } from '../lib/i18n';
 import { pages } from '../lib/urls';
@@ -304,8 +304,48 @@ function summary(theCase: OfficialCaseView, text: Texts, lang: Lang): Child {
           : '',
       },
       { key: text.assigned, value: theCase.assignee?.name ?? text.notAssigned },
+      ...levelFourRows(theCase, text, lang),
     ]),
   ];
+}
+
+/** Level 4's part of the case: the fee paid online and the signed result, where the case has them. */
+function levelFourRows(theCase: OfficialCaseView, text: Texts, lang: Lang) {
+  const { payment, result } = theCase;
+  const rows = [];
+  if (payment) {
+    rows.push({
+      key: text.payment,
+      value: [
+        `${formatMoney(payment.amount, lang)}: `,
+        h('strong', { class: `payment payment--${payment.status}` }, text.paymentStatus(payment.status)),
+        payment.paidAt ? ` ${text.paidAt(formatDateTime(payment.paidAt))}` : '',
+        payment.transactionNo ? `, ${text.transaction(payment.transactionNo)}` : '',
+      ],
+    });
+  }
+  if (result) {
+    const signed =
+      result.signature === 'signed' && result.downloadUrl
+        ? [
+            h(
+              'a',
+              { href: result.downloadUrl, class: 'result-link' },
+              text.resultSigned(result.fileName ?? ''),
+            ),
+            result.verifyUrl ? [' · ', h('a', { href: result.verifyUrl }, text.resultVerify)] : null,
+          ]
+        : result.signature === 'pending'
+          ? text.resultSigning
+          : result.signature === 'failed'
+            ? text.resultSignFailed
+            : null;
+    rows.push({
+      key: text.result,
+      value: [text.resultIssued(formatDateTime(result.issuedAt)), signed ? h('br') : null, signed],
+    });
+  }
+  return rows;
 }
 
 function auditTable(rows: readonly AuditEntry[], text: Texts, lang: Lang): Child {
@@ -314,7 +354,7 @@ function auditTable(rows: readonly AuditEntry[], text: Texts, lang: Lang): Child
       ? text.auditView
       : entry.action === 'download'
         ? text.auditDownload
-        : (ACTION_LABELS[entry.action as OfficialAction]?.[lang] ?? entry.action);
+        : (ACTION_LABELS[entry.action as OfficialAction]?.[lang] ?? text.auditPayment(entry.action));
   return h(
     'div',
     { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'audit-caption' },
