@@ -2,7 +2,7 @@
 //
 // It returns the items to write in the payment's own transaction (the attempt started, the IPN's settlement and the
 // case it moves), so that an event and its audit entry are stored together or not at all.
-import { auditRecord, principalActor, systemActor } from '../cases/audit';
+import { auditRecord, systemActor } from '../cases/audit';
 import type { Principal } from '../domain/principal';
 import { auditEntryItem } from '../storage/audit';
 import type { TransactItem } from '../storage/dynamo';
@@ -19,6 +19,9 @@ export interface PaymentAuditEntry {
 }
 
 export function recordPaymentAudit(entry: PaymentAuditEntry): TransactItem[] {
-  const actor = 'payer' in entry.by ? principalActor(entry.by.payer) : systemActor(entry.by.gateway);
+  // A payer is an applicant, who acts for no agency (so the agencies' catalogue stays out of this function).
+  const { by } = entry;
+  const actor =
+    'payer' in by ? { id: by.payer.id, name: by.payer.name, role: by.payer.role } : systemActor(by.gateway);
   return [auditEntryItem(auditRecord(actor, entry.caseCode, entry.action, entry.at, entry.detail))];
 }

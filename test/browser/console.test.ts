@@ -456,9 +456,7 @@ describe.skipIf(!hasChromium)('the officials’ console in Chromium', () => {
     expect(summaryText).toContain('Đã thanh toán');
     expect(summaryText).toContain('mã giao dịch 17000001');
     const resultLink = page.getByRole('link', { name: 'Tải kết quả đã ký số: giấy chứng nhận.pdf' });
-    expect(new URL((await resultLink.getAttribute('href'))!, baseUrl).pathname).toBe(
-      `/api/results/${code}`,
-    );
+    expect(new URL((await resultLink.getAttribute('href'))!, baseUrl).pathname).toBe(`/api/results/${code}`);
     const verifyLink = await page.getByRole('link', { name: 'Trang xác thực kết quả' }).getAttribute('href');
     expect(verifyLink).toBe(signed.body.result.verifyUrl);
     await page.locator('#audit-table tbody tr').first().waitFor();
