@@ -6,7 +6,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { VNPAY_SANDBOX_DEFAULTS } from '../../local/vnpay-sandbox';
 import { type Account, newAccount, newBusiness, newCitizen, newOfficial } from '../support/accounts';
 import { heicBytes, jpegBytes, pdfBytes } from '../support/files';
 import {
@@ -20,12 +19,12 @@ import {
   eventually,
   exampleData,
   MARRIAGE,
+  payThroughIpn,
   submitBirthRegistration,
   submitExample,
   submitHouseholdBusiness,
   uploadFile,
 } from '../support/flows';
-import { referenceSignedQuery } from '../support/vnpay-reference';
 import { isWorkingDay, nextDay, vietnamDay } from '../support/working-days';
 import {
   cspUnsafeAttributes,
@@ -403,19 +402,7 @@ describe.skipIf(!hasChromium)('the officials’ console in Chromium', () => {
     const business = await newBusiness();
     const official = await newOfficial(DISTRICT);
     const { code } = await submitHouseholdBusiness(c, business);
-    const { paymentId } = (await c.post(`/api/applications/${code}/payment`, { token: business.token })).body;
-    const paid = referenceSignedQuery(
-      {
-        vnp_Amount: '10000000',
-        vnp_ResponseCode: '00',
-        vnp_TmnCode: VNPAY_SANDBOX_DEFAULTS.tmnCode,
-        vnp_TransactionNo: '17000001',
-        vnp_TransactionStatus: '00',
-        vnp_TxnRef: paymentId,
-      },
-      VNPAY_SANDBOX_DEFAULTS.hashSecret,
-    );
-    expect((await c.get(`/api/payments/vnpay/ipn?${paid}`)).body.RspCode).toBe('00');
+    expect(await payThroughIpn(c, business, code, '17000001')).toBe('00');
     expect((await act(c, official, code, { action: 'receive', expectedVersion: 2 })).status).toBe(200);
     expect((await act(c, official, code, { action: 'approve', expectedVersion: 3 })).status).toBe(200);
 

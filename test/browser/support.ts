@@ -1,8 +1,8 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core, phone-sized contexts under the production
 // content security policy, axe-core injected into the page, and the list of every page the build wrote.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { contentSecurityPolicy } from '../../web/build/security-headers';
 import { builtPageFiles } from '../../web/build/site-files';

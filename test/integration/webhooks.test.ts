@@ -6,11 +6,17 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VNPAY_SANDBOX_DEFAULTS } from '../../local/vnpay-sandbox';
 import { type Account, newBusiness, newCitizen, newOfficial } from '../support/accounts';
-import { act, client, DISTRICT, EVENTUALLY_MS, eventually, submitHouseholdBusiness } from '../support/flows';
+import {
+  act,
+  client,
+  DISTRICT,
+  EVENTUALLY_MS,
+  eventually,
+  payThroughIpn,
+  submitHouseholdBusiness,
+} from '../support/flows';
 import { repointWebhook } from '../support/table';
-import { referenceSignedQuery } from '../support/vnpay-reference';
 
 const c = client();
 
@@ -112,19 +118,7 @@ describe('delivery', () => {
     const { secret } = await register(business, hook.url);
     const { code } = await submitHouseholdBusiness(c, business);
     // Paid through the IPN (signed by the test's own VNPay signer), then received by the district's official.
-    const { paymentId } = (await c.post(`/api/applications/${code}/payment`, { token: business.token })).body;
-    const paid = referenceSignedQuery(
-      {
-        vnp_Amount: '10000000',
-        vnp_ResponseCode: '00',
-        vnp_TmnCode: VNPAY_SANDBOX_DEFAULTS.tmnCode,
-        vnp_TransactionNo: '16000001',
-        vnp_TransactionStatus: '00',
-        vnp_TxnRef: paymentId,
-      },
-      VNPAY_SANDBOX_DEFAULTS.hashSecret,
-    );
-    expect((await c.get(`/api/payments/vnpay/ipn?${paid}`)).body.RspCode).toBe('00');
+    expect(await payThroughIpn(c, business, code, '16000001')).toBe('00');
     expect(
       (await act(c, await newOfficial(DISTRICT), code, { action: 'receive', expectedVersion: 2 })).status,
     ).toBe(200);

@@ -1,10 +1,12 @@
 // Steps that many integration tests share: sign in, upload a real file, submit an application, act on it.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { VNPAY_SANDBOX_DEFAULTS } from '../../local/vnpay-sandbox';
 import type { Account } from './accounts';
 import { pdfBytes } from './files';
 import { api } from './http';
 import { uploadFile } from './uploads';
+import { referenceSignedQuery } from './vnpay-reference';
 
 export { uploadFile };
 
@@ -136,6 +138,26 @@ export async function act(
 
 /** A level-4 household business registration (fee due, no document required): starts in awaiting_payment. */
 export const submitHouseholdBusiness = (c: Client, who: Who) => submitExample(c, who, HOUSEHOLD_BUSINESS);
+
+/**
+ * Pays a household business's fee (its sample 100 000 VND) as the gateway would: a new attempt, then a paid IPN
+ * signed by the test's own VNPay signer (not the module's). Answers the IPN's `RspCode`.
+ */
+export async function payThroughIpn(c: Client, payer: Account, code: string, transactionNo: string) {
+  const { paymentId } = (await c.post(`/api/applications/${code}/payment`, { token: payer.token })).body;
+  const paid = referenceSignedQuery(
+    {
+      vnp_Amount: '10000000',
+      vnp_ResponseCode: '00',
+      vnp_TmnCode: VNPAY_SANDBOX_DEFAULTS.tmnCode,
+      vnp_TransactionNo: transactionNo,
+      vnp_TransactionStatus: '00',
+      vnp_TxnRef: paymentId,
+    },
+    VNPAY_SANDBOX_DEFAULTS.hashSecret,
+  );
+  return (await c.get(`/api/payments/vnpay/ipn?${paid}`)).body.RspCode as string;
+}
 
 /** Every page of a paged list, following `nextCursor` to the end. Returns the pages as they came. */
 export async function allPages(c: Client, token: string, path: string) {
