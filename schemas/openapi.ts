@@ -84,7 +84,7 @@ function operationOf(r: RouteEntry): ZodOpenApiOperationObject {
             ),
           }
         : {}),
-      content: { 'application/json': { schema: spec.body() } },
+      ...('body' in spec ? { content: { 'application/json': { schema: spec.body() } } } : {}),
     };
   }
   for (const status of problemsOf(r)) {
@@ -112,7 +112,7 @@ function operationOf(r: RouteEntry): ZodOpenApiOperationObject {
 function pathsOf(declared: readonly RouteEntry[]): ZodOpenApiPathsObject {
   const paths: ZodOpenApiPathsObject = {};
   for (const r of declared) {
-    const method = r.method.toLowerCase() as 'get' | 'post';
+    const method = r.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     paths[r.path] = { ...paths[r.path], [method]: operationOf(r) };
   }
   return paths;
@@ -200,6 +200,7 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
         { name: 'Tracking', description: 'Public tracking by code and PIN' },
         { name: 'Uploads', description: 'Presigned uploads of documents' },
         { name: 'Applications', description: "Applicants' own cases" },
+        { name: 'Drafts', description: 'Applications left half done, to resume on any device' },
         { name: 'Officials', description: 'The one-stop desk of an agency' },
         { name: 'Operations', description: 'Health and this document' },
       ],

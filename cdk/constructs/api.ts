@@ -62,7 +62,12 @@ export class Api extends Construct {
         ? {
             corsPreflight: {
               allowOrigins: [...corsOrigins],
-              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+              allowMethods: [
+                CorsHttpMethod.GET,
+                CorsHttpMethod.POST,
+                CorsHttpMethod.PUT,
+                CorsHttpMethod.DELETE,
+              ],
               allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'accept-language'],
               exposeHeaders: ['location'],
             },

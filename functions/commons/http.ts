@@ -38,15 +38,15 @@ export interface HttpRequest<Entry extends RouteEntry> {
   readonly sourceIp: string;
 }
 
-/** An answer the entry documents: one of its statuses, with the body its schema describes. */
+/** An answer the entry documents: one of its statuses, with the body its schema describes (none for 204). */
 export type HttpResult<Entry extends RouteEntry> = {
-  [Status in keyof Entry['responses'] & number]: {
-    readonly status: Status;
-    readonly body: Entry['responses'][Status] extends { body: LazySchema }
-      ? z.output<ReturnType<Entry['responses'][Status]['body']>>
-      : never;
-    readonly headers?: Record<string, string>;
-  };
+  [Status in keyof Entry['responses'] & number]: Entry['responses'][Status] extends { body: LazySchema }
+    ? {
+        readonly status: Status;
+        readonly body: z.output<ReturnType<Entry['responses'][Status]['body']>>;
+        readonly headers?: Record<string, string>;
+      }
+    : { readonly status: Status; readonly body?: undefined; readonly headers?: Record<string, string> };
 }[keyof Entry['responses'] & number];
 
 /** 200 with a body (and headers): what most routes answer. */
@@ -56,6 +56,9 @@ export const ok = <Body>(body: Body, headers?: Record<string, string>) =>
 /** 201: something new was stored. */
 export const created = <Body>(body: Body, headers?: Record<string, string>) =>
   ({ status: 201, body, ...(headers ? { headers } : {}) }) as const;
+
+/** 204: done, no body (a deletion). */
+export const noContent = () => ({ status: 204 }) as const;
 
 export type RouteHandler<Entry extends RouteEntry> = middy.MiddyfiedHandler<
   HttpEvent,
@@ -89,9 +92,9 @@ function rawBody(event: HttpEvent): Buffer {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
-function parseJsonBody(event: HttpEvent): unknown {
+function parseJsonBody(event: HttpEvent, maxBytes: number): unknown {
   const bytes = rawBody(event);
-  if (bytes.length > limits.maxBodyBytes) throw httpProblems.payloadTooLarge();
+  if (bytes.length > maxBytes) throw httpProblems.payloadTooLarge(maxBytes);
   if (bytes.length === 0) return {};
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (contentType !== 'application/json' && !contentType.endsWith('+json')) {
@@ -130,7 +133,8 @@ function parseRequest(entry: RouteEntry, event: HttpEvent, lang: Language) {
     if (!result.success) throw new NotFoundError('resource');
     parsedParams = result.data;
   }
-  const parsedBody = body ? fields(body, parseJsonBody(event), '') : undefined;
+  const maxBytes = Math.min(entry.request.maxBodyBytes ?? limits.maxBodyBytes, limits.maxBodyBytes);
+  const parsedBody = body ? fields(body, parseJsonBody(event, maxBytes), '') : undefined;
   const parsedQuery = query ? fields(query, event.queryStringParameters ?? {}, 'query') : undefined;
   let parsedHeaders: unknown;
   if (headers) {
@@ -148,6 +152,10 @@ function parseRequest(entry: RouteEntry, event: HttpEvent, lang: Language) {
 function checkAnswer(entry: RouteEntry, status: number, body: unknown): void {
   if (!runtime.isLocal) return;
   const spec = entry.responses[status as keyof RouteEntry['responses']];
+  if (spec && !('body' in spec)) {
+    if (body === undefined) return;
+    throw new Error(`${entry.method} ${entry.path} answered ${status} with a body it does not document`);
+  }
   const result = spec && z.safeParse(spec.body(), body);
   if (!spec || !result?.success) {
     throw new Error(
@@ -162,7 +170,7 @@ function json(result: { status: number; body?: unknown; headers?: Record<string,
   return {
     statusCode: result.status,
     headers: {
-      'content-type': 'application/json; charset=utf-8',
+      ...(result.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
       'content-language': lang,
       'cache-control': 'no-store',
       ...result.headers,

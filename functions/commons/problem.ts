@@ -23,11 +23,13 @@ export class HttpProblem extends Error {
 }
 
 export const httpProblems = {
-  payloadTooLarge: () =>
-    new HttpProblem(413, 'payload-too-large', {
-      vi: 'Nội dung yêu cầu vượt quá 1 MB',
-      en: 'Request body is larger than 1 MB',
-    }),
+  payloadTooLarge: (maxBytes = 1024 * 1024) => {
+    const limit = maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes / 1024} KB`;
+    return new HttpProblem(413, 'payload-too-large', {
+      vi: `Nội dung yêu cầu vượt quá ${limit}`,
+      en: `Request body is larger than ${limit}`,
+    });
+  },
   unsupportedMediaType: () =>
     new HttpProblem(415, 'unsupported-media-type', {
       vi: 'Nội dung phải là JSON (Content-Type: application/json)',

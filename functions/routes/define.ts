@@ -19,10 +19,13 @@ export type FunctionGroup =
 /** Every group but `local`, whose routes exist only in the local runtime. */
 export type DeployedGroup = Exclude<FunctionGroup, 'local'>;
 
+/** The methods routes use: PUT and DELETE for drafts, whose address names the thing stored. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
 /** Where a route is served: what the CDK stack and the local runtime read. */
 export interface RouteDeclaration {
   /** HTTP method, upper case. */
-  readonly method: 'GET' | 'POST';
+  readonly method: HttpMethod;
   /** Path in API Gateway syntax, e.g. `/api/applications/{code}`. */
   readonly path: string;
   /** Module (from the repository root) that exports the handler. */
@@ -46,11 +49,13 @@ export interface RequestSchemas {
   readonly query?: LazySchema;
   /** Header names as the contract writes them (`Idempotency-Key`); looked up case-insensitively. */
   readonly headers?: LazySchema;
-  /** A JSON body (413 over 1 MB, 415 for another content type). */
+  /** A JSON body (413 over 1 MB, or over `maxBodyBytes`; 415 for another content type). */
   readonly body?: LazySchema;
+  /** A smaller body limit than the contract's 1 MB, for routes that store the body as it came (drafts). */
+  readonly maxBodyBytes?: number;
 }
 
-export type SuccessStatus = 200 | 201;
+export type SuccessStatus = 200 | 201 | 204;
 
 export interface ResponseSpec {
   readonly description: string;
@@ -59,7 +64,17 @@ export interface ResponseSpec {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-export type Responses = { readonly [S in SuccessStatus]?: ResponseSpec };
+/** 204: done, nothing to say (a deletion). */
+export interface EmptyResponseSpec {
+  readonly description: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export type Responses = {
+  readonly 200?: ResponseSpec;
+  readonly 201?: ResponseSpec;
+  readonly 204?: EmptyResponseSpec;
+};
 
 /** Problem statuses a route may answer beyond those its shape implies (roles, params, body, query, headers). */
 export type ExtraProblem = 409 | 429;
@@ -69,6 +84,7 @@ export type ApiTag =
   | 'Tracking'
   | 'Uploads'
   | 'Applications'
+  | 'Drafts'
   | 'Officials'
   | 'Operations'
   | 'Local';
@@ -82,7 +98,7 @@ export interface Documentation {
 
 /** A route as its area module writes it; `entry`, `exportName` and `auth` are filled in by `defineRoutes`. */
 export interface RouteSpec {
-  readonly method: 'GET' | 'POST';
+  readonly method: HttpMethod;
   readonly path: string;
   readonly group: FunctionGroup;
   /** Who may call it; none for a public route. Checked by the HTTP wrapper, from here only. */

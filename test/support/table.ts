@@ -1,7 +1,7 @@
 // Direct access to the runtime's table, for the few tests that must arrange what only time would (a supplement
 // request that has stood for weeks). Everything else goes through the HTTP API.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 
 /** The table the local runtime creates (local/runtime.ts's default). */
@@ -9,6 +9,7 @@ const TABLE_NAME = 'motcua';
 // The storage modules read the table name when they load; the tests only borrow their key builders.
 process.env.TABLE_NAME ??= TABLE_NAME;
 const { caseKey } = await import('../../functions/storage/cases');
+const { uploadKey } = await import('../../functions/storage/uploads');
 
 let documents: DynamoDBDocumentClient | undefined;
 function table(): DynamoDBDocumentClient {
@@ -34,4 +35,12 @@ export async function rewriteCaseAttribute(code: string, name: string, expected:
       ExpressionAttributeValues: { ':value': value, ':expected': expected },
     }),
   );
+}
+
+/** An upload record's TTL (`expiresAt`, seconds since the epoch), as stored; undefined when it has none. */
+export async function uploadExpiresAt(uploadId: string): Promise<number | undefined> {
+  const { Item } = await table().send(
+    new GetCommand({ TableName: TABLE_NAME, Key: uploadKey(uploadId), ConsistentRead: true }),
+  );
+  return Item?.expiresAt as number | undefined;
 }

@@ -39,13 +39,14 @@ describe('the route table', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it.each(named)('%s documents at least one answer, each with a body schema', (_, r) => {
+  it.each(named)('%s documents at least one answer, each with a body schema but 204', (_, r) => {
     const answers = Object.entries(r.responses);
     expect(answers.length).toBeGreaterThan(0);
     for (const [status, spec] of answers) {
       expect(Number(status)).toBeGreaterThanOrEqual(200);
       expect(spec?.description.length).toBeGreaterThan(0);
-      expect(spec?.body()._zod.def.type).toBeTypeOf('string');
+      if (status === '204') expect(spec && 'body' in spec).toBe(false);
+      else expect(spec && 'body' in spec && spec.body()._zod.def.type).toBeTypeOf('string');
     }
     expect(r.openapi.summary.length).toBeGreaterThan(3);
   });
