@@ -16,6 +16,7 @@ import type { Language } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { appendEventItem, createCaseItem } from '../storage/cases';
 import { nextCaseSequence } from '../storage/counters';
+import { deleteDraftItem } from '../storage/drafts';
 import { TransactionConflict, transact } from '../storage/dynamo';
 import { getIdempotencyRecord, putIdempotencyItem } from '../storage/idempotency';
 import { createNotificationItem } from '../storage/notifications';
@@ -185,6 +186,8 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
     appendEventItem(event),
     ...notificationsFor(record, event).map(createNotificationItem),
     ...uploads.map((upload) => claimUploadItem(upload, code, principal.id)),
+    // Drafts (CONTRACT.md v2): the applicant's draft of this procedure goes with the submission, or stays.
+    deleteDraftItem(principal.id, procedure.id),
   ];
   for (let attempt = 1; ; attempt++) {
     try {
