@@ -245,6 +245,9 @@ export const procedureDetail = lazy(() =>
       ...procedureSummaryShape(),
       steps: z.array(localized()),
       legalBasis: z.array(z.string()),
+      timeLimitBasis: meta(localized(), {
+        description: 'The legal provision that sets the processing time (`processingDays`)',
+      }),
       resultDelivery: z.object({
         methods: z.array(z.enum(['in_person', 'online', 'post'])),
         result: localized(),

@@ -12,6 +12,8 @@ export const PATHS = {
   /** The page e-mails linked to before `/track/`; kept alive (functions/notifications/render.ts). */
   legacyTrack: () => '/track.html',
   my: () => '/my/',
+  /** A case of the signed-in applicant: the code in the query, as the page is one page for every case. */
+  myCase: (code?: string) => (code ? `/my/case/?code=${segment(code)}` : '/my/case/'),
   console: () => '/console/',
   /** Sign-in, then back to `returnTo` (a same-origin path; see `safeReturnPath` in lib/auth.ts). */
   signIn: (returnTo?: string) => (returnTo ? `/signin/?return=${segment(returnTo)}` : '/signin/'),
@@ -41,6 +43,7 @@ export function pages(lang: Lang) {
     apply: (id: string) => localize(PATHS.apply(id), lang),
     track: (code?: string) => localize(PATHS.track(code), lang),
     my: () => localize(PATHS.my(), lang),
+    myCase: (code?: string) => localize(PATHS.myCase(code), lang),
     console: () => localize(PATHS.console(), lang),
     signIn: (returnTo?: string) => localize(PATHS.signIn(returnTo), lang),
     signInCallback: () => localize(PATHS.signInCallback(), lang),

@@ -1,0 +1,637 @@
+// The apply wizard (`/apply/<id>/`): the procedure's form a few fields per page, its documents, "check your
+// answers", the submission with one Idempotency-Key per attempt, and the confirmation. Every change is kept on the
+// device at once and sent to /api/drafts when the network allows, so a reload or a dropped network loses nothing.
+import { mountAccountBar } from '../components/account/behaviour';
+import { showErrorSummary } from '../components/error-summary/behaviour';
+import { type ErrorItem, errorSummary } from '../components/error-summary/error-summary';
+import { ApiError } from '../lib/api';
+import type { SubmitResponse } from '../lib/api-types';
+import { requireSession } from '../lib/auth';
+import { byId, readPageData, render } from '../lib/dom';
+import {
+  deleteServerDraft,
+  fetchDraft,
+  type LocalDraft,
+  loadLocalDraft,
+  pushDraft,
+  removeLocalDraft,
+  saveLocalDraft,
+  unavailableUploads,
+} from '../lib/drafts';
+import { type Child, h } from '../lib/html';
+import { fill } from '../lib/page-texts';
+import {
+  type Answers,
+  checkAnswers,
+  type FieldError,
+  type FormLocale,
+  type FormStep,
+  fieldId,
+  fieldLabel,
+  formSteps,
+  getAt,
+  joinPath,
+  parsePath,
+  pruneAnswers,
+  setAt,
+  stepOfPath,
+} from '../lib/schema-form';
+import { readControl, stepFields } from '../lib/schema-form-render';
+import type { FormTexts } from '../lib/schema-form-texts';
+import { startPage } from '../lib/start';
+import { pages } from '../lib/urls';
+import { type FileEntry, isStored } from './files';
+import type { ApplyPageData } from './page-data';
+import { stepHref } from './step-href';
+import type { ApplyTexts } from './texts';
+
+const lang = startPage();
+const session = requireSession({ roles: ['citizen', 'business'] });
+const root = byId('apply');
+const { procedure, texts } = readPageData<{
+  procedure: ApplyPageData;
+  texts: { apply: ApplyTexts; form: FormTexts };
+}>('apply-data');
+const text = texts.apply;
+const locale: FormLocale = { lang, texts: texts.form };
+
+/** The later steps' code (documents, check your answers, confirmation), fetched once the first step is ready. */
+type Later = typeof import('./later');
+let later: Promise<Later> | undefined;
+const loadLater = () => {
+  later ??= import('./later');
+  return later;
+};
+let documents: ReturnType<Later['createDocuments']> | undefined;
+
+const DOCUMENTS = 'documents';
+const CHECK = 'check';
+const DONE = 'done';
+const formStepList = formSteps(procedure.form, locale);
+const stepIds = [
+  ...formStepList.map((s) => s.id),
+  ...(procedure.documents.length > 0 ? [DOCUMENTS] : []),
+  CHECK,
+];
+
+// ---- State: the answers, the files, where the applicant is; what the draft holds ----
+let data: Answers = {};
+const files: FileEntry[] = [];
+let stepId = stepIds[0]!;
+/** Messages beside the fields of the page shown, and those of the last submission until their field changes. */
+let fieldErrors = new Map<string, string>();
+const serverErrors = new Map<string, string>();
+/** Changes made on this device, and how many of them the server has. */
+let revision = 0;
+let syncedRevision = 0;
+let serverUpdatedAt: string | undefined;
+let resumedOn: string | undefined;
+let submitted: SubmitResponse | undefined;
+
+const owner = session?.user.sub ?? '';
+const submitScope = `submit:${owner}:${procedure.id}`;
+
+function documentsOf(module: Later) {
+  documents ??= module.createDocuments({
+    lang,
+    procedureId: procedure.id,
+    rules: procedure.documents,
+    files,
+    changed,
+    announce: (message) => {
+      const live = document.getElementById('announce');
+      if (live) live.textContent = message;
+    },
+  });
+  return documents;
+}
+
+// ---- The draft: on the device at once, on the server when possible ----
+
+function localDraft(): LocalDraft {
+  return {
+    procedureId: procedure.id,
+    data,
+    files: files.filter(isStored).map((f) => ({
+      documentType: f.documentType,
+      uploadId: f.uploadId!,
+      fileName: f.fileName,
+      ...(f.size ? { size: f.size } : {}),
+    })),
+    step: stepId,
+    savedAt: new Date().toISOString(),
+    dirty: revision !== syncedRevision,
+    ...(serverUpdatedAt ? { serverUpdatedAt } : {}),
+  };
+}
+
+let localTimer: ReturnType<typeof setTimeout> | undefined;
+let syncTimer: ReturnType<typeof setTimeout> | undefined;
+const keepLocally = () => {
+  clearTimeout(localTimer);
+  if (!submitted) saveLocalDraft(owner, localDraft());
+};
+
+/** Something changed: on the device within a moment, on the server a few seconds after the typing stops. */
+function changed(): void {
+  revision++;
+  clearTimeout(localTimer);
+  localTimer = setTimeout(keepLocally, 300);
+  clearTimeout(syncTimer);
+  syncTimer = setTimeout(() => void sync(), 5000);
+}
+
+type SyncResult = 'saved' | 'offline' | 'failed';
+let inFlight: Promise<SyncResult> | undefined;
+
+/** Sends the draft if the server lacks changes; one request at a time. */
+function sync(): Promise<SyncResult> {
+  clearTimeout(syncTimer);
+  if (inFlight) return inFlight.then(() => sync());
+  inFlight = (async (): Promise<SyncResult> => {
+    keepLocally();
+    const at = revision;
+    if (submitted || at === syncedRevision) return 'saved';
+    const draft = localDraft();
+    try {
+      const saved = await pushDraft(draft);
+      syncedRevision = at;
+      serverUpdatedAt = saved.updatedAt;
+      keepLocally();
+      return 'saved';
+    } catch (error) {
+      const lost = unavailableUploads(error);
+      if (lost.length > 0) {
+        // Files the server can no longer keep (expired, or used): the applicant must upload them again.
+        for (const index of lost) {
+          const entry = files.find((f) => f.uploadId === draft.files[index]?.uploadId);
+          if (entry)
+            Object.assign(entry, {
+              state: 'failed',
+              uploadId: undefined,
+              retryable: false,
+              problem: text.expired,
+            });
+        }
+        revision++;
+        if (stepId === DOCUMENTS) showStep();
+        return 'failed';
+      }
+      return error instanceof ApiError && error.isNetworkError ? 'offline' : 'failed';
+    }
+  })().finally(() => {
+    inFlight = undefined;
+  });
+  return inFlight;
+}
+
+function adopt(draft: LocalDraft | { data: Answers; files: LocalDraft['files']; step?: string }) {
+  data = structuredClone(draft.data);
+  files.splice(
+    0,
+    files.length,
+    ...draft.files.map((f, i) => ({
+      id: `saved${i}`,
+      documentType: f.documentType,
+      uploadId: f.uploadId,
+      fileName: f.fileName ?? f.uploadId.slice(0, 8),
+      ...(f.size ? { size: f.size } : {}),
+      state: 'uploaded' as const,
+      progress: 1,
+    })),
+  );
+}
+
+/** The server's draft against this device's: this device's unsent changes win; otherwise the newer server copy. */
+async function reconcile(touchedBefore: number) {
+  let server: Awaited<ReturnType<typeof fetchDraft>>;
+  try {
+    server = await fetchDraft(procedure.id);
+  } catch {
+    return; // Offline: carry on with this device's copy.
+  }
+  if (revision !== touchedBefore || revision !== syncedRevision) {
+    void sync();
+    return;
+  }
+  if (!server) {
+    if (serverUpdatedAt) {
+      // It was on the server and is gone: submitted elsewhere, deleted or expired. Start afresh.
+      removeLocalDraft(owner, procedure.id);
+      adopt({ data: {}, files: [] });
+      serverUpdatedAt = undefined;
+      resumedOn = undefined;
+      showStep();
+    }
+    return;
+  }
+  if (server.updatedAt === serverUpdatedAt) return;
+  const known = new Map(files.map((f) => [f.uploadId, f]));
+  adopt({
+    data: server.data,
+    files: server.documents.map((d) => ({
+      ...d,
+      fileName: known.get(d.uploadId)?.fileName,
+      size: known.get(d.uploadId)?.size,
+    })),
+    ...(server.step ? { step: server.step } : {}),
+  });
+  serverUpdatedAt = server.updatedAt;
+  resumedOn = server.updatedAt;
+  keepLocally();
+  if (!new URLSearchParams(location.search).has('step') && server.step && stepIds.includes(server.step)) {
+    go(server.step, { replace: true });
+  } else showStep();
+}
+
+// ---- Pages ----
+
+const formStep = (id: string): FormStep | undefined => formStepList.find((s) => s.id === id);
+
+function previousStep(id: string): string | undefined {
+  const index = stepIds.indexOf(id);
+  return index > 0 ? stepIds[index - 1] : undefined;
+}
+
+function go(id: string, options: { replace?: boolean; focus?: string } = {}) {
+  stepId = stepIds.includes(id) || id === DONE ? id : stepIds[0]!;
+  fieldErrors = new Map();
+  const url = new URL(location.href);
+  url.searchParams.set('step', stepId);
+  url.hash = options.focus ?? '';
+  if (options.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  showStep(options.focus);
+  if (stepId !== DONE) void sync();
+}
+
+function buttons(primary: Child): Child {
+  return h(
+    'div',
+    { class: 'button-group' },
+    primary,
+    h('button', { type: 'button', class: 'button--secondary', 'data-action': 'save' }, text.saveDraft),
+  );
+}
+
+function backLink(): Child {
+  const previous = previousStep(stepId);
+  return previous
+    ? h('a', { class: 'back-link', href: stepHref(previous) }, text.back)
+    : h('a', { class: 'back-link', href: pages(lang).procedure(procedure.id) }, text.back);
+}
+
+function caption(): Child {
+  const index = stepIds.indexOf(stepId);
+  return h(
+    'span',
+    { class: 'caption' },
+    procedure.name,
+    ' · ',
+    fill(text.stepOf, { n: index + 1, total: stepIds.length }),
+  );
+}
+
+function resumedNotice(): Child {
+  if (!resumedOn) return null;
+  return h(
+    'div',
+    { class: 'notice' },
+    h(
+      'p',
+      null,
+      fill(text.resumed, { date: new Date(resumedOn).toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB') }),
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'button--secondary button--small', 'data-action': 'start-again' },
+      text.startAgain,
+    ),
+  );
+}
+
+function pageFor(id: string, module: Later | undefined): Child[] {
+  const step = formStep(id);
+  if (step) {
+    const errors = new Map([...serverErrors, ...fieldErrors]);
+    return [
+      h(
+        'form',
+        { id: 'step-form', novalidate: true },
+        caption(),
+        h('h1', { id: 'step-title', tabindex: '-1' }, step.title),
+        step.hint ? h('p', { class: 'hint' }, step.hint) : null,
+        step.optional ? h('p', { class: 'hint' }, text.optionalStep) : null,
+        stepFields(step, { locale, data, errors }),
+        buttons(h('button', { type: 'submit' }, text.continue)),
+      ),
+    ];
+  }
+  if (!module) return [h('p', { class: 'status-line' }, '…')];
+  if (id === DOCUMENTS) {
+    return [
+      h(
+        'form',
+        { id: 'step-form', novalidate: true },
+        caption(),
+        h('h1', { id: 'step-title', tabindex: '-1' }, text.documents),
+        documentsOf(module).view(),
+        buttons(h('button', { type: 'submit' }, text.continue)),
+      ),
+    ];
+  }
+  if (id === CHECK) {
+    return [
+      h(
+        'form',
+        { id: 'step-form', novalidate: true },
+        caption(),
+        h('h1', { id: 'step-title', tabindex: '-1' }, text.check),
+        module.checkAnswersView({ locale, procedure, steps: formStepList, data, files }),
+        buttons(h('button', { type: 'submit', class: 'button--start', 'data-submit': true }, text.submit)),
+      ),
+    ];
+  }
+  return module.confirmationView(
+    locale,
+    procedure,
+    submitted ?? {
+      code: new URLSearchParams(location.search).get('code') ?? '',
+      status: 'submitted',
+      dueAt: '',
+    },
+  );
+}
+
+let shown = 0;
+
+/** Draws the current step (a later step once its code has come), then focuses its heading or the field asked for. */
+function showStep(focus?: string) {
+  const drawing = ++shown;
+  const step = formStep(stepId);
+  document.title = `${step?.title ?? (stepId === DOCUMENTS ? text.documents : stepId === CHECK ? text.check : text.submitted)} – ${procedure.name}`;
+  const draw = (module: Later | undefined) => {
+    if (drawing !== shown) return;
+    render(
+      root,
+      stepId === DONE ? null : backLink(),
+      stepId === DONE ? null : resumedNotice(),
+      h('div', { id: 'error' }),
+      pageFor(stepId, module),
+      h('p', { id: 'draft-status', class: 'status-line', role: 'status' }),
+      h('p', { id: 'announce', class: 'visually-hidden', 'aria-live': 'polite' }),
+    );
+    document.getElementById('loading')?.remove();
+    const target = focus ? document.getElementById(focus) : null;
+    if (target) {
+      (target.closest('.form-group')?.querySelector('label, legend') ?? target).scrollIntoView();
+      target.focus({ preventScroll: true });
+    } else {
+      window.scrollTo(0, 0);
+      document.getElementById('step-title')?.focus();
+    }
+  };
+  if (step) return draw(undefined);
+  draw(undefined);
+  void loadLater().then(draw, () => showProblems([], text.connection));
+}
+
+// ---- Errors: the summary at the top, each linked to its field, and the message beside it ----
+
+/** A problem's link: the field on this page, or its page and field. */
+function hrefOf(path: string): string | undefined {
+  if (path.startsWith('documents')) return stepHref(DOCUMENTS);
+  const step = stepOfPath(formStepList, path);
+  if (!step) return undefined;
+  const id = fieldId(path);
+  return step.id === stepId ? `#${id}` : stepHref(step.id, id);
+}
+
+function labelOf(path: string): string {
+  const step = stepOfPath(formStepList, path);
+  return step ? fieldLabel(step, path) : path;
+}
+
+function showProblems(items: ErrorItem[], title = text.problemTitle, description?: string) {
+  showErrorSummary(byId('error'), errorSummary({ title, items, ...(description ? { description } : {}) }));
+}
+
+function summaryOf(errors: readonly FieldError[]): ErrorItem[] {
+  return errors.map((e) => {
+    const href = hrefOf(e.path);
+    return { text: `${labelOf(e.path)}: ${e.message}`, ...(href ? { href } : {}) };
+  });
+}
+
+// ---- Moving on ----
+
+function continueFrom(id: string) {
+  const step = formStep(id);
+  if (step) {
+    const errors = checkAnswers(step.schema, step.base, data, locale, step.optional);
+    for (const [path, message] of serverErrors) {
+      if (stepOfPath(formStepList, path) === step && !errors.some((e) => e.path === path))
+        errors.push({ path, message });
+    }
+    if (errors.length > 0) {
+      fieldErrors = new Map(errors.map((e) => [e.path, e.message]));
+      showStep();
+      showProblems(summaryOf(errors));
+      return;
+    }
+  } else if (id === DOCUMENTS && documents) {
+    const problems = documents.problems();
+    if (problems.length > 0) {
+      documents.showProblems(new Map(problems.map((p) => [p.type, p.text])));
+      showProblems(problems);
+      return;
+    }
+  } else if (id === CHECK) {
+    void submit();
+    return;
+  }
+  go(stepIds[stepIds.indexOf(id) + 1] ?? CHECK);
+}
+
+/** Every problem the cheap checks find on every page, before the submission is even tried. */
+function allProblems(): ErrorItem[] {
+  const items: ErrorItem[] = [];
+  for (const step of formStepList)
+    items.push(...summaryOf(checkAnswers(step.schema, step.base, data, locale, step.optional)));
+  for (const problem of documents?.problems() ?? []) {
+    items.push({ text: problem.text, href: stepHref(DOCUMENTS, problem.href.slice(1)) });
+  }
+  return items;
+}
+
+function setStatus(message: string) {
+  const line = document.getElementById('draft-status');
+  if (line) line.textContent = message;
+}
+
+async function submit() {
+  const problems = allProblems();
+  if (problems.length > 0) {
+    showProblems(problems);
+    return;
+  }
+  const button = root.querySelector<HTMLButtonElement>('[data-submit]');
+  if (button) button.disabled = true;
+  setStatus(text.submitting);
+  const module = await loadLater();
+  const outcome = await module.submitApplication({
+    lang,
+    scope: submitScope,
+    body: {
+      procedureId: procedure.id,
+      data: pruneAnswers(data) as Answers,
+      documents: files.filter(isStored).map((f) => ({ documentType: f.documentType, uploadId: f.uploadId! })),
+    },
+    rules: procedure.documents,
+    documentsStep: DOCUMENTS,
+    hrefOf,
+    labelOf,
+    problemTitle: text.problemTitle,
+    serverError: text.serverError,
+  });
+  if (button) button.disabled = false;
+  setStatus('');
+  if (!outcome.ok) {
+    if (outcome.fieldErrors.size > 0) {
+      serverErrors.clear();
+      for (const [path, message] of outcome.fieldErrors) serverErrors.set(path, message);
+    }
+    return showProblems(outcome.items, outcome.title);
+  }
+  submitted = outcome.answer;
+  clearTimeout(syncTimer);
+  clearTimeout(localTimer);
+  removeLocalDraft(owner, procedure.id);
+  const url = new URL(location.href);
+  url.search = `?step=${DONE}&code=${encodeURIComponent(submitted.code)}`;
+  url.hash = '';
+  history.replaceState(null, '', url);
+  stepId = DONE;
+  showStep();
+}
+
+async function startAgain() {
+  if (!window.confirm(text.confirmStartAgain)) return;
+  clearTimeout(syncTimer);
+  removeLocalDraft(owner, procedure.id);
+  adopt({ data: {}, files: [] });
+  revision = syncedRevision = 0;
+  serverUpdatedAt = undefined;
+  resumedOn = undefined;
+  serverErrors.clear();
+  go(stepIds[0]!);
+  (await loadLater()).forgetIdempotencyKey(submitScope);
+  await deleteServerDraft(procedure.id).catch(() => undefined);
+}
+
+// ---- Events, delegated to the wizard's root ----
+
+function onInput(event: Event) {
+  if (documents?.onChange(event)) return;
+  const path = readControl(event.target, data);
+  if (path === null) return;
+  serverErrors.delete(path);
+  changed();
+}
+
+function onClick(event: MouseEvent) {
+  if (documents?.onClick(event)) return;
+  const target = (event.target as Element | null)?.closest<HTMLElement>('a, button');
+  if (!target) return;
+  const href = target.getAttribute('href');
+  if (target instanceof HTMLAnchorElement && href?.startsWith('?step=')) {
+    event.preventDefault();
+    const url = new URL(href, location.href);
+    go(url.searchParams.get('step') ?? stepIds[0]!, { focus: url.hash.slice(1) || undefined });
+    return;
+  }
+  const action = target.dataset.action;
+  const path = target.dataset.path;
+  if (action === 'add' && path) {
+    const list = getAt(data, path);
+    const index = Array.isArray(list) ? list.length : 0;
+    setAt(data, joinPath(path, index), {});
+    changed();
+    showStep();
+    root
+      .querySelector<HTMLElement>(
+        `#${CSS.escape(fieldId(joinPath(path, index)))}-item input, #${CSS.escape(fieldId(joinPath(path, index)))}-item select`,
+      )
+      ?.focus();
+  } else if (action === 'remove' && path) {
+    const segments = parsePath(path);
+    const index = segments.pop() as number;
+    const listPath = segments.reduce<string>((p, s) => joinPath(p, s), '');
+    (getAt(data, listPath) as unknown[]).splice(index, 1);
+    changed();
+    showStep();
+    root.querySelector<HTMLElement>(`[data-action="add"][data-path="${listPath}"]`)?.focus();
+  } else if (action === 'save') {
+    void sync().then((result) =>
+      setStatus(
+        result === 'saved'
+          ? fill(text.saved, {
+              time: new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }),
+            })
+          : text.savedHere,
+      ),
+    );
+  } else if (action === 'start-again') void startAgain();
+  else if (action === 'copy-pin' || action === 'pay') {
+    void loadLater().then((module) => module.confirmationAction(target, lang, setStatus));
+  }
+}
+
+if (session) {
+  const local = loadLocalDraft(owner, procedure.id);
+  if (local) {
+    adopt(local);
+    serverUpdatedAt = local.serverUpdatedAt;
+    revision = local.dirty ? 1 : 0;
+    resumedOn = local.savedAt;
+  }
+  const asked = new URLSearchParams(location.search).get('step');
+  if (asked === DONE) stepId = DONE;
+  else
+    stepId =
+      asked && stepIds.includes(asked)
+        ? asked
+        : local?.step && stepIds.includes(local.step)
+          ? local.step
+          : stepIds[0]!;
+  if (asked) resumedOn = undefined;
+  root.addEventListener('input', onInput);
+  root.addEventListener('change', onInput);
+  root.addEventListener('click', onClick);
+  root.addEventListener('submit', (event) => {
+    event.preventDefault();
+    continueFrom(stepId);
+  });
+  window.addEventListener('popstate', () => {
+    const url = new URL(location.href);
+    stepId = url.searchParams.get('step') ?? stepIds[0]!;
+    fieldErrors = new Map();
+    showStep(url.hash.slice(1) || undefined);
+  });
+  window.addEventListener('online', () => {
+    documents?.retryFailed();
+    void sync();
+  });
+  // Leaving the page (or the phone locking it) keeps what was typed in the last moment.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') keepLocally();
+  });
+  const url = new URL(location.href);
+  url.searchParams.set('step', stepId);
+  history.replaceState(null, '', url);
+  mountAccountBar(lang);
+  showStep(location.hash.slice(1) || undefined);
+  if (stepId !== DONE) void reconcile(revision);
+  // The later steps' code, fetched while the applicant reads the first one.
+  setTimeout(() => void loadLater().catch(() => undefined), 1500);
+}

@@ -1,0 +1,142 @@
+// Drafts on this device and on the server: the apply wizard keeps every change in localStorage at once (a reload,
+// even offline, loses nothing) and sends it to `/api/drafts` when it can, so the applicant can resume anywhere.
+import { ApiError, apiFetch } from './api';
+import type { Draft, DraftRequest } from './api-types';
+
+/** A file the draft names, with what this device knows of it (another device learns its name from the API). */
+export interface DraftFile {
+  readonly documentType: string;
+  readonly uploadId: string;
+  readonly fileName?: string;
+  readonly size?: number;
+  readonly contentType?: string;
+}
+
+/** The draft as this device holds it. */
+export interface LocalDraft {
+  readonly procedureId: string;
+  readonly data: Record<string, unknown>;
+  readonly files: readonly DraftFile[];
+  readonly step?: string;
+  /** When it was last changed here (this device's clock). */
+  readonly savedAt: string;
+  /** Changed since the server last took it. */
+  readonly dirty: boolean;
+  /** `updatedAt` of the server's copy this one matches, once it has been sent or read. */
+  readonly serverUpdatedAt?: string;
+}
+
+/** Every key of a draft starts so; signing out clears them (a shared phone keeps no one's answers). */
+export const DRAFT_STORAGE_PREFIX = 'motcua.draft.';
+
+const keyOf = (owner: string, procedureId: string) => `${DRAFT_STORAGE_PREFIX}${owner}.${procedureId}`;
+
+function storage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function loadLocalDraft(owner: string, procedureId: string): LocalDraft | null {
+  try {
+    const raw = storage()?.getItem(keyOf(owner, procedureId));
+    return raw ? (JSON.parse(raw) as LocalDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the draft on this device; false when storage is full or blocked (the page still holds it). */
+export function saveLocalDraft(owner: string, draft: LocalDraft): boolean {
+  try {
+    storage()?.setItem(keyOf(owner, draft.procedureId), JSON.stringify(draft));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function removeLocalDraft(owner: string, procedureId: string): void {
+  try {
+    storage()?.removeItem(keyOf(owner, procedureId));
+  } catch {
+    // Nothing stored.
+  }
+}
+
+function keysWith(prefix: string): string[] {
+  const found: string[] = [];
+  const store = storage();
+  if (!store) return found;
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith(prefix)) found.push(key);
+  }
+  return found;
+}
+
+/** The drafts this device holds for `owner`. */
+export function localDrafts(owner: string): LocalDraft[] {
+  return keysWith(`${DRAFT_STORAGE_PREFIX}${owner}.`)
+    .map((key) => {
+      try {
+        return JSON.parse(storage()?.getItem(key) ?? 'null') as LocalDraft | null;
+      } catch {
+        return null;
+      }
+    })
+    .filter((draft): draft is LocalDraft => draft !== null);
+}
+
+/** Forgets every draft on this device, whoever's (sign-out). */
+export function forgetLocalDrafts(): void {
+  for (const key of keysWith(DRAFT_STORAGE_PREFIX)) storage()?.removeItem(key);
+}
+
+// ---- The server's copy ----
+
+const path = (procedureId: string) => `/drafts/${encodeURIComponent(procedureId)}`;
+
+/** The body of `PUT /api/drafts/{procedureId}` for a draft. */
+export function draftRequest(draft: LocalDraft): DraftRequest {
+  return {
+    data: draft.data,
+    documents: draft.files.map(({ documentType, uploadId }) => ({ documentType, uploadId })),
+    ...(draft.step ? { step: draft.step } : {}),
+  };
+}
+
+/** Sends the draft (replacing the server's). Throws ApiError: a 400 names the uploads it could not keep. */
+export function pushDraft(draft: LocalDraft): Promise<Draft> {
+  // A PUT of the whole draft is safe to repeat.
+  return apiFetch<Draft>(path(draft.procedureId), { method: 'PUT', body: draftRequest(draft), retries: 1 });
+}
+
+/** The server's draft of the procedure, or null when there is none. */
+export async function fetchDraft(procedureId: string): Promise<Draft | null> {
+  try {
+    return await apiFetch<Draft>(path(procedureId), { retries: 1 });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export async function fetchDrafts(): Promise<readonly Draft[]> {
+  return (await apiFetch<{ items: Draft[] }>('/drafts')).items;
+}
+
+export async function deleteServerDraft(procedureId: string): Promise<void> {
+  await apiFetch<void>(path(procedureId), { method: 'DELETE', retries: 1 });
+}
+
+/** The index of each upload a refused draft could not keep (`documents[i].uploadId`), from the 400's problems. */
+export function unavailableUploads(error: unknown): number[] {
+  if (!(error instanceof ApiError) || error.status !== 400) return [];
+  return error.fieldErrors
+    .map((e) => /^documents\[(\d+)\]\.uploadId$/.exec(e.path)?.[1])
+    .filter((index): index is string => index !== undefined)
+    .map(Number);
+}
