@@ -133,7 +133,10 @@ export function createDocuments(ctx: DocumentsContext) {
   function setProgress(entry: FileEntry): void {
     const bar = document.getElementById(`${prefix}-progress-${entry.id}`) as HTMLProgressElement | null;
     const state = document.getElementById(`${prefix}-state-${entry.id}`);
-    if (!bar || !state) return redraw(entry.documentType);
+    if (!bar || !state) {
+      redraw(entry.documentType);
+      return;
+    }
     bar.value = Math.round(entry.progress * 100);
     state.textContent = stateText(entry);
   }

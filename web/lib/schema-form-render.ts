@@ -59,7 +59,7 @@ function inputHints(schema: FieldSchema): Attributes {
   return {};
 }
 
-function group(id: string, error: string | undefined, ...children: Child[]): VElement {
+function group(error: string | undefined, ...children: Child[]): VElement {
   return h('div', { class: classes('form-group', error && 'form-group--error') }, ...children);
 }
 
@@ -91,7 +91,6 @@ function textControl(path: string, key: string, schema: FieldSchema, required: b
           value: value === undefined ? '' : String(value),
         });
   return group(
-    id,
     error,
     h('label', { class: 'label', for: id }, label(schema, key, required, o.locale)),
     hint ? h('div', { id: hint, class: 'hint' }, schema.description) : null,
@@ -171,7 +170,6 @@ function choiceControl(path: string, key: string, schema: FieldSchema, required:
   const options = optionsOf(schema);
   if (options.length > MAX_RADIOS) {
     return group(
-      id,
       error,
       h('label', { class: 'label', for: id }, label(schema, key, required, o.locale)),
       schema.description ? h('div', { id: `${id}-hint`, class: 'hint' }, schema.description) : null,
@@ -226,7 +224,6 @@ function booleanControl(path: string, key: string, schema: FieldSchema, o: Rende
   const id = fieldId(path);
   const error = o.errors.get(path);
   return group(
-    id,
     error,
     errorMessage(id, error, o.locale),
     h(
