@@ -73,7 +73,7 @@ export function checkAnswersView(o: CheckViewOptions): Child[] {
           o.procedure.documents.map((rule) => {
             const names = o.files
               .filter((f) => f.documentType === rule.type && isStored(f))
-              .map((f) => f.fileName);
+              .map((f) => f.fileName || text.earlierFile);
             return row(
               rule.name,
               names.length > 0

@@ -12,6 +12,7 @@ import {
   StorageUploadError,
   settledVerdict,
   uploadDocument,
+  uploadVerdict,
 } from '../lib/uploads';
 import { type FileEntry, isStored } from './files';
 import { LATER_TEXTS } from './later-texts';
@@ -81,7 +82,7 @@ export function createDocuments(ctx: DocumentsContext) {
       h(
         'p',
         { class: 'file__name' },
-        entry.fileName,
+        entry.fileName || text.earlierFile,
         entry.size ? h('span', { class: 'hint' }, ` (${formatBytes(entry.size, ctx.lang)})`) : null,
       ),
       entry.state === 'uploading'
@@ -289,6 +290,23 @@ export function createDocuments(ctx: DocumentsContext) {
   }
 
   let replacing: FileEntry | undefined;
+
+  // Files of a draft begun on another device: their names and verdicts come from the API, when it can tell.
+  for (const entry of ctx.files) {
+    if (entry.fileName || !entry.uploadId) continue;
+    void uploadVerdict(entry.uploadId).then((verdict) => {
+      if (!verdict) return;
+      entry.fileName = verdict.fileName ?? '';
+      if (verdict.size) entry.size = verdict.size;
+      if (verdict.status === 'verified') entry.state = 'verified';
+      if (verdict.status === 'rejected') {
+        Object.assign(entry, { state: 'failed', uploadId: undefined, retryable: false });
+        entry.problem = verdict.problems?.map((p) => p.message).join(' ') || text.failedServer;
+        ctx.changed();
+      }
+      redraw(entry.documentType);
+    });
+  }
 
   return {
     /** The sections of every document type. */

@@ -5,6 +5,7 @@ import { defineTexts } from '../lib/i18n';
 export const LATER_TEXTS = defineTexts({
   vi: {
     documents: 'Giấy tờ kèm theo',
+    earlierFile: 'Tệp đã tải lên trước đó',
     copied: 'Đã sao chép mã tra cứu',
     payUnavailable: 'Thanh toán trực tuyến chưa sẵn sàng. Bạn có thể thanh toán sau trong Hồ sơ của tôi.',
     payNotDue: 'Hồ sơ này không còn chờ thanh toán.',
@@ -61,6 +62,7 @@ export const LATER_TEXTS = defineTexts({
   },
   en: {
     documents: 'Documents',
+    earlierFile: 'A file uploaded earlier',
     copied: 'Tracking PIN copied',
     payUnavailable: 'Online payment is not available yet. You can pay later from My applications.',
     payNotDue: 'This application is no longer waiting for payment.',

@@ -87,6 +87,10 @@ let syncedRevision = 0;
 let serverUpdatedAt: string | undefined;
 let resumedOn: string | undefined;
 let submitted: SubmitResponse | undefined;
+/** Fields changed since the page opened: they win over a server copy that arrives after them. */
+const touched = new Set<string>();
+/** The step the address asked for when the page opened (none: go to where the draft was left). */
+const askedStep = new URLSearchParams(location.search).get('step');
 
 const owner = session?.user.sub ?? '';
 const submitScope = `submit:${owner}:${procedure.id}`;
@@ -194,7 +198,8 @@ function adopt(draft: LocalDraft | { data: Answers; files: LocalDraft['files']; 
       id: `saved${i}`,
       documentType: f.documentType,
       uploadId: f.uploadId,
-      fileName: f.fileName ?? f.uploadId.slice(0, 8),
+      // Unknown on a device that did not upload it: the documents step asks the API (GET /api/uploads/{id}).
+      fileName: f.fileName ?? '',
       ...(f.size ? { size: f.size } : {}),
       state: 'uploaded' as const,
       progress: 1,
@@ -202,31 +207,37 @@ function adopt(draft: LocalDraft | { data: Answers; files: LocalDraft['files']; 
   );
 }
 
-/** The server's draft against this device's: this device's unsent changes win; otherwise the newer server copy. */
-async function reconcile(touchedBefore: number) {
+/**
+ * The server's draft against this device's. Changes this device has not sent yet win: a draft left dirty here (sent
+ * by the next sync), and every field typed since the page opened (laid over the server's copy). Otherwise a server
+ * copy this device has not seen (from another device) is taken, and the wizard goes to where it was left.
+ */
+async function reconcile(dirtyAtLoad: boolean) {
   let server: Awaited<ReturnType<typeof fetchDraft>>;
   try {
     server = await fetchDraft(procedure.id);
   } catch {
     return; // Offline: carry on with this device's copy.
   }
-  if (revision !== touchedBefore || revision !== syncedRevision) {
+  if (dirtyAtLoad || submitted) {
     void sync();
     return;
   }
   if (!server) {
-    if (serverUpdatedAt) {
+    if (serverUpdatedAt && touched.size === 0) {
       // It was on the server and is gone: submitted elsewhere, deleted or expired. Start afresh.
       removeLocalDraft(owner, procedure.id);
       adopt({ data: {}, files: [] });
       serverUpdatedAt = undefined;
       resumedOn = undefined;
-      showStep();
+      showStep(undefined, true);
     }
     return;
   }
   if (server.updatedAt === serverUpdatedAt) return;
+  const mine = data;
   const known = new Map(files.map((f) => [f.uploadId, f]));
+  const added = files.filter((f) => f.uploadId && !server.documents.some((d) => d.uploadId === f.uploadId));
   adopt({
     data: server.data,
     files: server.documents.map((d) => ({
@@ -234,14 +245,16 @@ async function reconcile(touchedBefore: number) {
       fileName: known.get(d.uploadId)?.fileName,
       size: known.get(d.uploadId)?.size,
     })),
-    ...(server.step ? { step: server.step } : {}),
   });
+  for (const path of touched) setAt(data, path, getAt(mine, path));
+  files.push(...added);
   serverUpdatedAt = server.updatedAt;
   resumedOn = server.updatedAt;
-  keepLocally();
-  if (!new URLSearchParams(location.search).has('step') && server.step && stepIds.includes(server.step)) {
+  if (touched.size > 0 || added.length > 0) changed();
+  else keepLocally();
+  if (!askedStep && server.step && stepIds.includes(server.step) && touched.size === 0) {
     go(server.step, { replace: true });
-  } else showStep();
+  } else showStep(undefined, true);
 }
 
 // ---- Pages ----
@@ -254,6 +267,7 @@ function previousStep(id: string): string | undefined {
 }
 
 function go(id: string, options: { replace?: boolean; focus?: string } = {}) {
+  if (id !== stepId) resumedOn = undefined;
   stepId = stepIds.includes(id) || id === DONE ? id : stepIds[0]!;
   fieldErrors = new Map();
   const url = new URL(location.href);
@@ -365,9 +379,13 @@ function pageFor(id: string, module: Later | undefined): Child[] {
 
 let shown = 0;
 
-/** Draws the current step (a later step once its code has come), then focuses its heading or the field asked for. */
-function showStep(focus?: string) {
+/**
+ * Draws the current step (a later step once its code has come), then focuses its heading or the field asked for;
+ * `keepFocus` (a redraw the applicant did not ask for) leaves focus on the control that had it.
+ */
+function showStep(focus?: string, keepFocus = false) {
   const drawing = ++shown;
+  const had = keepFocus ? document.activeElement?.id : undefined;
   const step = formStep(stepId);
   document.title = `${step?.title ?? (stepId === DOCUMENTS ? text.documents : stepId === CHECK ? text.check : text.submitted)} – ${procedure.name}`;
   const draw = (module: Later | undefined) => {
@@ -383,7 +401,9 @@ function showStep(focus?: string) {
     );
     document.getElementById('loading')?.remove();
     const target = focus ? document.getElementById(focus) : null;
-    if (target) {
+    const kept = had ? document.getElementById(had) : null;
+    if (kept) kept.focus({ preventScroll: true });
+    else if (target) {
       (target.closest('.form-group')?.querySelector('label, legend') ?? target).scrollIntoView();
       target.focus({ preventScroll: true });
     } else {
@@ -536,6 +556,7 @@ function onInput(event: Event) {
   const path = readControl(event.target, data);
   if (path === null) return;
   serverErrors.delete(path);
+  touched.add(path);
   changed();
 }
 
@@ -556,6 +577,7 @@ function onClick(event: MouseEvent) {
     const list = getAt(data, path);
     const index = Array.isArray(list) ? list.length : 0;
     setAt(data, joinPath(path, index), {});
+    touched.add(path);
     changed();
     showStep();
     root
@@ -567,7 +589,8 @@ function onClick(event: MouseEvent) {
     const segments = parsePath(path);
     const index = segments.pop() as number;
     const listPath = segments.reduce<string>((p, s) => joinPath(p, s), '');
-    (getAt(data, listPath) as unknown[]).splice(index, 1);
+    (getAt(data, listPath) as unknown[] | undefined)?.splice(index, 1);
+    touched.add(listPath);
     changed();
     showStep();
     root.querySelector<HTMLElement>(`[data-action="add"][data-path="${listPath}"]`)?.focus();
@@ -593,18 +616,11 @@ if (session) {
     adopt(local);
     serverUpdatedAt = local.serverUpdatedAt;
     revision = local.dirty ? 1 : 0;
-    resumedOn = local.savedAt;
+    resumedOn = askedStep ? undefined : local.savedAt;
   }
-  const asked = new URLSearchParams(location.search).get('step');
-  if (asked === DONE) stepId = DONE;
-  else
-    stepId =
-      asked && stepIds.includes(asked)
-        ? asked
-        : local?.step && stepIds.includes(local.step)
-          ? local.step
-          : stepIds[0]!;
-  if (asked) resumedOn = undefined;
+  if (askedStep === DONE) stepId = DONE;
+  else if (askedStep && stepIds.includes(askedStep)) stepId = askedStep;
+  else if (local?.step && stepIds.includes(local.step)) stepId = local.step;
   root.addEventListener('input', onInput);
   root.addEventListener('change', onInput);
   root.addEventListener('click', onClick);
@@ -631,7 +647,7 @@ if (session) {
   history.replaceState(null, '', url);
   mountAccountBar(lang);
   showStep(location.hash.slice(1) || undefined);
-  if (stepId !== DONE) void reconcile(revision);
+  if (stepId !== DONE) void reconcile(Boolean(local?.dirty));
   // The later steps' code, fetched while the applicant reads the first one.
   setTimeout(() => void loadLater().catch(() => undefined), 1500);
 }

@@ -245,13 +245,21 @@ function booleanControl(path: string, key: string, schema: FieldSchema, o: Rende
   );
 }
 
-function listControl(path: string, key: string, schema: FieldSchema, o: RenderOptions, asPage: boolean) {
+function listControl(
+  path: string,
+  key: string,
+  schema: FieldSchema,
+  required: boolean,
+  o: RenderOptions,
+  asPage: boolean,
+) {
   const id = fieldId(path);
   const text = o.locale.texts;
   const item = schema.items ?? {};
   const itemTitle = item.title ?? schema.title ?? key;
   const answers = getAt(o.data, path);
-  const count = Array.isArray(answers) ? answers.length : 0;
+  // A list the form requires starts with the items it must have, ready to fill.
+  const count = Math.max(Array.isArray(answers) ? answers.length : 0, required ? (schema.minItems ?? 0) : 0);
   const items = Array.from({ length: count }, (_, i) => {
     const itemPath = joinPath(path, i);
     const legend = `${itemTitle} ${i + 1}`;
@@ -313,7 +321,7 @@ function field(
         fields(schema, path, o),
       );
     case 'array':
-      return listControl(path, key, schema, o, asPage);
+      return listControl(path, key, schema, required, o, asPage);
     case 'date':
     case 'month':
       return dateControl(path, key, schema, required, o);

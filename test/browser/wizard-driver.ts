@@ -1,0 +1,155 @@
+// Drives the apply wizard by keyboard only, as someone without a mouse would: Tab from field to field, type what the
+// answers say for the focused field (found by its `data-path`), choose radios with the arrow keys, tick boxes with
+// Space, "add another" with Enter, and finally Enter on the page's main button. The answers are a procedure's own
+// `data` (its published example), so every procedure of the catalogue is filled the same way.
+import type { FileChooser, Page } from 'playwright-core';
+
+type Answers = Record<string, unknown>;
+
+/** The answer at a path of the wizard's controls (`business.industries[0].code`). */
+function answerAt(data: Answers, path: string): unknown {
+  let node: unknown = data;
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[match[2] ?? match[1]!];
+  }
+  return node;
+}
+
+interface Focused {
+  readonly tag: string;
+  readonly type: string;
+  readonly path: string | null;
+  readonly part: string | null;
+  readonly action: string | null;
+  readonly value: string;
+  readonly checked: boolean;
+  readonly text: string;
+  readonly rendered: number;
+}
+
+async function focused(page: Page): Promise<Focused | null> {
+  return (await page.evaluate(`(() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return null;
+    const path = e.getAttribute('data-path');
+    return {
+      tag: e.tagName, type: e.getAttribute('type') || '', path, part: e.getAttribute('data-part'),
+      action: e.getAttribute('data-action'), value: e.value ?? '', checked: Boolean(e.checked),
+      text: (e.textContent || '').trim(),
+      rendered: path ? document.querySelectorAll('[data-action="remove"][data-path^="' + path + '["]').length : 0,
+    };
+  })()`)) as Focused | null;
+}
+
+function partOf(value: string, part: string): string {
+  const [year = '', month = '', day = ''] = value.split('-');
+  const parts: Record<string, string> = { year, month: String(Number(month)), day: String(Number(day)) };
+  return parts[part] ?? '';
+}
+
+/** Replaces the focused text field's content by typing. */
+async function typeInto(page: Page, text: string) {
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  if (text) await page.keyboard.type(text);
+}
+
+/**
+ * Fills the wizard's current page from `data` by keyboard, then presses Enter on `submit` (the page's main button,
+ * by its visible name). Returns how many fields it answered.
+ */
+export async function fillPageByKeyboard(
+  page: Page,
+  data: Answers,
+  submit: string,
+  limit = 400,
+): Promise<number> {
+  await page.locator('#step-title').focus();
+  let answered = 0;
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const at = await focused(page);
+    if (!at) continue;
+    if (at.tag === 'BUTTON' && at.text === submit) {
+      await page.keyboard.press('Enter');
+      return answered;
+    }
+    if (at.action === 'add' && at.path) {
+      const wanted = answerAt(data, at.path);
+      if (Array.isArray(wanted) && wanted.length > at.rendered) {
+        await page.keyboard.press('Enter');
+        // Focus moves into the new item's first field: answer it before tabbing on.
+        await page.waitForFunction(
+          `document.activeElement && document.activeElement.matches('input, select, textarea')`,
+        );
+        await page.keyboard.press('Shift+Tab');
+      }
+      continue;
+    }
+    if (!at.path || at.action) continue;
+    const wanted = answerAt(data, at.path);
+    if (wanted === undefined || wanted === null || typeof wanted === 'object') continue;
+    if (at.type === 'radio') {
+      for (let step = 0; step < 10; step++) {
+        const now = await focused(page);
+        if (now?.value === String(wanted)) {
+          if (!now.checked) await page.keyboard.press('Space');
+          break;
+        }
+        await page.keyboard.press('ArrowDown');
+      }
+      answered++;
+    } else if (at.type === 'checkbox') {
+      if (Boolean(wanted) !== at.checked) await page.keyboard.press('Space');
+      answered++;
+    } else if (at.tag === 'SELECT') {
+      await page.keyboard.press('Home');
+      for (let step = 0; step < 60 && (await focused(page))?.value !== String(wanted); step++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      answered++;
+    } else if (at.part) {
+      await typeInto(page, partOf(String(wanted), at.part));
+      if (at.part === 'year') answered++;
+    } else {
+      await typeInto(page, String(wanted));
+      answered++;
+    }
+  }
+  throw new Error(`"${submit}" was not reached with ${limit} presses of Tab`);
+}
+
+/** Opens the file chooser of the file control `#id` by keyboard (Tab to it, Enter) and gives it `files`. */
+export async function chooseFilesByKeyboard(
+  page: Page,
+  id: string,
+  files: Parameters<FileChooser['setFiles']>[0],
+) {
+  await page.locator('#step-title').focus();
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate('document.activeElement && document.activeElement.id')) === id) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.keyboard.press('Enter');
+      await (await chooser).setFiles(files);
+      return;
+    }
+  }
+  throw new Error(`the file control #${id} was not reached by Tab`);
+}
+
+/** Presses Tab until the control named `name` has focus, then Enter. */
+export async function pressByKeyboard(page: Page, name: string, limit = 200) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const text = (await page.evaluate(
+      `(() => { const e = document.activeElement; return e ? (e.textContent || e.value || '').trim() : ''; })()`,
+    )) as string;
+    if (text === name) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`"${name}" was not reached with ${limit} presses of Tab`);
+}
