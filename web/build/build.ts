@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { applyPages } from '../apply/page';
 import { cataloguePages } from '../catalogue/page';
+import { myPages } from '../my/page';
 import { procedurePages } from '../procedure/page';
 import { signinPages } from '../signin/page';
 import { trackPages } from '../track/page';
@@ -19,6 +20,7 @@ const GENERATORS: readonly PageGenerator[] = [
   procedurePages,
   trackPages,
   applyPages,
+  myPages,
   signinPages,
   notFoundPages,
 ];

@@ -14,6 +14,8 @@ export const PATHS = {
   my: () => '/my/',
   /** A case of the signed-in applicant: the code in the query, as the page is one page for every case. */
   myCase: (code?: string) => (code ? `/my/case/?code=${segment(code)}` : '/my/case/'),
+  /** A procedure's form (JSON Schema, labelled in the page's language) that a case's page fetches. */
+  myForm: (procedureId: string) => `/my/forms/${segment(procedureId)}.json`,
   console: () => '/console/',
   /** Sign-in, then back to `returnTo` (a same-origin path; see `safeReturnPath` in lib/auth.ts). */
   signIn: (returnTo?: string) => (returnTo ? `/signin/?return=${segment(returnTo)}` : '/signin/'),
@@ -44,6 +46,7 @@ export function pages(lang: Lang) {
     track: (code?: string) => localize(PATHS.track(code), lang),
     my: () => localize(PATHS.my(), lang),
     myCase: (code?: string) => localize(PATHS.myCase(code), lang),
+    myForm: (procedureId: string) => localize(PATHS.myForm(procedureId), lang),
     console: () => localize(PATHS.console(), lang),
     signIn: (returnTo?: string) => localize(PATHS.signIn(returnTo), lang),
     signInCallback: () => localize(PATHS.signInCallback(), lang),
