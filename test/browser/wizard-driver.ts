@@ -130,10 +130,14 @@ export async function chooseFilesByKeyboard(
   for (let i = 0; i < 200; i++) {
     await page.keyboard.press('Tab');
     if ((await page.evaluate('document.activeElement && document.activeElement.id')) === id) {
-      const chooser = page.waitForEvent('filechooser');
-      await page.keyboard.press('Enter');
-      await (await chooser).setFiles(files);
-      return;
+      // On a loaded machine Chromium may drop the first key's activation: press again (Space works too).
+      for (const key of ['Enter', 'Space', 'Enter']) {
+        const chooser = page.waitForEvent('filechooser', { timeout: 10_000 }).catch(() => null);
+        await page.keyboard.press(key);
+        const opened = await chooser;
+        if (opened) return opened.setFiles(files);
+      }
+      throw new Error(`the file control #${id} opened no file chooser`);
     }
   }
   throw new Error(`the file control #${id} was not reached by Tab`);
@@ -152,4 +156,78 @@ export async function pressByKeyboard(page: Page, name: string, limit = 200) {
     }
   }
   throw new Error(`"${name}" was not reached with ${limit} presses of Tab`);
+}
+
+/** Signs `page`'s tab in as `account`, as the sign-in page would leave it (the session in sessionStorage). */
+export async function signInAs(page: Page, baseUrl: string, account: { token: string }) {
+  await page.goto(`${baseUrl}/signin/signed-out/`);
+  await page.evaluate(
+    `sessionStorage.setItem('motcua.auth.session', JSON.stringify({ accessToken: ${JSON.stringify(account.token)}, expiresAt: Date.now() + 3600000 }))`,
+  );
+}
+
+/**
+ * A real JPEG photo, drawn by Chromium: noise, so that it weighs what a phone's photo does. With `orientation`,
+ * an EXIF APP1 segment saying so follows the start of image (6: the pixels must turn 90° clockwise to stand up).
+ */
+export async function realPhoto(
+  browser: import('playwright-core').Browser,
+  size: { width: number; height: number; orientation?: number },
+): Promise<Buffer> {
+  const page = await browser.newPage();
+  const base64 = (await page.evaluate(`(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = ${size.width}; canvas.height = ${size.height};
+    const context = canvas.getContext('2d');
+    const image = context.createImageData(canvas.width, canvas.height);
+    for (let i = 0; i < image.data.length; i++) image.data[i] = (i & 3) === 3 ? 255 : Math.random() * 256;
+    context.putImageData(image, 0, 0);
+    const blob = await new Promise((done) => canvas.toBlob(done, 'image/jpeg', 0.92));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  })()`)) as string;
+  await page.close();
+  const jpeg = Buffer.from(base64, 'base64');
+  if (!size.orientation) return jpeg;
+  const exif = Buffer.from([
+    0xff,
+    0xe1,
+    0x00,
+    0x22,
+    0x45,
+    0x78,
+    0x69,
+    0x66,
+    0x00,
+    0x00,
+    0x4d,
+    0x4d,
+    0x00,
+    0x2a,
+    0x00,
+    0x00,
+    0x00,
+    0x08,
+    0x00,
+    0x01,
+    0x01,
+    0x12,
+    0x00,
+    0x03,
+    0x00,
+    0x00,
+    0x00,
+    0x01,
+    0x00,
+    size.orientation,
+    0x00,
+    0x00,
+    0x00,
+    0x00,
+    0x00,
+    0x00,
+  ]);
+  return Buffer.concat([jpeg.subarray(0, 2), exif, jpeg.subarray(2)]);
 }

@@ -87,6 +87,8 @@ let syncedRevision = 0;
 let serverUpdatedAt: string | undefined;
 let resumedOn: string | undefined;
 let submitted: SubmitResponse | undefined;
+/** A submission went out with no answer back: its draft stays until a new attempt gets the answer. */
+let submitting = false;
 /** Fields changed since the page opened: they win over a server copy that arrives after them. */
 const touched = new Set<string>();
 /** The step the address asked for when the page opened (none: go to where the draft was left). */
@@ -126,6 +128,7 @@ function localDraft(): LocalDraft {
     savedAt: new Date().toISOString(),
     dirty: revision !== syncedRevision,
     ...(serverUpdatedAt ? { serverUpdatedAt } : {}),
+    ...(submitting ? { submitting } : {}),
   };
 }
 
@@ -224,7 +227,7 @@ async function reconcile(dirtyAtLoad: boolean) {
     return;
   }
   if (!server) {
-    if (serverUpdatedAt && touched.size === 0) {
+    if (serverUpdatedAt && touched.size === 0 && !submitting) {
       // It was on the server and is gone: submitted elsewhere, deleted or expired. Start afresh.
       removeLocalDraft(owner, procedure.id);
       adopt({ data: {}, files: [] });
@@ -307,6 +310,7 @@ function caption(): Child {
 }
 
 function resumedNotice(): Child {
+  if (submitting && stepId === CHECK) return h('div', { class: 'notice' }, h('p', null, text.maybeSubmitted));
   if (!resumedOn) return null;
   return h(
     'div',
@@ -498,6 +502,8 @@ async function submit() {
   const button = root.querySelector<HTMLButtonElement>('[data-submit]');
   if (button) button.disabled = true;
   setStatus(text.submitting);
+  submitting = true;
+  keepLocally();
   const module = await loadLater();
   const outcome = await module.submitApplication({
     lang,
@@ -517,6 +523,9 @@ async function submit() {
   if (button) button.disabled = false;
   setStatus('');
   if (!outcome.ok) {
+    // Only a lost answer leaves the submission in doubt; any answer settles it.
+    submitting = outcome.unanswered;
+    keepLocally();
     if (outcome.fieldErrors.size > 0) {
       serverErrors.clear();
       for (const [path, message] of outcome.fieldErrors) serverErrors.set(path, message);
@@ -616,6 +625,7 @@ if (session) {
     adopt(local);
     serverUpdatedAt = local.serverUpdatedAt;
     revision = local.dirty ? 1 : 0;
+    submitting = local.submitting === true;
     resumedOn = askedStep ? undefined : local.savedAt;
   }
   if (askedStep === DONE) stepId = DONE;

@@ -37,6 +37,8 @@ export type SubmitOutcome =
       readonly title: string;
       readonly items: ErrorItem[];
       readonly fieldErrors: Map<string, string>;
+      /** No answer came: the submission may have been stored. */
+      readonly unanswered: boolean;
     };
 
 export async function submitApplication(command: SubmitCommand): Promise<SubmitOutcome> {
@@ -44,11 +46,12 @@ export async function submitApplication(command: SubmitCommand): Promise<SubmitO
   const { body } = command;
   const key = idempotencyKeyFor(command.scope, body);
   const fieldErrors = new Map<string, string>();
-  const failed = (title: string, items: ErrorItem[] = []) => ({
+  const failed = (title: string, items: ErrorItem[] = [], unanswered = false) => ({
     ok: false as const,
     title,
     items,
     fieldErrors,
+    unanswered,
   });
   try {
     const answer = await apiFetch<SubmitResponse>('/applications', {
@@ -61,7 +64,7 @@ export async function submitApplication(command: SubmitCommand): Promise<SubmitO
     return { ok: true, answer };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    if (error.isNetworkError) return failed(text.offline);
+    if (error.isNetworkError || error.status >= 502) return failed(text.offline, [], true);
     if (error.status === 409) return failed(text.inProgress);
     if (error.status !== 400 || error.fieldErrors.length === 0) {
       return failed(error.status >= 500 || !error.problem ? command.serverError : error.problem.title);

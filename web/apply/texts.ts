@@ -22,6 +22,8 @@ export const APPLY_TEXTS = defineTexts({
     check: 'Kiểm tra lại thông tin',
     submit: 'Nộp hồ sơ',
     submitting: 'Đang gửi hồ sơ…',
+    maybeSubmitted:
+      'Lần gửi trước chưa nhận được trả lời, hồ sơ có thể đã tới cơ quan. Bấm "Nộp hồ sơ" để biết kết quả: hồ sơ sẽ không bị nộp hai lần.',
     submitted: 'Đã nộp hồ sơ',
     problemTitle: COMMON.vi.problemTitle,
     serverError: COMMON.vi.serverError,
@@ -46,6 +48,8 @@ export const APPLY_TEXTS = defineTexts({
     check: 'Check your answers',
     submit: 'Submit application',
     submitting: 'Sending your application…',
+    maybeSubmitted:
+      'Your last attempt got no answer: the application may have arrived. Select "Submit application" to find out: it will not be submitted twice.',
     submitted: 'Application submitted',
     problemTitle: COMMON.en.problemTitle,
     serverError: COMMON.en.serverError,

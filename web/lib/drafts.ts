@@ -24,6 +24,11 @@ export interface LocalDraft {
   readonly dirty: boolean;
   /** `updatedAt` of the server's copy this one matches, once it has been sent or read. */
   readonly serverUpdatedAt?: string;
+  /**
+   * A submission was sent and no answer came (the network dropped): it may have been stored, which also removes
+   * the server's draft. Kept, so that sending it again (the same key) gets its answer rather than losing it.
+   */
+  readonly submitting?: boolean;
 }
 
 /** Every key of a draft starts so; signing out clears them (a shared phone keeps no one's answers). */
