@@ -4,20 +4,10 @@
 import { mountAccountBar } from '../components/account/behaviour';
 import { showErrorSummary } from '../components/error-summary/behaviour';
 import { type ErrorItem, errorSummary } from '../components/error-summary/error-summary';
-import { ApiError } from '../lib/api';
 import type { SubmitResponse } from '../lib/api-types';
 import { requireSession } from '../lib/auth';
 import { byId, readPageData, render } from '../lib/dom';
-import {
-  deleteServerDraft,
-  fetchDraft,
-  type LocalDraft,
-  loadLocalDraft,
-  pushDraft,
-  removeLocalDraft,
-  saveLocalDraft,
-  unavailableUploads,
-} from '../lib/drafts';
+import { type LocalDraft, loadLocalDraft, removeLocalDraft, saveLocalDraft } from '../lib/drafts';
 import { type Child, h } from '../lib/html';
 import { fill } from '../lib/page-texts';
 import {
@@ -148,48 +138,35 @@ function changed(): void {
   syncTimer = setTimeout(() => void sync(), 5000);
 }
 
-type SyncResult = 'saved' | 'offline' | 'failed';
-let inFlight: Promise<SyncResult> | undefined;
+let syncDraft: ReturnType<Later['createDraftSync']> | undefined;
 
-/** Sends the draft if the server lacks changes; one request at a time. */
-function sync(): Promise<SyncResult> {
+/** Sends the draft if the server lacks changes (the code that does it comes with the later steps'). */
+async function sync(): Promise<'saved' | 'offline' | 'failed'> {
   clearTimeout(syncTimer);
-  if (inFlight) return inFlight.then(() => sync());
-  inFlight = (async (): Promise<SyncResult> => {
-    keepLocally();
-    const at = revision;
-    if (submitted || at === syncedRevision) return 'saved';
-    const draft = localDraft();
-    try {
-      const saved = await pushDraft(draft);
+  keepLocally();
+  syncDraft ??= (await loadLater()).createDraftSync({
+    snapshot: () => ({ draft: localDraft(), revision }),
+    upToDate: () => Boolean(submitted) || revision === syncedRevision,
+    saved: (at, updatedAt) => {
       syncedRevision = at;
-      serverUpdatedAt = saved.updatedAt;
+      serverUpdatedAt = updatedAt;
       keepLocally();
-      return 'saved';
-    } catch (error) {
-      const lost = unavailableUploads(error);
-      if (lost.length > 0) {
-        // Files the server can no longer keep (expired, or used): the applicant must upload them again.
-        for (const index of lost) {
-          const entry = files.find((f) => f.uploadId === draft.files[index]?.uploadId);
-          if (entry)
-            Object.assign(entry, {
-              state: 'failed',
-              uploadId: undefined,
-              retryable: false,
-              problem: text.expired,
-            });
-        }
-        revision++;
-        if (stepId === DOCUMENTS) showStep();
-        return 'failed';
+    },
+    lost: (uploadIds) => {
+      for (const entry of files) {
+        if (!entry.uploadId || !uploadIds.includes(entry.uploadId)) continue;
+        Object.assign(entry, {
+          state: 'failed',
+          uploadId: undefined,
+          retryable: false,
+          problem: text.expired,
+        });
       }
-      return error instanceof ApiError && error.isNetworkError ? 'offline' : 'failed';
-    }
-  })().finally(() => {
-    inFlight = undefined;
+      revision++;
+      if (stepId === DOCUMENTS) showStep();
+    },
   });
-  return inFlight;
+  return syncDraft();
 }
 
 function adopt(draft: LocalDraft | { data: Answers; files: LocalDraft['files']; step?: string }) {
@@ -216,12 +193,8 @@ function adopt(draft: LocalDraft | { data: Answers; files: LocalDraft['files']; 
  * copy this device has not seen (from another device) is taken, and the wizard goes to where it was left.
  */
 async function reconcile(dirtyAtLoad: boolean) {
-  let server: Awaited<ReturnType<typeof fetchDraft>>;
-  try {
-    server = await fetchDraft(procedure.id);
-  } catch {
-    return; // Offline: carry on with this device's copy.
-  }
+  const server = await (await loadLater()).serverDraft(procedure.id);
+  if (server === undefined) return; // Offline: carry on with this device's copy.
   if (dirtyAtLoad || submitted) {
     void sync();
     return;
@@ -554,8 +527,9 @@ async function startAgain() {
   resumedOn = undefined;
   serverErrors.clear();
   go(stepIds[0]!);
-  (await loadLater()).forgetIdempotencyKey(submitScope);
-  await deleteServerDraft(procedure.id).catch(() => undefined);
+  const module = await loadLater();
+  module.forgetIdempotencyKey(submitScope);
+  await module.deleteServerDraft(procedure.id).catch(() => undefined);
 }
 
 // ---- Events, delegated to the wizard's root ----
@@ -658,6 +632,4 @@ if (session) {
   mountAccountBar(lang);
   showStep(location.hash.slice(1) || undefined);
   if (stepId !== DONE) void reconcile(Boolean(local?.dirty));
-  // The later steps' code, fetched while the applicant reads the first one.
-  setTimeout(() => void loadLater().catch(() => undefined), 1500);
 }

@@ -31,9 +31,11 @@ function pageForm(form: unknown, lang: Lang): FieldSchema {
       if (isDate && key === 'pattern') continue;
       if (key === 'description' && typeof value === 'string' && value.startsWith('Năm-tháng')) continue;
       if (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) continue;
-      // What the engine takes as given: text is the default kind, "required" covers a minimum of one
-      // character, and a choice's labelled options (`oneOf`) carry its values.
-      if (key === 'type' && value === 'string') continue;
+      // What the engine takes as given: text is the default kind, an object is what has properties, nothing is
+      // required unless listed, "required" covers a minimum of one character, and a choice's labelled options
+      // (`oneOf`) carry its values.
+      if (key === 'type' && (value === 'string' || (value === 'object' && record.properties))) continue;
+      if (key === 'required' && Array.isArray(value) && value.length === 0) continue;
       if (key === 'minLength' && value === 1) continue;
       if (key === 'enum' && record.oneOf) continue;
       out[key] = trim(value);

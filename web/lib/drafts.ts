@@ -1,7 +1,5 @@
-// Drafts on this device and on the server: the apply wizard keeps every change in localStorage at once (a reload,
-// even offline, loses nothing) and sends it to `/api/drafts` when it can, so the applicant can resume anywhere.
-import { ApiError, apiFetch } from './api';
-import type { Draft, DraftRequest } from './api-types';
+// Drafts on this device: the apply wizard keeps every change in localStorage at once (a reload, even offline, loses
+// nothing) and sends it to `/api/drafts` when it can (lib/draft-api.ts), so the applicant can resume anywhere.
 
 /** A file the draft names, with what this device knows of it (another device learns its name from the API). */
 export interface DraftFile {
@@ -98,50 +96,4 @@ export function localDrafts(owner: string): LocalDraft[] {
 /** Forgets every draft on this device, whoever's (sign-out). */
 export function forgetLocalDrafts(): void {
   for (const key of keysWith(DRAFT_STORAGE_PREFIX)) storage()?.removeItem(key);
-}
-
-// ---- The server's copy ----
-
-const path = (procedureId: string) => `/drafts/${encodeURIComponent(procedureId)}`;
-
-/** The body of `PUT /api/drafts/{procedureId}` for a draft. */
-export function draftRequest(draft: LocalDraft): DraftRequest {
-  return {
-    data: draft.data,
-    documents: draft.files.map(({ documentType, uploadId }) => ({ documentType, uploadId })),
-    ...(draft.step ? { step: draft.step } : {}),
-  };
-}
-
-/** Sends the draft (replacing the server's). Throws ApiError: a 400 names the uploads it could not keep. */
-export function pushDraft(draft: LocalDraft): Promise<Draft> {
-  // A PUT of the whole draft is safe to repeat.
-  return apiFetch<Draft>(path(draft.procedureId), { method: 'PUT', body: draftRequest(draft), retries: 1 });
-}
-
-/** The server's draft of the procedure, or null when there is none. */
-export async function fetchDraft(procedureId: string): Promise<Draft | null> {
-  try {
-    return await apiFetch<Draft>(path(procedureId), { retries: 1 });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
-}
-
-export async function fetchDrafts(): Promise<readonly Draft[]> {
-  return (await apiFetch<{ items: Draft[] }>('/drafts')).items;
-}
-
-export async function deleteServerDraft(procedureId: string): Promise<void> {
-  await apiFetch<void>(path(procedureId), { method: 'DELETE', retries: 1 });
-}
-
-/** The index of each upload a refused draft could not keep (`documents[i].uploadId`), from the 400's problems. */
-export function unavailableUploads(error: unknown): number[] {
-  if (!(error instanceof ApiError) || error.status !== 400) return [];
-  return error.fieldErrors
-    .map((e) => /^documents\[(\d+)\]\.uploadId$/.exec(e.path)?.[1])
-    .filter((index): index is string => index !== undefined)
-    .map(Number);
 }

@@ -51,6 +51,7 @@ export type FieldKind =
 const YEAR_MONTH = /^\^\\d\{4\}-/;
 
 export function kindOf(schema: FieldSchema): FieldKind {
+  if (schema.properties) return 'object';
   switch (schema.type) {
     case 'object':
       return 'object';
