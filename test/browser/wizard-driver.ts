@@ -120,13 +120,17 @@ export async function fillPageByKeyboard(
   throw new Error(`"${submit}" was not reached with ${limit} presses of Tab`);
 }
 
-/** Opens the file chooser of the file control `#id` by keyboard (Tab to it, Enter) and gives it `files`. */
+/**
+ * Opens the file chooser of the file control `#id` by keyboard (Tab to it from the heading `from`, Enter) and gives
+ * it `files`.
+ */
 export async function chooseFilesByKeyboard(
   page: Page,
   id: string,
   files: Parameters<FileChooser['setFiles']>[0],
+  from = '#step-title',
 ) {
-  await page.locator('#step-title').focus();
+  await page.locator(from).focus();
   for (let i = 0; i < 200; i++) {
     await page.keyboard.press('Tab');
     if ((await page.evaluate('document.activeElement && document.activeElement.id')) === id) {

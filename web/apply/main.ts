@@ -5,7 +5,7 @@ import { mountAccountBar } from '../components/account/behaviour';
 import { showErrorSummary } from '../components/error-summary/behaviour';
 import { type ErrorItem, errorSummary } from '../components/error-summary/error-summary';
 import type { SubmitResponse } from '../lib/api-types';
-import { requireSession } from '../lib/auth';
+import { currentSession, requireSession } from '../lib/auth';
 import { byId, readPageData, render } from '../lib/dom';
 import { type LocalDraft, loadLocalDraft, removeLocalDraft, saveLocalDraft } from '../lib/drafts';
 import { type Child, h } from '../lib/html';
@@ -124,9 +124,10 @@ function localDraft(): LocalDraft {
 
 let localTimer: ReturnType<typeof setTimeout> | undefined;
 let syncTimer: ReturnType<typeof setTimeout> | undefined;
+/** Keeps the draft on the device; not once the application went, nor once the user signed out (a shared phone). */
 const keepLocally = () => {
   clearTimeout(localTimer);
-  if (!submitted) saveLocalDraft(owner, localDraft());
+  if (!submitted && currentSession()) saveLocalDraft(owner, localDraft());
 };
 
 /** Something changed: on the device within a moment, on the server a few seconds after the typing stops. */
@@ -229,7 +230,7 @@ async function reconcile(dirtyAtLoad: boolean) {
   if (touched.size > 0 || added.length > 0) changed();
   else keepLocally();
   if (!askedStep && server.step && stepIds.includes(server.step) && touched.size === 0) {
-    go(server.step, { replace: true });
+    go(server.step, { replace: true, resuming: true });
   } else showStep(undefined, true);
 }
 
@@ -242,8 +243,8 @@ function previousStep(id: string): string | undefined {
   return index > 0 ? stepIds[index - 1] : undefined;
 }
 
-function go(id: string, options: { replace?: boolean; focus?: string } = {}) {
-  if (id !== stepId) resumedOn = undefined;
+function go(id: string, options: { replace?: boolean; focus?: string; resuming?: boolean } = {}) {
+  if (id !== stepId && !options.resuming) resumedOn = undefined;
   stepId = stepIds.includes(id) || id === DONE ? id : stepIds[0]!;
   fieldErrors = new Map();
   const url = new URL(location.href);
