@@ -26,7 +26,7 @@ import {
   setAt,
   stepOfPath,
 } from '../lib/schema-form';
-import { readControl, stepFields } from '../lib/schema-form-render';
+import { readControl, showFieldErrors, stepFields } from '../lib/schema-form-render';
 import type { FormTexts } from '../lib/schema-form-texts';
 import { startPage } from '../lib/start';
 import { pages } from '../lib/urls';
@@ -51,6 +51,13 @@ let later: Promise<Later> | undefined;
 const loadLater = () => {
   later ??= import('./later');
   return later;
+};
+/** The server's side of the draft: small, and fetched as soon as the first step is drawn. */
+type DraftSync = typeof import('./draft-sync');
+let draftSync: Promise<DraftSync> | undefined;
+const loadDraftSync = () => {
+  draftSync ??= import('./draft-sync');
+  return draftSync;
 };
 let documents: ReturnType<Later['createDocuments']> | undefined;
 
@@ -139,13 +146,13 @@ function changed(): void {
   syncTimer = setTimeout(() => void sync(), 5000);
 }
 
-let syncDraft: ReturnType<Later['createDraftSync']> | undefined;
+let syncDraft: ReturnType<DraftSync['createDraftSync']> | undefined;
 
 /** Sends the draft if the server lacks changes (the code that does it comes with the later steps'). */
 async function sync(): Promise<'saved' | 'offline' | 'failed'> {
   clearTimeout(syncTimer);
   keepLocally();
-  syncDraft ??= (await loadLater()).createDraftSync({
+  syncDraft ??= (await loadDraftSync()).createDraftSync({
     snapshot: () => ({ draft: localDraft(), revision }),
     upToDate: () => Boolean(submitted) || revision === syncedRevision,
     saved: (at, updatedAt) => {
@@ -194,7 +201,7 @@ function adopt(draft: LocalDraft | { data: Answers; files: LocalDraft['files']; 
  * copy this device has not seen (from another device) is taken, and the wizard goes to where it was left.
  */
 async function reconcile(dirtyAtLoad: boolean) {
-  const server = await (await loadLater()).serverDraft(procedure.id);
+  const server = await (await loadDraftSync()).serverDraft(procedure.id);
   if (server === undefined) return; // Offline: carry on with this device's copy.
   if (dirtyAtLoad || submitted) {
     void sync();
@@ -253,7 +260,14 @@ function go(id: string, options: { replace?: boolean; focus?: string; resuming?:
   if (options.replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   showStep(options.focus);
-  if (stepId !== DONE) void sync();
+  // The save goes once the new page is on screen: it must not hold up the step's answer.
+  if (stepId !== DONE) whenIdle(() => void sync());
+}
+
+/** Runs `task` once the phone has a moment (after the current page is painted). */
+function whenIdle(task: () => void) {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 200);
 }
 
 function buttons(primary: Child): Child {
@@ -433,7 +447,7 @@ function continueFrom(id: string) {
     }
     if (errors.length > 0) {
       fieldErrors = new Map(errors.map((e) => [e.path, e.message]));
-      showStep();
+      showFieldErrors(root, fieldErrors, locale);
       showProblems(summaryOf(errors));
       return;
     }
@@ -528,9 +542,8 @@ async function startAgain() {
   resumedOn = undefined;
   serverErrors.clear();
   go(stepIds[0]!);
-  const module = await loadLater();
-  module.forgetIdempotencyKey(submitScope);
-  await module.deleteServerDraft(procedure.id).catch(() => undefined);
+  (await loadLater()).forgetIdempotencyKey(submitScope);
+  await (await loadDraftSync()).deleteServerDraft(procedure.id).catch(() => undefined);
 }
 
 // ---- Events, delegated to the wizard's root ----

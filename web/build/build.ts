@@ -80,6 +80,7 @@ export function buildWebSync(outDir: string = WEB_OUT_DIR): WebBuild {
   ];
   const assets = new Map<string, string>();
   const preloads = new Map<string, string[]>();
+  const prefetches = new Map<string, string[]>();
   for (const { name, entry } of builds) {
     const bundled = buildSync({
       absWorkingDir: REPOSITORY_ROOT,
@@ -108,11 +109,27 @@ export function buildWebSync(outDir: string = WEB_OUT_DIR): WebBuild {
       }
       return [...seen];
     };
+    /** The chunks a file loads when it needs them, and what those import: fetched ahead while the phone idles. */
+    const lazyChunks = (file: string, seen = new Set<string>()): string[] => {
+      for (const imported of outputs[file]?.imports ?? []) {
+        if (seen.has(imported.path)) continue;
+        seen.add(imported.path);
+        lazyChunks(imported.path, seen);
+      }
+      return [...seen];
+    };
     const [file] = Object.entries(outputs).find(([, output]) => output.entryPoint !== undefined) ?? [];
     if (!file) throw new Error(`${entry}: esbuild wrote no entry`);
     const toUrl = (path: string) => toUrlPath(outDir, resolve(REPOSITORY_ROOT, path));
     assets.set(name, toUrl(file));
-    preloads.set(name, staticChunks(file).map(toUrl));
+    const eager = staticChunks(file);
+    preloads.set(name, eager.map(toUrl));
+    prefetches.set(
+      name,
+      lazyChunks(file)
+        .filter((chunk) => !eager.includes(chunk) && chunk.endsWith('.js'))
+        .map(toUrl),
+    );
   }
 
   const site: SiteContext = {
@@ -122,7 +139,13 @@ export function buildWebSync(outDir: string = WEB_OUT_DIR): WebBuild {
       const url = assets.get(script);
       if (!url) throw new Error(`web/${script}/main.ts does not exist`);
       const preload = preloads.get(script) ?? [];
-      return { stylesheet, script: url, ...(preload.length > 0 ? { preload } : {}) };
+      const prefetch = prefetches.get(script) ?? [];
+      return {
+        stylesheet,
+        script: url,
+        ...(preload.length > 0 ? { preload } : {}),
+        ...(prefetch.length > 0 ? { prefetch } : {}),
+      };
     },
   };
   const pages = GENERATORS.flatMap((generate) => generate(site));

@@ -195,7 +195,7 @@ export async function settledVerdict(
 ): Promise<UploadVerdict | null> {
   for (let attempt = 1; ; attempt++) {
     const verdict = await uploadVerdict(uploadId, signal);
-    if (!verdict || verdict.status !== 'pending' || attempt >= attempts) return verdict;
+    if (verdict?.status !== 'pending' || attempt >= attempts) return verdict;
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
 }

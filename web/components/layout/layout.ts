@@ -11,6 +11,8 @@ export interface PageAssets {
   readonly script?: string;
   /** The shared chunks the script imports: fetched at once beside it rather than after it. */
   readonly preload?: readonly string[];
+  /** Chunks the script loads only when a later step needs them: the browser fetches them when idle. */
+  readonly prefetch?: readonly string[];
 }
 
 export interface PageOptions {
@@ -54,6 +56,7 @@ export function renderPage(options: PageOptions): string {
       : null,
     assets.script ? h('script', { type: 'module', src: assets.script }) : null,
     (assets.preload ?? []).map((href) => h('link', { rel: 'modulepreload', href })),
+    (assets.prefetch ?? []).map((href) => h('link', { rel: 'prefetch', href, as: 'script' })),
     options.canonicalPath ? h('link', { rel: 'canonical', href: options.canonicalPath }) : null,
     h('link', { rel: 'alternate', hreflang: other, href: localize(path, other) }),
   );
