@@ -14,7 +14,7 @@ const put = (who: Account, procedureId: string, body: unknown, lang = 'vi') =>
   c.request<Json>('PUT', `/api/drafts/${procedureId}`, {
     token: who.token,
     body,
-    headers: { 'accept-language': lang },
+    headers: { 'accept-language': lang, 'content-type': 'application/json' },
   });
 const get = (who: Account, procedureId: string) => c.get(`/api/drafts/${procedureId}`, { token: who.token });
 const list = (who: Account) => c.get('/api/drafts', { token: who.token });
@@ -144,6 +144,14 @@ describe('drafts', () => {
       'data',
       'documents',
       'step',
+    ]);
+
+    // Nested as deep as 256 KB allows: still a 400, never a stack overflow.
+    const abyss = `{"data":{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    const bottomless = await put(citizen, BIRTH, abyss, 'en');
+    expect(bottomless.status).toBe(400);
+    expect(bottomless.body.errors).toEqual([
+      { path: 'data', message: 'The data is nested more than 20 levels deep' },
     ]);
 
     const tooBig = await put(citizen, BIRTH, { data: { note: 'a'.repeat(256 * 1024) } }, 'en');

@@ -270,7 +270,9 @@ function leafErrors(
     return undefined;
   }
   if (kind === 'integer' || kind === 'number') {
-    if (typeof value !== 'number') return kind === 'integer' ? text.integer : text.number;
+    if (typeof value !== 'number' || (kind === 'integer' && !Number.isInteger(value))) {
+      return kind === 'integer' ? text.integer : text.number;
+    }
     if (schema.minimum !== undefined && value < schema.minimum)
       return fill(text.minimum, { n: formatLimit(schema.minimum, lang) });
     if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) {
