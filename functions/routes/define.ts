@@ -11,6 +11,7 @@ export type FunctionGroup =
   | 'public'
   | 'tracking'
   | 'applicant'
+  | 'drafts'
   | 'uploads'
   | 'submit'
   | 'queue'

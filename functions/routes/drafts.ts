@@ -5,12 +5,15 @@ import { defineRoutes } from './define';
 
 const APPLICANTS = ['citizen', 'business'] as const;
 
-/** In the applicants' function: drafts touch only the table, as their other reads and withdrawals do. */
+/**
+ * A function of their own: drafts touch only the table, but check their documents against the catalogue, whose
+ * forms the applicants' function (cases, withdrawals) does without.
+ */
 export const draftRoutes = defineRoutes('functions/http/drafts.ts', {
   listDrafts: {
     method: 'GET',
     path: '/api/drafts',
-    group: 'applicant',
+    group: 'drafts',
     roles: APPLICANTS,
     request: {},
     responses: { 200: { description: 'The caller’s drafts, newest first', body: api.draftList } },
@@ -23,7 +26,7 @@ export const draftRoutes = defineRoutes('functions/http/drafts.ts', {
   getDraft: {
     method: 'GET',
     path: '/api/drafts/{procedureId}',
-    group: 'applicant',
+    group: 'drafts',
     roles: APPLICANTS,
     request: { params: api.draftParams },
     responses: { 200: { description: 'The draft', body: api.draftView } },
@@ -36,7 +39,7 @@ export const draftRoutes = defineRoutes('functions/http/drafts.ts', {
   saveDraft: {
     method: 'PUT',
     path: '/api/drafts/{procedureId}',
-    group: 'applicant',
+    group: 'drafts',
     roles: APPLICANTS,
     request: { params: api.draftParams, body: api.draftRequest, maxBodyBytes: limits.maxDraftBodyBytes },
     responses: { 200: { description: 'The draft as stored', body: api.draftView } },
@@ -54,7 +57,7 @@ export const draftRoutes = defineRoutes('functions/http/drafts.ts', {
   deleteDraft: {
     method: 'DELETE',
     path: '/api/drafts/{procedureId}',
-    group: 'applicant',
+    group: 'drafts',
     roles: APPLICANTS,
     request: { params: api.draftParams },
     responses: { 204: { description: 'Deleted (or there was none)' } },

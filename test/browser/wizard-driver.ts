@@ -120,6 +120,48 @@ export async function fillPageByKeyboard(
   throw new Error(`"${submit}" was not reached with ${limit} presses of Tab`);
 }
 
+/** File choosers each page opened, waiting to be answered (see `nextFileChooser`). */
+const choosers = new WeakMap<
+  Page,
+  { ready: Promise<void>; opened: FileChooser[]; waiting: ((c: FileChooser) => void)[] }
+>();
+
+/**
+ * The next file chooser the page opens. The page's listener is set once and kept: Playwright intercepts the
+ * browser's file dialog only while a listener exists, and turning that on races with the key that opens it.
+ */
+async function nextFileChooser(
+  page: Page,
+  open: () => Promise<void>,
+  timeoutMs = 30_000,
+): Promise<FileChooser> {
+  let queue = choosers.get(page);
+  if (!queue) {
+    const created = { opened: [] as FileChooser[], waiting: [] as ((c: FileChooser) => void)[] };
+    page.on('filechooser', (chooser) => {
+      const waiter = created.waiting.shift();
+      if (waiter) waiter(chooser);
+      else created.opened.push(chooser);
+    });
+    // A round trip after the listener: the browser handles commands in order, so interception is on after it.
+    queue = { ...created, ready: page.evaluate('0').then(() => undefined) };
+    choosers.set(page, queue);
+  }
+  await queue.ready;
+  const { opened, waiting } = queue;
+  const next = new Promise<FileChooser>((resolve, reject) => {
+    const early = opened.shift();
+    if (early) return resolve(early);
+    const timer = setTimeout(() => reject(new Error('no file chooser opened')), timeoutMs);
+    waiting.push((chooser) => {
+      clearTimeout(timer);
+      resolve(chooser);
+    });
+  });
+  await open();
+  return next;
+}
+
 /**
  * Opens the file chooser of the file control `#id` by keyboard (Tab to it from the heading `from`, Enter) and gives
  * it `files`.
@@ -134,14 +176,8 @@ export async function chooseFilesByKeyboard(
   for (let i = 0; i < 200; i++) {
     await page.keyboard.press('Tab');
     if ((await page.evaluate('document.activeElement && document.activeElement.id')) === id) {
-      // On a loaded machine Chromium may drop the first key's activation: press again (Space works too).
-      for (const key of ['Enter', 'Space', 'Enter']) {
-        const chooser = page.waitForEvent('filechooser', { timeout: 10_000 }).catch(() => null);
-        await page.keyboard.press(key);
-        const opened = await chooser;
-        if (opened) return opened.setFiles(files);
-      }
-      throw new Error(`the file control #${id} opened no file chooser`);
+      const chooser = await nextFileChooser(page, () => page.keyboard.press('Enter'));
+      return chooser.setFiles(files);
     }
   }
   throw new Error(`the file control #${id} was not reached by Tab`);

@@ -182,6 +182,7 @@ describe('drafts on this device', () => {
     );
     expect(unavailableUploads(refused)).toEqual([2, 0]);
     expect(unavailableUploads(new ApiError(0, null, null))).toEqual([]);
+    expect(unavailableUploads(new Error('not an answer'))).toEqual([]);
   });
 });
 

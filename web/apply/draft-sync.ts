@@ -1,12 +1,14 @@
 // The server's side of the wizard's draft (PUT/GET/DELETE /api/drafts): one request at a time, the uploads it can no
-// longer keep named back. Loaded with the later steps' code: the device keeps every change meanwhile.
-import { ApiError } from '../lib/api';
-import { deleteServerDraft, fetchDraft, pushDraft, unavailableUploads } from '../lib/draft-api';
+// longer keep named back. Loaded just after the first page is drawn: the device keeps every change meanwhile.
+import type { apiFetch } from '../lib/api';
+import { draftApi, unavailableUploads } from '../lib/draft-api';
 import type { LocalDraft } from '../lib/drafts';
 
 export type SyncResult = 'saved' | 'offline' | 'failed';
 
 export interface DraftHost {
+  /** The page's API client. */
+  readonly api: typeof apiFetch;
   /** The draft as it stands, and the count of changes it holds. */
   snapshot(): { readonly draft: LocalDraft; readonly revision: number };
   /** Whether there is nothing to send: the server has the latest change, or the application went. */
@@ -17,14 +19,15 @@ export interface DraftHost {
   lost(uploadIds: readonly string[]): void;
 }
 
-/** Sends the draft when the server lacks changes, one request at a time. */
+/** The draft's calls: `sync` sends it when the server lacks changes, one request at a time. */
 export function createDraftSync(host: DraftHost) {
+  const drafts = draftApi(host.api);
   let inFlight: Promise<SyncResult> | undefined;
   const send = async (): Promise<SyncResult> => {
     if (host.upToDate()) return 'saved';
     const { draft, revision } = host.snapshot();
     try {
-      host.saved(revision, (await pushDraft(draft)).updatedAt);
+      host.saved(revision, (await drafts.push(draft)).updatedAt);
       return 'saved';
     } catch (error) {
       const lost = unavailableUploads(error);
@@ -32,7 +35,7 @@ export function createDraftSync(host: DraftHost) {
         host.lost(lost.map((index) => draft.files[index]?.uploadId ?? ''));
         return 'failed';
       }
-      return error instanceof ApiError && error.isNetworkError ? 'offline' : 'failed';
+      return (error as { isNetworkError?: boolean }).isNetworkError ? 'offline' : 'failed';
     }
   };
   const sync = (): Promise<SyncResult> => {
@@ -42,16 +45,10 @@ export function createDraftSync(host: DraftHost) {
     });
     return inFlight;
   };
-  return sync;
+  return {
+    sync,
+    /** The server's draft; null when there is none; undefined when the server cannot be asked. */
+    server: (procedureId: string) => drafts.get(procedureId).catch(() => undefined),
+    remove: (procedureId: string) => drafts.remove(procedureId),
+  };
 }
-
-/** The server's draft of the procedure; null when there is none; undefined when the server cannot be asked. */
-export async function serverDraft(procedureId: string) {
-  try {
-    return await fetchDraft(procedureId);
-  } catch {
-    return undefined;
-  }
-}
-
-export { deleteServerDraft };

@@ -4,6 +4,7 @@
 import { mountAccountBar } from '../components/account/behaviour';
 import { showErrorSummary } from '../components/error-summary/behaviour';
 import { type ErrorItem, errorSummary } from '../components/error-summary/error-summary';
+import { apiFetch } from '../lib/api';
 import type { SubmitResponse } from '../lib/api-types';
 import { currentSession, requireSession } from '../lib/auth';
 import { byId, readPageData, render } from '../lib/dom';
@@ -146,13 +147,12 @@ function changed(): void {
   syncTimer = setTimeout(() => void sync(), 5000);
 }
 
-let syncDraft: ReturnType<DraftSync['createDraftSync']> | undefined;
+let drafts: ReturnType<DraftSync['createDraftSync']> | undefined;
 
-/** Sends the draft if the server lacks changes (the code that does it comes with the later steps'). */
-async function sync(): Promise<'saved' | 'offline' | 'failed'> {
-  clearTimeout(syncTimer);
-  keepLocally();
-  syncDraft ??= (await loadDraftSync()).createDraftSync({
+/** The draft's server side (its code comes just after the first page is drawn). */
+async function draftCalls() {
+  drafts ??= (await loadDraftSync()).createDraftSync({
+    api: apiFetch,
     snapshot: () => ({ draft: localDraft(), revision }),
     upToDate: () => Boolean(submitted) || revision === syncedRevision,
     saved: (at, updatedAt) => {
@@ -174,7 +174,14 @@ async function sync(): Promise<'saved' | 'offline' | 'failed'> {
       if (stepId === DOCUMENTS) showStep();
     },
   });
-  return syncDraft();
+  return drafts;
+}
+
+/** Sends the draft if the server lacks changes. */
+async function sync(): Promise<'saved' | 'offline' | 'failed'> {
+  clearTimeout(syncTimer);
+  keepLocally();
+  return (await draftCalls()).sync();
 }
 
 function adopt(draft: LocalDraft | { data: Answers; files: LocalDraft['files']; step?: string }) {
@@ -201,7 +208,7 @@ function adopt(draft: LocalDraft | { data: Answers; files: LocalDraft['files']; 
  * copy this device has not seen (from another device) is taken, and the wizard goes to where it was left.
  */
 async function reconcile(dirtyAtLoad: boolean) {
-  const server = await (await loadDraftSync()).serverDraft(procedure.id);
+  const server = await (await draftCalls()).server(procedure.id);
   if (server === undefined) return; // Offline: carry on with this device's copy.
   if (dirtyAtLoad || submitted) {
     void sync();
@@ -316,47 +323,42 @@ function resumedNotice(): Child {
   );
 }
 
+/** A step's form: caption, heading, what it asks, and "Continue" (or `primary`) beside "Save draft". */
+function stepForm(
+  title: string,
+  body: Child,
+  primary: Child = h('button', { type: 'submit' }, text.continue),
+) {
+  return [
+    h(
+      'form',
+      { id: 'step-form', novalidate: true },
+      caption(),
+      h('h1', { id: 'step-title', tabindex: '-1' }, title),
+      body,
+      buttons(primary),
+    ),
+  ];
+}
+
 function pageFor(id: string, module: Later | undefined): Child[] {
   const step = formStep(id);
   if (step) {
     const errors = new Map([...serverErrors, ...fieldErrors]);
-    return [
-      h(
-        'form',
-        { id: 'step-form', novalidate: true },
-        caption(),
-        h('h1', { id: 'step-title', tabindex: '-1' }, step.title),
-        step.hint ? h('p', { class: 'hint' }, step.hint) : null,
-        step.optional ? h('p', { class: 'hint' }, text.optionalStep) : null,
-        stepFields(step, { locale, data, errors }),
-        buttons(h('button', { type: 'submit' }, text.continue)),
-      ),
-    ];
+    return stepForm(step.title, [
+      step.hint ? h('p', { class: 'hint' }, step.hint) : null,
+      step.optional ? h('p', { class: 'hint' }, text.optionalStep) : null,
+      stepFields(step, { locale, data, errors }),
+    ]);
   }
   if (!module) return [h('p', { class: 'status-line' }, '…')];
-  if (id === DOCUMENTS) {
-    return [
-      h(
-        'form',
-        { id: 'step-form', novalidate: true },
-        caption(),
-        h('h1', { id: 'step-title', tabindex: '-1' }, text.documents),
-        documentsOf(module).view(),
-        buttons(h('button', { type: 'submit' }, text.continue)),
-      ),
-    ];
-  }
+  if (id === DOCUMENTS) return stepForm(text.documents, documentsOf(module).view());
   if (id === CHECK) {
-    return [
-      h(
-        'form',
-        { id: 'step-form', novalidate: true },
-        caption(),
-        h('h1', { id: 'step-title', tabindex: '-1' }, text.check),
-        module.checkAnswersView({ locale, procedure, steps: formStepList, data, files }),
-        buttons(h('button', { type: 'submit', class: 'button--start', 'data-submit': true }, text.submit)),
-      ),
-    ];
+    return stepForm(
+      text.check,
+      module.checkAnswersView({ locale, procedure, steps: formStepList, data, files }),
+      h('button', { type: 'submit', class: 'button--start', 'data-submit': true }, text.submit),
+    );
   }
   return module.confirmationView(
     locale,
@@ -543,7 +545,7 @@ async function startAgain() {
   serverErrors.clear();
   go(stepIds[0]!);
   (await loadLater()).forgetIdempotencyKey(submitScope);
-  await (await loadDraftSync()).deleteServerDraft(procedure.id).catch(() => undefined);
+  await (await draftCalls()).remove(procedure.id).catch(() => undefined);
 }
 
 // ---- Events, delegated to the wizard's root ----
@@ -571,16 +573,17 @@ function onClick(event: MouseEvent) {
   const action = target.dataset.action;
   const path = target.dataset.path;
   if (action === 'add' && path) {
+    // A list the form requires shows its first item before any answer: the new one comes after those shown.
     const list = getAt(data, path);
-    const index = Array.isArray(list) ? list.length : 0;
-    setAt(data, joinPath(path, index), {});
+    const shown = root.querySelectorAll(`[data-action="remove"][data-path^="${path}["]`).length;
+    const item = joinPath(path, Math.max(Array.isArray(list) ? list.length : 0, shown));
+    setAt(data, item, {});
     touched.add(path);
     changed();
     showStep();
-    root
-      .querySelector<HTMLElement>(
-        `#${CSS.escape(fieldId(joinPath(path, index)))}-item input, #${CSS.escape(fieldId(joinPath(path, index)))}-item select`,
-      )
+    document
+      .getElementById(`${fieldId(item)}-item`)
+      ?.querySelector<HTMLElement>('[data-path]')
       ?.focus();
   } else if (action === 'remove' && path) {
     const segments = parsePath(path);

@@ -8,7 +8,7 @@ import { ApiError, apiFetch } from '../lib/api';
 import type { CaseSummary, Page } from '../lib/api-types';
 import { requireSession } from '../lib/auth';
 import { byId, readPageData, render, toNode } from '../lib/dom';
-import { fetchDrafts } from '../lib/draft-api';
+import { draftApi } from '../lib/draft-api';
 import { type LocalDraft, localDrafts } from '../lib/drafts';
 import { formatDate, formatDateTime } from '../lib/format';
 import { type Child, h } from '../lib/html';
@@ -81,7 +81,7 @@ function caseItem(c: CaseSummary): Child {
 async function showList(owner: string) {
   const container = byId('my-list');
   const [drafts, cases] = await Promise.allSettled([
-    fetchDrafts(),
+    draftApi(apiFetch).list(),
     apiFetch<Page<CaseSummary>>('/applications', { query: { limit: 20 } }),
   ]);
   if (cases.status === 'rejected') showFailure(cases.reason);
