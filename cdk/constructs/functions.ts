@@ -48,11 +48,9 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
     memorySize: 512,
   },
   applicant: { description: 'Cases and withdrawals of an applicant', table: 'readwrite' },
-  // Apart from `applicant`: checking a draft's documents reads the catalogue, whose forms bring zod.
-  drafts: { description: "Applicants' drafts, and the uploads they keep alive", table: 'readwrite' },
   uploads: { description: 'Presigned uploads into quarantine', table: 'readwrite', signUploads: true },
   submit: {
-    description: 'Submissions and supplements: checks uploads and accepts them',
+    description: 'Submissions, supplements and drafts: checks uploads against the catalogue and accepts them',
     table: 'readwrite',
     acceptUploads: true,
     sealsSecrets: true,

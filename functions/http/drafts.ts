@@ -1,4 +1,4 @@
-// Handlers of an applicant's drafts (the "drafts" function): list, read, save, delete (the table only).
+// Handlers of an applicant's drafts (in the submissions' function): list, read, save, delete (the table only).
 import { noContent, ok, route } from '../commons/http';
 import { discardDraft, listOwnDrafts, readDraft, saveDraft as save } from '../drafts/drafts';
 import { draftRoutes as routes } from '../routes/drafts';

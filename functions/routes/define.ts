@@ -11,7 +11,6 @@ export type FunctionGroup =
   | 'public'
   | 'tracking'
   | 'applicant'
-  | 'drafts'
   | 'uploads'
   | 'submit'
   | 'queue'
