@@ -14,6 +14,7 @@ import {
   fillPageByKeyboard,
   pressByKeyboard,
   realPhoto,
+  replaceByKeyboard,
   signInAs,
 } from './wizard-driver';
 
@@ -369,7 +370,7 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
     await opened.close();
   });
 
-  it('survives a network that drops during an upload and during the submission: one case, nothing lost', async () => {
+  it('survives a network that drops during an upload and during the submission, replaces a file with its progress shown: one case, nothing lost', async () => {
     const account = await newCitizen();
     const opened = await phone();
     const { page } = opened;
@@ -385,15 +386,21 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
       );
     }
 
-    // The upload to storage is cut once: the file stays, "Thử lại" sends it.
+    // The upload to storage is cut once: the file stays, "Thử lại" sends it. Later ones wait until released, to
+    // see their progress.
     let cut = 1;
+    let hold: Promise<void> | undefined;
+    let release = () => {};
     await page.route(
       (url) => url.port !== new URL(baseUrl).port && url.hostname === '127.0.0.1',
       async (route) => {
         if (route.request().method() === 'POST' && cut > 0) {
           cut--;
           await route.abort('connectionreset');
-        } else await route.continue();
+          return;
+        }
+        await hold;
+        await route.continue();
       },
     );
     await chooseFilesByKeyboard(page, 'doc-medical-birth-certificate', PDF);
@@ -404,6 +411,21 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
     await page.locator('[data-file-action="retry"]').focus();
     await page.keyboard.press('Enter');
     await page.locator('.file__state', { hasText: 'Đã tải lên' }).waitFor({ timeout: 30_000 });
+
+    // "Thay tệp" replaces it by keyboard: its progress shows while it goes, then only the new file is there.
+    hold = new Promise<void>((done) => {
+      release = done;
+    });
+    await page.locator('[data-file-action="replace"]').focus();
+    await replaceByKeyboard(page, { ...PDF, name: 'giay-chung-sinh-moi.pdf' });
+    const progress = page.getByRole('progressbar', { name: 'Tiến độ tải lên giay-chung-sinh-moi.pdf' });
+    await progress.waitFor();
+    await expectAccessible(page, 'an upload in progress');
+    release();
+    await page.locator('.file__state', { hasText: 'Đã tải lên' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.file__name').allInnerTexts()).toEqual([
+      expect.stringContaining('giay-chung-sinh-moi.pdf'),
+    ]);
     await pressByKeyboard(page, 'Tiếp tục');
     await page.getByRole('heading', { level: 1, name: 'Kiểm tra lại thông tin' }).waitFor();
 
@@ -441,7 +463,9 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
     const stored = await c.get(`/api/applications/${encodeURIComponent(cases.body.items[0].code)}`, {
       token: account.token,
     });
-    expect(stored.body.documents).toHaveLength(1);
+    expect(stored.body.documents.map((d: { fileName: string }) => d.fileName)).toEqual([
+      'giay-chung-sinh-moi.pdf',
+    ]);
     await opened.close();
   });
 

@@ -183,6 +183,12 @@ export async function chooseFilesByKeyboard(
   throw new Error(`the file control #${id} was not reached by Tab`);
 }
 
+/** Presses Enter on the focused "Thay tệp" / "Replace" button and gives the file chooser it opens `files`. */
+export async function replaceByKeyboard(page: Page, files: Parameters<FileChooser['setFiles']>[0]) {
+  const chooser = await nextFileChooser(page, () => page.keyboard.press('Enter'));
+  await chooser.setFiles(files);
+}
+
 /** Presses Tab until the control named `name` has focus, then Enter. */
 export async function pressByKeyboard(page: Page, name: string, limit = 200) {
   for (let i = 0; i < limit; i++) {
