@@ -42,6 +42,14 @@ const procedureOf = async (id: string) => (await c.get<Procedure>(`/api/procedur
 const phone = (options: { width?: number; height?: number } = {}) =>
   openPhone(browser, baseUrl, { runtimeHeaders: true, ...options });
 
+/** A new citizen, signed in on a new phone. */
+async function signedIn() {
+  const account = await newCitizen();
+  const opened = await phone();
+  await signInAs(opened.page, baseUrl, account);
+  return { account, opened, page: opened.page };
+}
+
 /** What the browser shows as focused has an outline (the site's :focus-visible). */
 async function expectFocusVisible(page: Page) {
   const outline = (await page.evaluate(
@@ -225,10 +233,7 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
   it('shrinks a 3,000 × 2,000 photo with EXIF orientation 6 to a 1,333 × 2,000 upright JPEG before uploading', async () => {
     const big = await realPhoto(browser, { width: 3000, height: 2000, orientation: 6 });
     expect(big.length).toBeGreaterThan(1.5 * 1024 * 1024);
-    const account = await newCitizen();
-    const opened = await phone();
-    const { page } = opened;
-    await signInAs(page, baseUrl, account);
+    const { account, opened, page } = await signedIn();
     const posted: number[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/uploads') {
@@ -271,10 +276,7 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
   });
 
   it('answers bad input beside each field and in the summary, and submits nothing', async () => {
-    const account = await newCitizen();
-    const opened = await phone();
-    const { page } = opened;
-    await signInAs(page, baseUrl, account);
+    const { account, opened, page } = await signedIn();
     const procedure = await procedureOf('dang-ky-khai-sinh');
     const data = structuredClone(procedure.form.examples[0]!) as Record<string, Record<string, unknown>>;
 
@@ -371,10 +373,7 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
   });
 
   it('survives a network that drops during an upload and during the submission, replaces a file with its progress shown: one case, nothing lost', async () => {
-    const account = await newCitizen();
-    const opened = await phone();
-    const { page } = opened;
-    await signInAs(page, baseUrl, account);
+    const { account, opened, page } = await signedIn();
     const procedure = await procedureOf('dang-ky-khai-sinh');
     const data = procedure.form.examples[0]!;
     for (const step of ['child', 'mother', 'father', 'declarant']) {

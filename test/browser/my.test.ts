@@ -2,7 +2,7 @@
 // draft kept through a reload while the server cannot be reached, a supplement request answered item by item, a
 // withdrawal confirmed (and one cancelled), the deadline in working days with its legal basis, paging, sign-out
 // clearing this device's drafts; axe-core on every state, in Vietnamese and English.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Account, newAccount, newBusiness, newCitizen } from '../support/accounts';
 import { pdfBytes } from '../support/files';
@@ -15,27 +15,20 @@ import {
   submitHouseholdBusiness,
 } from '../support/flows';
 import { expectAccessible, hasChromium, launchChromium, openPhone, visible } from './support';
-import { chooseFilesByKeyboard, fillPageByKeyboard, pressByKeyboard, signInAs } from './wizard-driver';
+import {
+  chooseFilesByKeyboard,
+  fillPageByKeyboard,
+  pressByKeyboard,
+  signInAs,
+  tabToId,
+  typeInto,
+} from './wizard-driver';
 
 const baseUrl = inject('baseUrl');
 const c = client();
 let browser: Browser;
 
 const phone = () => openPhone(browser, baseUrl, { runtimeHeaders: true });
-
-/** Presses Tab until the focused element's id is `id`. */
-async function tabToId(page: Page, id: string, limit = 200) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if ((await page.evaluate('document.activeElement && document.activeElement.id')) === id) return;
-  }
-  throw new Error(`#${id} was not reached by Tab`);
-}
-
-async function typeInto(page: Page, text: string) {
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
 
 /** A birth registration received by the commune, then sent back for a supplement on a field and a document. */
 async function caseNeedingSupplement(citizen: Account) {

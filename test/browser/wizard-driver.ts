@@ -49,7 +49,7 @@ function partOf(value: string, part: string): string {
 }
 
 /** Replaces the focused text field's content by typing. */
-async function typeInto(page: Page, text: string) {
+export async function typeInto(page: Page, text: string) {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Backspace');
   if (text) await page.keyboard.type(text);
@@ -187,6 +187,15 @@ export async function chooseFilesByKeyboard(
 export async function replaceByKeyboard(page: Page, files: Parameters<FileChooser['setFiles']>[0]) {
   const chooser = await nextFileChooser(page, () => page.keyboard.press('Enter'));
   await chooser.setFiles(files);
+}
+
+/** Presses Tab until the focused element's id is `id`. */
+export async function tabToId(page: Page, id: string, limit = 200) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate('document.activeElement && document.activeElement.id')) === id) return;
+  }
+  throw new Error(`#${id} was not reached by Tab`);
 }
 
 /** Presses Tab until the control named `name` has focus, then Enter. */

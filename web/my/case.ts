@@ -7,6 +7,7 @@ import { errorSummary } from '../components/error-summary/error-summary';
 import { notice } from '../components/notice/notice';
 import { summaryList } from '../components/summary-list/summary-list';
 import { statusTag } from '../components/tag/tag';
+import { timeline } from '../components/timeline/timeline';
 import { ApiError, apiFetch } from '../lib/api';
 import type { CaseView, Language } from '../lib/api-types';
 import { currentSession } from '../lib/auth';
@@ -90,7 +91,6 @@ export function draw(ctx: CaseContext, c: CaseView, said?: string): void {
   const facts = ctx.data.procedures[c.procedureId];
   const name = c.procedureName[lang] || c.procedureName.vi;
   document.title = `${name} – ${c.code}`;
-  const last = c.history.length - 1;
   const forms = formsOf(c);
   const actorName = (role: string) =>
     role === 'official' || role === 'admin'
@@ -139,22 +139,12 @@ export function draw(ctx: CaseContext, c: CaseView, said?: string): void {
       'section',
       { 'aria-labelledby': 'history-title' },
       h('h2', { id: 'history-title' }, text.history),
-      h(
-        'ol',
-        { class: 'timeline' },
-        c.history.map((event, i) =>
-          h(
-            'li',
-            i === last ? { class: 'timeline__current', 'aria-current': 'step' } : null,
-            h('time', { datetime: event.at }, formatDateTime(event.at)),
-            h('span', null, STATUS_LABELS[event.status][lang]),
-            h(
-              'span',
-              { class: 'hint' },
-              `${actorName(event.actor.role)}${event.note ? `: ${event.note}` : ''}`,
-            ),
-          ),
-        ),
+      timeline(
+        c.history.map((event) => ({
+          at: event.at,
+          label: STATUS_LABELS[event.status][lang],
+          detail: `${actorName(event.actor.role)}${event.note ? `: ${event.note}` : ''}`,
+        })),
       ),
     ),
     c.documents.length > 0
