@@ -50,6 +50,16 @@ async function signedIn() {
   return { account, opened, page: opened.page };
 }
 
+/** Each page of a birth registration's form, by keyboard, from `data`: the wizard then shows its documents. */
+async function fillBirthRegistration(page: Page, data: Record<string, unknown>) {
+  for (const step of ['child', 'mother', 'father', 'declarant']) {
+    await page.goto(`${baseUrl}/apply/dang-ky-khai-sinh/?step=${step}`);
+    await page.locator('#step-title').waitFor();
+    await fillPageByKeyboard(page, data, 'Tiếp tục');
+    await page.waitForFunction(`new URL(location.href).searchParams.get('step') !== ${JSON.stringify(step)}`);
+  }
+}
+
 /** What the browser shows as focused has an outline (the site's :focus-visible). */
 async function expectFocusVisible(page: Page) {
   const outline = (await page.evaluate(
@@ -305,14 +315,7 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
     const nextYear = new Date().getFullYear() + 1;
     data.child!.dateOfBirth = `${nextYear}-01-15`;
     data.mother!.cccd = '037092001234';
-    for (const step of ['child', 'mother', 'father', 'declarant']) {
-      await page.goto(`${baseUrl}/apply/dang-ky-khai-sinh/?step=${step}`);
-      await page.locator('#step-title').waitFor();
-      await fillPageByKeyboard(page, data, 'Tiếp tục');
-      await page.waitForFunction(
-        `new URL(location.href).searchParams.get('step') !== ${JSON.stringify(step)}`,
-      );
-    }
+    await fillBirthRegistration(page, data);
 
     // A 30 MB file and an .exe renamed .pdf: refused on the phone, before anything is sent.
     const uploads: string[] = [];
@@ -376,14 +379,7 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
     const { account, opened, page } = await signedIn();
     const procedure = await procedureOf('dang-ky-khai-sinh');
     const data = procedure.form.examples[0]!;
-    for (const step of ['child', 'mother', 'father', 'declarant']) {
-      await page.goto(`${baseUrl}/apply/dang-ky-khai-sinh/?step=${step}`);
-      await page.locator('#step-title').waitFor();
-      await fillPageByKeyboard(page, data, 'Tiếp tục');
-      await page.waitForFunction(
-        `new URL(location.href).searchParams.get('step') !== ${JSON.stringify(step)}`,
-      );
-    }
+    await fillBirthRegistration(page, data);
 
     // The upload to storage is cut once: the file stays, "Thử lại" sends it. Later ones wait until released, to
     // see their progress.
