@@ -2,7 +2,8 @@
 // Debian's Chromium on an emulated weak network (400 kbit/s both ways, 400 ms round trip) with a 4x slower CPU: when
 // the first step is drawn and interactive, and the main-thread work of each step's "Continue" (with the page's errors,
 // and with its answers). The site is served gzip-compressed, as CloudFront serves it. Prints the numbers.
-// Usage: npx tsx bench/apply-budget.ts [procedureId=cap-phieu-ly-lich-tu-phap] [runs=3]
+// Usage: npx tsx bench/apply-budget.ts [procedureId=cap-phieu-ly-lich-tu-phap] [runs=3] (BUDGET_DEBUG=1: each run's long tasks
+// and steps)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
