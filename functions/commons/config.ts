@@ -38,6 +38,9 @@ export const limits = {
   /** How long a submission waits for the verdict on an upload still `pending` before it answers 400. */
   uploadVerdictWaitMs: 3000,
   idempotencyTtlSeconds: 24 * 3600,
+  /** Drafts (CONTRACT.md v2): 30 days after their last change, a body of at most 256 KB. */
+  draftTtlSeconds: 30 * 24 * 3600,
+  maxDraftBodyBytes: 256 * 1024,
   /** Failed tracking attempts allowed per window, per case code and per client address. */
   trackingFailuresPerCode: 10,
   trackingFailuresPerClient: 30,

@@ -102,6 +102,7 @@ export type ApiTag =
   | 'Payments'
   | 'Verification'
   | 'Webhooks'
+  | 'Drafts'
   | 'Officials'
   | 'Operations'
   | 'Local';

@@ -4,7 +4,7 @@ import { dynamo } from '../commons/clients';
 import { stripKeys, TableName, type TransactItem } from './dynamo';
 import type { UploadProblem, UploadRecord, UploadStatus } from './records';
 
-const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
+export const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
 
 /** BatchGetItem takes at most 100 keys. */
 const BATCH_GET_LIMIT = 100;
@@ -195,6 +195,39 @@ export function keepUploadUntilItem(uploadId: string, ownerId: string, expiresAt
       ConditionExpression: 'attribute_exists(pk) AND ownerId = :owner AND #status <> :claimed',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':expiresAt': expiresAt, ':owner': ownerId, ':claimed': 'claimed' },
+    },
+  };
+}
+
+/**
+ * Transaction item of a draft that names an upload: the upload (and so its file) lives until `expiresAt`, the
+ * draft's own expiry. Only the caller's own upload, made for this procedure and document type, not yet claimed by
+ * a case and not yet expired; otherwise the draft's transaction fails on this item.
+ */
+export function keepUploadForDraftItem(options: {
+  readonly uploadId: string;
+  readonly ownerId: string;
+  readonly procedureId: string;
+  readonly documentType: string;
+  /** Seconds since the epoch. */
+  readonly expiresAt: number;
+  readonly now: number;
+}): TransactItem {
+  return {
+    Update: {
+      TableName,
+      Key: uploadKey(options.uploadId),
+      UpdateExpression: 'SET expiresAt = :until',
+      ConditionExpression:
+        'attribute_exists(pk) AND ownerId = :owner AND procedureId = :procedure AND documentType = :type' +
+        ' AND attribute_not_exists(caseCode) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',
+      ExpressionAttributeValues: {
+        ':until': options.expiresAt,
+        ':owner': options.ownerId,
+        ':procedure': options.procedureId,
+        ':type': options.documentType,
+        ':now': options.now,
+      },
     },
   };
 }

@@ -34,7 +34,15 @@ export interface Opened {
 
 export interface OpenOptions {
   readonly width?: number;
+  /** @default the phone's 740 */
+  readonly height?: number;
   readonly javaScriptEnabled?: boolean;
+  /**
+   * Keep the local runtime's own security headers (CloudFront's, plus its storage's loopback origin for uploads)
+   * instead of answering pages from the test runner: Chromium's Local Network Access forbids a page that came from
+   * no network to post to storage on the loopback address. @default false
+   */
+  readonly runtimeHeaders?: boolean;
 }
 
 /** A fresh phone-sized context (empty storage) whose pages get the production CSP instead of the local one. */
@@ -44,23 +52,25 @@ export async function openPhone(
   options: OpenOptions = {},
 ): Promise<Opened> {
   const context = await browser.newContext({
-    viewport: { width: options.width ?? PHONE.width, height: PHONE.height },
+    viewport: { width: options.width ?? PHONE.width, height: options.height ?? PHONE.height },
     isMobile: true,
     hasTouch: true,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
-  await context.route(
-    (url) => url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/api/'),
-    async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: { ...response.headers(), 'content-security-policy': PRODUCTION_CSP },
-      });
-    },
-  );
+  if (!options.runtimeHeaders) {
+    await context.route(
+      (url) => url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/api/'),
+      async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({
+          response,
+          headers: { ...response.headers(), 'content-security-policy': PRODUCTION_CSP },
+        });
+      },
+    );
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   const apiLanguages: string[] = [];

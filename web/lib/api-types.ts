@@ -5,6 +5,8 @@ import type {
   caseActionRequest,
   caseSummary,
   caseView,
+  draftRequest,
+  draftView,
   Output,
   officialCaseView,
   paymentStarted,
@@ -44,6 +46,13 @@ export type TrackResponse = Output<typeof trackingView>;
 export type QueueItem = Output<typeof queueItem>;
 export type OfficialCaseView = Output<typeof officialCaseView>;
 export type CaseActionRequest = Input<typeof caseActionRequest>;
+export type Draft = Output<typeof draftView>;
+
+/** What a procedure accepts for one document type, its name in the page's language. */
+export type DocumentRule = Omit<ProcedureDetail['documents'][number], 'name' | 'copies'> & {
+  readonly name: string;
+};
+export type DraftRequest = Input<typeof draftRequest>;
 
 /** A page of a list route: `nextCursor` is absent on the last page. */
 export interface Page<T> {

@@ -12,12 +12,14 @@ export const PATHS = {
   /** The page e-mails linked to before `/track/`; kept alive (functions/notifications/render.ts). */
   legacyTrack: () => '/track.html',
   my: () => '/my/',
-  /** One of the applicant's cases; a payment gateway's return lands here, with `&payment=paid|failed`. */
-  myCase: (code: string) => `/my/cases/?code=${segment(code)}`,
   /** Paying a case's fee online (level 4): its amount and "Thanh toán" / "Pay", which leads to the gateway. */
   pay: (code: string) => `/pay/?code=${segment(code)}`,
   /** Verification: what a QR code opens (`/verify?c=<code>&t=<token>`, domain/verify-token.ts), or a PDF picked. */
   verify: () => '/verify/',
+  /** A case of the signed-in applicant: the code in the query, as the page is one page for every case. */
+  myCase: (code?: string) => (code ? `/my/case/?code=${segment(code)}` : '/my/case/'),
+  /** A procedure's form (JSON Schema, labelled in the page's language) that a case's page fetches. */
+  myForm: (procedureId: string) => `/my/forms/${segment(procedureId)}.json`,
   console: () => '/console/',
   /** Sign-in, then back to `returnTo` (a same-origin path; see `safeReturnPath` in lib/auth.ts). */
   signIn: (returnTo?: string) => (returnTo ? `/signin/?return=${segment(returnTo)}` : '/signin/'),
@@ -47,9 +49,10 @@ export function pages(lang: Lang) {
     apply: (id: string) => localize(PATHS.apply(id), lang),
     track: (code?: string) => localize(PATHS.track(code), lang),
     my: () => localize(PATHS.my(), lang),
-    myCase: (code: string) => localize(PATHS.myCase(code), lang),
     pay: (code: string) => localize(PATHS.pay(code), lang),
     verify: () => localize(PATHS.verify(), lang),
+    myCase: (code?: string) => localize(PATHS.myCase(code), lang),
+    myForm: (procedureId: string) => localize(PATHS.myForm(procedureId), lang),
     console: () => localize(PATHS.console(), lang),
     signIn: (returnTo?: string) => localize(PATHS.signIn(returnTo), lang),
     signInCallback: () => localize(PATHS.signInCallback(), lang),

@@ -1,0 +1,322 @@
+// A case's page for its applicant: status, due date (the working-day clock and its legal basis come with
+// case-later.ts), the supplement request answered item by item, history, documents, the forms and the result to
+// download, "Thanh toán" / "Pay" while a fee is due, and "Rút hồ sơ" / "Withdraw" with a confirmation.
+import { STATUS_LABELS } from '../../functions/domain/status-labels';
+import { showErrorSummary } from '../components/error-summary/behaviour';
+import { errorSummary } from '../components/error-summary/error-summary';
+import { notice } from '../components/notice/notice';
+import { summaryList } from '../components/summary-list/summary-list';
+import { statusTag } from '../components/tag/tag';
+import { timeline } from '../components/timeline/timeline';
+import { ApiError, apiFetch } from '../lib/api';
+import type { CaseView, Language } from '../lib/api-types';
+import { currentSession } from '../lib/auth';
+import { loadConfig } from '../lib/config';
+import { byId, render } from '../lib/dom';
+import { formatBytes, formatDate, formatDateTime } from '../lib/format';
+import { type Child, h } from '../lib/html';
+import { fill } from '../lib/page-texts';
+import { startPayment } from '../lib/payment';
+import type { MyPageData } from './page-data';
+
+export interface CaseContext {
+  readonly lang: Language;
+  readonly data: MyPageData;
+  readonly code: string;
+}
+
+/** Until a decision, the applicant may withdraw (CONTRACT.md, status machine). */
+const WITHDRAWABLE = new Set(['awaiting_payment', 'submitted', 'needs_supplement']);
+
+type FormName = keyof MyPageData['forms'];
+
+/** The one-stop forms the case has, by what happened to it (Circular 01/2018/TT-VPCP). */
+function formsOf(c: CaseView): FormName[] {
+  const did = (action: string) => c.history.some((e) => e.action === action);
+  const forms: FormName[] = [];
+  if (did('receive')) forms.push('receipt');
+  if (did('request_supplement')) forms.push('supplement-request');
+  if (c.status === 'rejected') forms.push('refusal');
+  if (did('extend')) forms.push('apology');
+  return forms;
+}
+
+/** Downloads a form with the session's token (a plain link could not carry it) and saves it under `fileName`. */
+async function download(path: string, fileName: string): Promise<boolean> {
+  const config = await loadConfig();
+  const token = currentSession()?.accessToken;
+  let response: Response;
+  try {
+    response = await fetch(`${config.apiBaseUrl.replace(/\/$/, '')}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+  } catch {
+    return false;
+  }
+  if (!response.ok) return false;
+  const url = URL.createObjectURL(await response.blob());
+  const anchor = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return true;
+}
+
+export async function showCase(ctx: CaseContext): Promise<void> {
+  const text = ctx.data.texts;
+  const container = byId('my-case');
+  const failed = (error: unknown) => {
+    render(container);
+    const title =
+      !(error instanceof ApiError) || error.status === 404
+        ? text.notFound
+        : error.isNetworkError
+          ? text.connection
+          : text.serverError;
+    showErrorSummary(byId('error'), errorSummary({ title }));
+  };
+  if (!ctx.code) return failed(null);
+  try {
+    draw(ctx, await apiFetch<CaseView>(`/applications/${encodeURIComponent(ctx.code)}`));
+  } catch (error) {
+    failed(error);
+  }
+}
+
+/** Draws the case; the parts that need more code (clock, answers, supplement) follow from case-later.ts. */
+export function draw(ctx: CaseContext, c: CaseView, said?: string): void {
+  const { lang } = ctx;
+  const text = ctx.data.texts;
+  const facts = ctx.data.procedures[c.procedureId];
+  const name = c.procedureName[lang] || c.procedureName.vi;
+  document.title = `${name} – ${c.code}`;
+  const forms = formsOf(c);
+  const actorName = (role: string) =>
+    role === 'official' || role === 'admin'
+      ? text.actorOfficial
+      : role === 'system'
+        ? text.actorSystem
+        : text.actorApplicant;
+  render(
+    byId('my-case'),
+    h('span', { class: 'caption' }, `${text.caseCode}: `, h('span', { class: 'case-code' }, c.code)),
+    h('h1', { id: 'case-title', tabindex: '-1' }, name),
+    said ? h('div', { class: 'notice', role: 'status' }, said) : null,
+    h('p', null, `${text.status}: `, statusTag(c.status, lang)),
+    c.status === 'needs_supplement' ? notice(text.supplementNeeded) : null,
+    h(
+      'div',
+      { class: 'card' },
+      summaryList([
+        { key: text.submittedAt, value: formatDateTime(c.submittedAt) },
+        {
+          key: c.status === 'submitted' || c.status === 'awaiting_payment' ? text.dueExpected : text.dueAt,
+          value: [formatDate(c.dueAt), h('span', { id: 'due-clock', class: 'hint' })],
+        },
+        {
+          key: text.timeLimit,
+          value: facts
+            ? fill(text.timeLimitValue, {
+                days: fill(text.workingDays, { n: facts.processingDays }),
+                basis: facts.timeLimitBasis,
+              })
+            : '',
+        },
+        { key: text.agency, value: facts?.agency ?? '' },
+      ]),
+    ),
+    c.status === 'awaiting_payment'
+      ? h(
+          'div',
+          { class: 'card' },
+          h('p', null, text.payNeeded),
+          h('button', { type: 'button', class: 'button--start', 'data-case-action': 'pay' }, text.pay),
+        )
+      : null,
+    h('div', { id: 'supplement' }),
+    h(
+      'section',
+      { 'aria-labelledby': 'history-title' },
+      h('h2', { id: 'history-title' }, text.history),
+      timeline(
+        c.history.map((event) => ({
+          at: event.at,
+          label: STATUS_LABELS[event.status][lang],
+          detail: `${actorName(event.actor.role)}${event.note ? `: ${event.note}` : ''}`,
+        })),
+      ),
+    ),
+    c.documents.length > 0
+      ? h(
+          'section',
+          { 'aria-labelledby': 'documents-title' },
+          h('h2', { id: 'documents-title' }, text.documents),
+          h(
+            'ul',
+            null,
+            c.documents.map((d) =>
+              h(
+                'li',
+                null,
+                d.fileName,
+                h('span', { class: 'hint' }, ` (${formatBytes(d.size, lang)})`),
+                ' – ',
+                facts?.documents.find((r) => r.type === d.documentType)?.name ?? d.documentType,
+              ),
+            ),
+          ),
+        )
+      : null,
+    h(
+      'section',
+      { 'aria-labelledby': 'downloads-title' },
+      h('h2', { id: 'downloads-title' }, text.downloads),
+      forms.length === 0 && !c.result ? h('p', null, text.noDownloads) : null,
+      forms.length > 0
+        ? h(
+            'ul',
+            { class: 'list-plain downloads' },
+            forms.map((form) =>
+              h(
+                'li',
+                null,
+                h(
+                  'button',
+                  { type: 'button', class: 'button--secondary button--small', 'data-form': form },
+                  ctx.data.forms[form],
+                ),
+              ),
+            ),
+          )
+        : null,
+      c.result ? resultView(ctx, c) : null,
+    ),
+    h('details', { id: 'answers', class: 'answers' }, h('summary', null, text.answers)),
+    WITHDRAWABLE.has(c.status)
+      ? h(
+          'div',
+          { id: 'withdraw' },
+          h(
+            'button',
+            { type: 'button', class: 'button--warning', 'data-case-action': 'withdraw' },
+            text.withdraw,
+          ),
+        )
+      : null,
+  );
+  const root = byId('my-case');
+  root.onclick = (event) => void onClick(ctx, c, event);
+  byId('case-title').focus();
+  void import('./case-later').then(
+    (later) => later.enhance(ctx, c, (next, message) => draw(ctx, next, message)),
+    () => undefined,
+  );
+}
+
+function resultView(ctx: CaseContext, c: CaseView): Child {
+  const text = ctx.data.texts;
+  const result = c.result as (CaseView['result'] & { downloadUrl?: string }) | undefined;
+  if (!result) return null;
+  return h(
+    'div',
+    { class: 'card' },
+    h('h3', null, text.result),
+    result.note ? h('p', null, result.note) : null,
+    result.downloadUrl
+      ? h(
+          'a',
+          { href: result.downloadUrl, download: result.document?.fileName ?? true },
+          result.document?.fileName ?? text.result,
+        )
+      : h('p', null, text.resultAtDesk),
+  );
+}
+
+function say(message: string) {
+  const line = document.getElementById('status');
+  if (line) line.textContent = message;
+}
+
+async function onClick(ctx: CaseContext, c: CaseView, event: MouseEvent) {
+  const text = ctx.data.texts;
+  const target = (event.target as Element | null)?.closest<HTMLElement>('button');
+  if (!target) return;
+  const form = target.dataset.form as FormName | undefined;
+  const action = target.dataset.caseAction;
+  if (form) {
+    const ok = await download(
+      `/applications/${encodeURIComponent(c.code)}/forms/${form}`,
+      `${c.code}-${form}.pdf`,
+    );
+    say(ok ? '' : text.formUnavailable);
+  } else if (action === 'pay') {
+    startPayment(c.code).then(
+      (why) => say(why === 'unavailable' ? text.payUnavailable : text.payNotDue),
+      () => say(text.connection),
+    );
+  } else if (action === 'withdraw') confirmWithdrawal(ctx);
+  else if (action === 'cancel-withdraw') {
+    draw(ctx, c);
+    document.querySelector<HTMLElement>('[data-case-action="withdraw"]')?.focus();
+  } else if (action === 'confirm-withdraw') {
+    target.setAttribute('disabled', '');
+    const reason = (document.getElementById('withdraw-reason') as HTMLTextAreaElement | null)?.value.trim();
+    try {
+      const next = await apiFetch<CaseView>(`/applications/${encodeURIComponent(c.code)}/withdraw`, {
+        method: 'POST',
+        body: reason ? { reason } : {},
+      });
+      draw(ctx, next, text.withdrawn);
+    } catch (error) {
+      target.removeAttribute('disabled');
+      const title =
+        error instanceof ApiError && error.problem && error.status < 500
+          ? error.problem.title
+          : error instanceof ApiError && error.isNetworkError
+            ? text.connection
+            : text.serverError;
+      showErrorSummary(byId('error'), errorSummary({ title }));
+    }
+  }
+}
+
+/** "Rút hồ sơ" asks first: what it means, an optional reason, and a button that confirms. */
+function confirmWithdrawal(ctx: CaseContext) {
+  const text = ctx.data.texts;
+  const panel = byId('withdraw');
+  render(
+    panel,
+    h(
+      'div',
+      { class: 'card confirm', role: 'group', 'aria-labelledby': 'withdraw-title' },
+      h('h2', { id: 'withdraw-title', tabindex: '-1' }, text.withdrawTitle),
+      h('p', null, text.withdrawWarning),
+      h(
+        'div',
+        { class: 'form-group' },
+        h(
+          'label',
+          { class: 'label', for: 'withdraw-reason' },
+          `${text.withdrawReason} ${ctx.data.formTexts.optional}`,
+        ),
+        h('textarea', { id: 'withdraw-reason', class: 'input', rows: 3 }),
+      ),
+      h(
+        'div',
+        { class: 'button-group' },
+        h(
+          'button',
+          { type: 'button', class: 'button--warning', 'data-case-action': 'confirm-withdraw' },
+          text.confirmWithdraw,
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'button--secondary', 'data-case-action': 'cancel-withdraw' },
+          text.cancel,
+        ),
+      ),
+    ),
+  );
+  byId('withdraw-title').focus();
+}
