@@ -1,9 +1,18 @@
 // Drafts over HTTP (CONTRACT.md v2): save, read back on "another device", list, delete; the uploads a draft names live
 // as long as it does; bad input answered with every field at fault and nothing stored; a submission removes the draft.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type Account, newAccount, newCitizen } from '../support/accounts';
 import { jpegBytes } from '../support/files';
-import { BIRTH, client, exampleData, HOUSEHOLD_BUSINESS, submitExample, uploadFile } from '../support/flows';
+import {
+  BIRTH,
+  client,
+  exampleData,
+  HOUSEHOLD_BUSINESS,
+  MARRIAGE,
+  submitExample,
+  uploadFile,
+} from '../support/flows';
 import type { Json } from '../support/http';
 import { uploadExpiresAt } from '../support/table';
 
@@ -193,5 +202,21 @@ describe('drafts', () => {
     const again = await put(citizen, BIRTH, { data: {}, documents });
     expect(again.status).toBe(400);
     expect(again.body.errors.map((e: { path: string }) => e.path)).toEqual(['documents[0].uploadId']);
+  });
+
+  it('stays when the submission stores nothing: a replayed key answers the first case and removes no newer draft', async () => {
+    const citizen = await newCitizen();
+    const key = randomUUID();
+    // No document required: the replay reaches the transaction (a claimed upload would refuse it before).
+    const first = await submitExample(c, citizen, MARRIAGE, [], { key });
+    // A new draft of the same procedure, saved after the first submission was stored.
+    expect((await put(citizen, MARRIAGE, { data: {}, step: 'bride' })).status).toBe(200);
+
+    // The replay's transaction fails on the idempotency record, so its deletion of the draft is not applied either.
+    const replayed = await submitExample(c, citizen, MARRIAGE, [], { key });
+    expect(replayed.code).toBe(first.code);
+    const kept = await get(citizen, MARRIAGE);
+    expect(kept.status).toBe(200);
+    expect(kept.body.step).toBe('bride');
   });
 });
