@@ -182,27 +182,11 @@ export function claimUploadItem(upload: UploadRecord, caseCode: string, ownerId:
 }
 
 /**
- * Transaction item for a draft that names an upload (drafts are the citizen area's): the upload, and so its
- * files, live until `expiresAt` (epoch seconds), the draft's own expiry. Only the owner's, never a claimed one
- * (a claimed upload must not expire: its files belong to a case).
- */
-export function keepUploadUntilItem(uploadId: string, ownerId: string, expiresAt: number): TransactItem {
-  return {
-    Update: {
-      TableName,
-      Key: uploadKey(uploadId),
-      UpdateExpression: 'SET expiresAt = :expiresAt',
-      ConditionExpression: 'attribute_exists(pk) AND ownerId = :owner AND #status <> :claimed',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':expiresAt': expiresAt, ':owner': ownerId, ':claimed': 'claimed' },
-    },
-  };
-}
-
-/**
- * Transaction item of a draft that names an upload: the upload (and so its file) lives until `expiresAt`, the
- * draft's own expiry. Only the caller's own upload, made for this procedure and document type, not yet claimed by
- * a case and not yet expired; otherwise the draft's transaction fails on this item.
+ * Transaction item of a draft that names an upload: the upload (and so its files) lives until `expiresAt`, the
+ * draft's own expiry. Only the caller's own upload, made for this procedure and document type, not `claimed` (its
+ * files belong to a case, which must not expire) and not yet expired; otherwise the draft's transaction fails on this
+ * item. `pending`, `verified` and `rejected` ones are kept alike: a rejected file's verdict, with its reason, stays
+ * readable wherever the draft is resumed, until the applicant replaces it (its file never leaves quarantine).
  */
 export function keepUploadForDraftItem(options: {
   readonly uploadId: string;
@@ -220,12 +204,14 @@ export function keepUploadForDraftItem(options: {
       UpdateExpression: 'SET expiresAt = :until',
       ConditionExpression:
         'attribute_exists(pk) AND ownerId = :owner AND procedureId = :procedure AND documentType = :type' +
-        ' AND attribute_not_exists(caseCode) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',
+        ' AND #status <> :claimed AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',
+      ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':until': options.expiresAt,
         ':owner': options.ownerId,
         ':procedure': options.procedureId,
         ':type': options.documentType,
+        ':claimed': 'claimed',
         ':now': options.now,
       },
     },
