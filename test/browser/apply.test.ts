@@ -464,6 +464,71 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
     await opened.close();
   });
 
+  it('shows a file the check on arrival rejects with its reason, beside its control and in the summary; a draft resumed on another device names its uploaded files', async () => {
+    const { account, opened, page } = await signedIn();
+    const procedure = await procedureOf('dang-ky-khai-sinh');
+    await fillBirthRegistration(page, procedure.form.examples[0]!);
+
+    // The phone sends a real PDF, but what lands in storage starts with an executable's bytes (same length): only
+    // the check on arrival can tell, and GET /api/uploads/{uploadId} says "rejected" with why.
+    let tamper = 1;
+    await page.route(
+      (url) => url.port !== new URL(baseUrl).port && url.hostname === '127.0.0.1',
+      async (route) => {
+        const body = route.request().postDataBuffer();
+        if (route.request().method() !== 'POST' || tamper === 0 || !body) return route.continue();
+        tamper--;
+        const at = body.indexOf('%PDF-');
+        expect(at).toBeGreaterThan(0);
+        Buffer.from('MZ\x90\x00\x00', 'latin1').copy(body, at);
+        await route.continue({ postData: body });
+      },
+    );
+    await chooseFilesByKeyboard(page, 'doc-parents-marriage-certificate', {
+      ...PDF,
+      name: 'giay-ket-hon.pdf',
+    });
+    const reason = 'Nội dung tệp không đúng định dạng đã khai báo';
+    const rejected = page.locator('.file', { hasText: 'giay-ket-hon.pdf' });
+    await rejected.locator('.file__state', { hasText: reason }).waitFor({ timeout: 120_000 });
+    expect(await page.locator('#doc-parents-marriage-certificate-error').textContent()).toContain(reason);
+    await chooseFilesByKeyboard(page, 'doc-medical-birth-certificate', PDF);
+    await page.locator('.file__state', { hasText: 'Đã tải lên và kiểm tra' }).waitFor({ timeout: 120_000 });
+    await expectAccessible(page, 'a file rejected by the check on arrival');
+
+    await pressByKeyboard(page, 'Tiếp tục');
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await visible(summary)).toContain('Có tệp cần xử lý');
+    expect(await visible(summary)).toContain(reason);
+    expect(new URL(page.url()).searchParams.get('step')).toBe('documents');
+
+    // The rejected file goes; the draft keeps the checked one.
+    await rejected.locator('[data-file-action="remove"]').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.file__name').allInnerTexts()).toEqual([
+      expect.stringContaining('giay-to.pdf'),
+    ]);
+    await pressByKeyboard(page, 'Lưu nháp');
+    await page.locator('#draft-status', { hasText: 'Đã lưu nháp lúc' }).waitFor();
+    await opened.close();
+
+    // Another phone, in English: the draft resumes at its documents, naming the file uploaded on the first.
+    const second = await phone();
+    await signInAs(second.page, baseUrl, account);
+    await second.page.goto(`${baseUrl}/en/my/`);
+    await pressByKeyboard(second.page, 'Carry on: Birth registration');
+    await second.page.waitForURL(/\/en\/apply\/dang-ky-khai-sinh\/\?step=documents/);
+    const file = second.page.locator('.file', { hasText: 'giay-to.pdf' });
+    await file.locator('.file__state', { hasText: 'Uploaded and checked' }).waitFor({ timeout: 120_000 });
+    expect(await second.page.locator('.file__name').allInnerTexts()).toEqual([
+      expect.stringContaining('giay-to.pdf'),
+    ]);
+    await expectAccessible(second.page, 'documents of a draft resumed on another device');
+    expect(second.unexpectedErrors(true)).toEqual([]);
+    await second.close();
+  });
+
   it('stays usable at 200% zoom (180 CSS px wide): no sideways scrolling on any step', async () => {
     const opened = await phone({ width: 180, height: 370 });
     const { page } = opened;

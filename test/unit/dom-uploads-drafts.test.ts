@@ -13,7 +13,13 @@ import {
   saveLocalDraft,
 } from '../../web/lib/drafts';
 import { fill } from '../../web/lib/page-texts';
-import { type DocumentRule, prepareFile, sniffType, uploadVerdict } from '../../web/lib/uploads';
+import {
+  type DocumentRule,
+  prepareFile,
+  settledVerdict,
+  sniffType,
+  uploadVerdict,
+} from '../../web/lib/uploads';
 
 const SCANS: DocumentRule = {
   type: 'scan',
@@ -106,6 +112,26 @@ describe("an upload's verdict", () => {
         : answer(200, verdict)(),
     );
     expect(await uploadVerdict('u-2')).toEqual(verdict);
+  });
+
+  it('is asked for again while pending, until it settles', async () => {
+    vi.stubGlobal('location', new URL('https://dichvucong.example.gov.vn/apply/x/'));
+    const answers = ['pending', 'pending', 'pending', 'verified'];
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: URL | string) => {
+      if (String(url).endsWith('/config.json'))
+        return new Response(JSON.stringify({ apiBaseUrl: '/api', environment: 'test' }));
+      asked.push(String(url));
+      return answer(200, { uploadId: 'u-3', status: answers[asked.length - 1] ?? 'verified' })();
+    });
+    expect((await settledVerdict('u-3', 10, 1))?.status).toBe('verified');
+    expect(asked).toHaveLength(4);
+    expect(asked.every((u) => u.endsWith('/api/uploads/u-3'))).toBe(true);
+    // A bounded number of questions: still pending after them, it says so.
+    asked.length = 0;
+    answers.splice(0, answers.length, ...Array(10).fill('pending'));
+    expect((await settledVerdict('u-3', 3, 1))?.status).toBe('pending');
+    expect(asked).toHaveLength(3);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   prepareFile,
   StorageUploadError,
   settledVerdict,
+  type UploadVerdict,
   uploadDocument,
   uploadVerdict,
 } from '../lib/uploads';
@@ -178,19 +179,30 @@ export function createDocuments(ctx: DocumentsContext) {
     entry.state = 'checking';
     redraw(entry.documentType);
     ctx.changed();
-    const verdict = await settledVerdict(entry.uploadId).catch(() => null);
+    applyVerdict(entry, await settledVerdict(entry.uploadId).catch(() => null));
+    ctx.announce(fill(text.fileStatus, { name: entry.fileName, state: stateText(entry) }));
+  }
+
+  /**
+   * What storage's check said of an uploaded file (GET /api/uploads/{uploadId}). A rejected file shows why, in the
+   * page's language, on its line and in its document's message beside the control; it leaves the draft, and Continue
+   * lists it in the error summary. No verdict (unknown, or still pending): "uploaded", and the submission judges.
+   */
+  function applyVerdict(entry: FileEntry, verdict: UploadVerdict | null): void {
+    // Removed or replaced while it was being checked: nothing to show.
+    if (!ctx.files.includes(entry)) return;
+    if (verdict?.fileName && !entry.fileName) entry.fileName = verdict.fileName;
+    if (verdict?.size && !entry.size) entry.size = verdict.size;
     if (verdict?.status === 'rejected') {
-      entry.state = 'failed';
-      entry.retryable = false;
-      entry.uploadId = undefined;
+      Object.assign(entry, { state: 'failed', uploadId: undefined, retryable: false });
       entry.problem = verdict.problems?.map((p) => p.message).join(' ') || text.failedServer;
       ctx.changed();
-    } else {
-      // No verdict available (the route is not deployed, or still pending): uploaded, and the submission checks.
-      entry.state = verdict?.status === 'verified' ? 'verified' : 'uploaded';
-    }
+      const box = document.getElementById(`${inputId(entry.documentType)}-error`);
+      if (box) box.textContent = problemOf(entry.documentType)?.text ?? '';
+      box?.closest('section')?.classList.add('form-group--error');
+    } else if (verdict?.status === 'verified') entry.state = 'verified';
+    else if (entry.state === 'checking') entry.state = 'uploaded';
     redraw(entry.documentType);
-    ctx.announce(fill(text.fileStatus, { name: entry.fileName, state: stateText(entry) }));
   }
 
   const enqueue = (entry: FileEntry) => {
@@ -291,21 +303,29 @@ export function createDocuments(ctx: DocumentsContext) {
 
   let replacing: FileEntry | undefined;
 
+  /** "A file needs your attention", with why (a file the check rejected, or one refused before it was sent). */
+  const fixText = (rule: DocumentRule, entries: readonly FileEntry[]) => {
+    const reasons = [
+      ...new Set(entries.flatMap((e) => (e.state === 'failed' && e.problem ? [e.problem] : []))),
+    ];
+    const head = fill(text.fixFile, { name: rule.name });
+    return reasons.length > 0 ? `${head} – ${reasons.join(' ')}` : head;
+  };
+  const problemOf = (type: string) => {
+    const rule = ruleOf(type);
+    return rule ? { text: fixText(rule, ofType(type)) } : undefined;
+  };
+
   // Files of a draft begun on another device: their names and verdicts come from the API, when it can tell.
   for (const entry of ctx.files) {
-    if (entry.fileName || !entry.uploadId) continue;
-    void uploadVerdict(entry.uploadId).then((verdict) => {
-      if (!verdict) return;
-      entry.fileName = verdict.fileName ?? '';
-      if (verdict.size) entry.size = verdict.size;
-      if (verdict.status === 'verified') entry.state = 'verified';
-      if (verdict.status === 'rejected') {
-        Object.assign(entry, { state: 'failed', uploadId: undefined, retryable: false });
-        entry.problem = verdict.problems?.map((p) => p.message).join(' ') || text.failedServer;
-        ctx.changed();
-      }
-      redraw(entry.documentType);
-    });
+    const { uploadId } = entry;
+    if (entry.fileName || !uploadId) continue;
+    void uploadVerdict(uploadId)
+      .then(async (verdict) => {
+        applyVerdict(entry, verdict);
+        if (verdict?.status === 'pending') applyVerdict(entry, await settledVerdict(uploadId));
+      })
+      .catch(() => {});
   }
 
   return {
@@ -364,7 +384,7 @@ export function createDocuments(ctx: DocumentsContext) {
         if (entries.some((e) => e.state === 'preparing' || e.state === 'uploading')) {
           found.push({ href, text: `${rule.name}: ${text.stillUploading}`, type: rule.type });
         } else if (entries.some((e) => e.state === 'failed')) {
-          found.push({ href, text: fill(text.fixFile, { name: rule.name }), type: rule.type });
+          found.push({ href, text: fixText(rule, entries), type: rule.type });
         } else if (requireAll && rule.required && !entries.some(isStored)) {
           found.push({ href, text: fill(text.missing, { name: rule.name }), type: rule.type });
         }

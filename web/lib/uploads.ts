@@ -184,18 +184,19 @@ export async function uploadVerdict(uploadId: string, signal?: AbortSignal): Pro
 }
 
 /**
- * Asks for the verdict until it is no longer `pending`, at most `attempts` times a `pauseMs` apart; the last
- * answer (null: no verdict available).
+ * Asks for the verdict until it is no longer `pending`: often at first (the check takes about a second once the file
+ * has landed), then less and less often, `attempts` times in all (about three minutes by default); the last answer
+ * (null: no verdict available). A slow check never blocks the page: the file shows "being checked" meanwhile.
  */
 export async function settledVerdict(
   uploadId: string,
-  attempts = 6,
-  pauseMs = 1500,
+  attempts = 40,
+  firstPauseMs = 500,
   signal?: AbortSignal,
 ): Promise<UploadVerdict | null> {
   for (let attempt = 1; ; attempt++) {
     const verdict = await uploadVerdict(uploadId, signal);
-    if (verdict?.status !== 'pending' || attempt >= attempts) return verdict;
-    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    if (verdict?.status !== 'pending' || attempt >= attempts || signal?.aborted) return verdict;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(firstPauseMs * 1.3 ** (attempt - 1), 5000)));
   }
 }
