@@ -190,6 +190,11 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
       expect((await c.get(`/api/drafts/${id}`, { token: account.token })).status).toBe(404);
 
       const { page } = opened;
+      // A fee to pay: the confirmation's "Thanh toán" leads to level 4's payment page of the case.
+      const pay = page.getByRole('link', { name: 'Thanh toán', exact: true });
+      expect(await pay.count()).toBe(stored.body.status === 'awaiting_payment' ? 1 : 0);
+      if (stored.body.status === 'awaiting_payment')
+        expect(await pay.getAttribute('href')).toBe(`/pay/?code=${encodeURIComponent(code)}`);
       await pressByKeyboard(page, 'Xem hồ sơ trong Hồ sơ của tôi');
       await page.waitForURL(/\/my\/case\/\?code=/);
       await page.getByRole('heading', { level: 1, name: procedure.name.vi }).waitFor();

@@ -5,7 +5,6 @@ import type { SubmitResponse } from '../lib/api-types';
 import { formatDate, formatMoney } from '../lib/format';
 import { type Child, h, type VElement } from '../lib/html';
 import { fill } from '../lib/page-texts';
-import { startPayment } from '../lib/payment';
 import { type Answers, type FormLocale, type FormStep, fieldId } from '../lib/schema-form';
 import { answerRows } from '../lib/schema-form-answers';
 import { pages } from '../lib/urls';
@@ -138,11 +137,8 @@ export function confirmationView(
     submitted.status === 'awaiting_payment'
       ? [
           h('p', null, fill(text.payFirst, { fee: formatMoney(procedure.fee, lang) })),
-          h(
-            'button',
-            { type: 'button', class: 'button--start', 'data-action': 'pay', 'data-code': submitted.code },
-            text.pay,
-          ),
+          // Level 4's payment page: the fee, then the gateway, which brings the browser back to the case's page.
+          h('a', { class: 'button button--start', href: link.pay(submitted.code) }, text.pay),
         ]
       : null,
     h(
@@ -157,7 +153,7 @@ export function confirmationView(
   ];
 }
 
-/** The confirmation's buttons: "copy the PIN", and "Pay" (the payment route answers 404 until it is deployed). */
+/** The confirmation's button: "copy the PIN" ("Pay" is a link to the payment page). */
 export function confirmationAction(
   target: HTMLElement,
   lang: 'vi' | 'en',
@@ -169,11 +165,6 @@ export function confirmationAction(
     void navigator.clipboard?.writeText(pin?.textContent ?? '').then(
       () => say(text.copied),
       () => pin && window.getSelection()?.selectAllChildren(pin),
-    );
-  } else if (target.dataset.code) {
-    startPayment(target.dataset.code).then(
-      (why) => say(why === 'unavailable' ? text.payUnavailable : text.payNotDue),
-      () => say(text.connection),
     );
   }
 }

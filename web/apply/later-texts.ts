@@ -7,8 +7,6 @@ export const LATER_TEXTS = defineTexts({
     documents: 'Giấy tờ kèm theo',
     earlierFile: 'Tệp đã tải lên trước đó',
     copied: 'Đã sao chép mã tra cứu',
-    payUnavailable: 'Thanh toán trực tuyến chưa sẵn sàng. Bạn có thể thanh toán sau trong Hồ sơ của tôi.',
-    payNotDue: 'Hồ sơ này không còn chờ thanh toán.',
     connection: 'Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.',
     offline:
       'Chưa gửi được hồ sơ vì mất kết nối. Thông tin của bạn vẫn được lưu. Khi có mạng, bấm "Nộp hồ sơ" lại: hồ sơ sẽ không bị nộp hai lần.',
@@ -64,8 +62,6 @@ export const LATER_TEXTS = defineTexts({
     documents: 'Documents',
     earlierFile: 'A file uploaded earlier',
     copied: 'Tracking PIN copied',
-    payUnavailable: 'Online payment is not available yet. You can pay later from My applications.',
-    payNotDue: 'This application is no longer waiting for payment.',
     connection: 'Could not reach the server. Check your connection and try again.',
     offline:
       'Your application was not sent: no connection. Your answers are kept. When you are back online, select "Submit application" again: it will not be submitted twice.',

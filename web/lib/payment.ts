@@ -1,5 +1,5 @@
 // Paying a case's fee online, for any page that offers "Thanh toán" / "Pay": start an attempt, go to the gateway.
-import { ApiError, apiFetch } from './api';
+import { apiFetch } from './api';
 import type { PaymentStarted } from './api-types';
 
 /**
@@ -12,18 +12,4 @@ export async function payOnline(code: string): Promise<void> {
     method: 'POST',
   });
   location.assign(started.redirectUrl);
-}
-
-export type PaymentStart = 'unavailable' | 'not-due';
-
-/** Goes to the gateway's page; otherwise says why not: no payment route, or nothing to pay (409). */
-export async function startPayment(code: string): Promise<PaymentStart> {
-  try {
-    await payOnline(code);
-    return await new Promise<never>(() => {});
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return 'unavailable';
-    if (error instanceof ApiError && error.status === 409) return 'not-due';
-    throw error;
-  }
 }

@@ -29,6 +29,15 @@ export const PATHS = {
   signedOut: () => '/signin/signed-out/',
 } as const;
 
+/**
+ * Paths of the API that pages fetch with the session's token rather than link to. The one-stop forms (Mẫu 01–04) of
+ * one's own case: the console's forms routes (`GET /api/applications/{code}/forms/{form}`); the one place to point
+ * the case page's downloads if those routes move.
+ */
+export const API_PATHS = {
+  caseForm: (code: string, form: string) => `/applications/${segment(code)}/forms/${segment(form)}`,
+} as const;
+
 /** `path` (from PATHS) in `lang`: `/en/procedures/x/` for English, as is for Vietnamese. */
 export function localize(path: string, lang: Lang): string {
   return lang === DEFAULT_LANG ? path : `/${lang}${path}`;

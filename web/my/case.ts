@@ -16,7 +16,7 @@ import { byId, render } from '../lib/dom';
 import { formatBytes, formatDate, formatDateTime } from '../lib/format';
 import { type Child, h } from '../lib/html';
 import { fill } from '../lib/page-texts';
-import { startPayment } from '../lib/payment';
+import { API_PATHS, pages } from '../lib/urls';
 import type { MyPageData } from './page-data';
 
 export interface CaseContext {
@@ -77,8 +77,11 @@ export async function showCase(ctx: CaseContext): Promise<void> {
     showErrorSummary(byId('error'), errorSummary({ title }));
   };
   if (!ctx.code) return failed(null);
+  // Back from the payment gateway (`&payment=paid|failed`): what it said. Only its IPN changes the case.
+  const payment = new URLSearchParams(location.search).get('payment');
+  const said = payment === 'paid' ? text.paymentPaid : payment === 'failed' ? text.paymentFailed : undefined;
   try {
-    draw(ctx, await apiFetch<CaseView>(`/applications/${encodeURIComponent(ctx.code)}`));
+    draw(ctx, await apiFetch<CaseView>(`/applications/${encodeURIComponent(ctx.code)}`), said);
   } catch (error) {
     failed(error);
   }
@@ -131,7 +134,8 @@ export function draw(ctx: CaseContext, c: CaseView, said?: string): void {
           'div',
           { class: 'card' },
           h('p', null, text.payNeeded),
-          h('button', { type: 'button', class: 'button--start', 'data-case-action': 'pay' }, text.pay),
+          // Level 4's payment page: the fee, then the gateway, which brings the browser back here.
+          h('a', { class: 'button button--start', href: pages(lang).pay(c.code) }, text.pay),
         )
       : null,
     h('div', { id: 'supplement' }),
@@ -214,10 +218,15 @@ export function draw(ctx: CaseContext, c: CaseView, said?: string): void {
   );
 }
 
+/**
+ * The result: level 4's signed file by its short-lived link (`GET /api/results/{code}?expires=&sig=`, made fresh with
+ * each read of the case) and its verification page; while it is being signed, a word to come back; otherwise the desk.
+ */
 function resultView(ctx: CaseContext, c: CaseView): Child {
   const text = ctx.data.texts;
-  const result = c.result as (CaseView['result'] & { downloadUrl?: string }) | undefined;
+  const result = c.result;
   if (!result) return null;
+  const fileName = result.fileName ?? result.document?.fileName;
   return h(
     'div',
     { class: 'card' },
@@ -225,11 +234,13 @@ function resultView(ctx: CaseContext, c: CaseView): Child {
     result.note ? h('p', null, result.note) : null,
     result.downloadUrl
       ? h(
-          'a',
-          { href: result.downloadUrl, download: result.document?.fileName ?? true },
-          result.document?.fileName ?? text.result,
+          'p',
+          null,
+          h('a', { href: result.downloadUrl, download: fileName ?? true }, fileName ?? text.result),
+          result.size ? h('span', { class: 'hint' }, ` (${formatBytes(result.size, ctx.lang)})`) : null,
         )
-      : h('p', null, text.resultAtDesk),
+      : h('p', null, result.signature === 'pending' ? text.resultSigning : text.resultAtDesk),
+    result.verifyUrl ? h('p', null, h('a', { href: result.verifyUrl }, text.resultVerify)) : null,
   );
 }
 
@@ -245,16 +256,8 @@ async function onClick(ctx: CaseContext, c: CaseView, event: MouseEvent) {
   const form = target.dataset.form as FormName | undefined;
   const action = target.dataset.caseAction;
   if (form) {
-    const ok = await download(
-      `/applications/${encodeURIComponent(c.code)}/forms/${form}`,
-      `${c.code}-${form}.pdf`,
-    );
+    const ok = await download(API_PATHS.caseForm(c.code, form), `${c.code}-${form}.pdf`);
     say(ok ? '' : text.formUnavailable);
-  } else if (action === 'pay') {
-    startPayment(c.code).then(
-      (why) => say(why === 'unavailable' ? text.payUnavailable : text.payNotDue),
-      () => say(text.connection),
-    );
   } else if (action === 'withdraw') confirmWithdrawal(ctx);
   else if (action === 'cancel-withdraw') {
     draw(ctx, c);

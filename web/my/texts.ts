@@ -40,6 +40,8 @@ export const MY_TEXTS = defineTexts({
     noDownloads: 'Chưa có giấy tờ nào để tải về.',
     formUnavailable: 'Chưa tải được biểu mẫu này. Vui lòng thử lại sau.',
     resultAtDesk: 'Kết quả được trả tại Bộ phận Một cửa.',
+    resultSigning: 'Kết quả điện tử đang được ký số; vui lòng tải lại trang sau ít phút.',
+    resultVerify: 'Kiểm tra tính xác thực',
     result: 'Kết quả giải quyết',
     // Supplement
     supplementNeeded:
@@ -60,8 +62,9 @@ export const MY_TEXTS = defineTexts({
     withdrawn: 'Đã rút hồ sơ.',
     pay: 'Thanh toán',
     payNeeded: 'Hồ sơ sẽ được tiếp nhận sau khi bạn thanh toán phí, lệ phí.',
-    payUnavailable: 'Thanh toán trực tuyến chưa sẵn sàng. Vui lòng thử lại sau.',
-    payNotDue: 'Hồ sơ này không còn chờ thanh toán.',
+    paymentPaid:
+      'Cổng thanh toán báo bạn đã thanh toán thành công. Hồ sơ được chuyển xử lý ngay khi hệ thống nhận được xác nhận của cổng thanh toán.',
+    paymentFailed: 'Thanh toán chưa thành công. Bạn có thể thanh toán lại.',
     actorApplicant: 'Người nộp',
     actorOfficial: 'Cán bộ',
     actorSystem: 'Hệ thống',
@@ -106,6 +109,8 @@ export const MY_TEXTS = defineTexts({
     noDownloads: 'Nothing to download yet.',
     formUnavailable: 'This form could not be downloaded. Please try again later.',
     resultAtDesk: 'The result is handed over at the one-stop desk.',
+    resultSigning: 'The electronic result is being signed; reload this page in a few minutes.',
+    resultVerify: 'Check that it is genuine',
     result: 'Result',
     supplementNeeded:
       'The agency asks you to add to or correct your application. The time limit stops until you send the supplement.',
@@ -125,8 +130,9 @@ export const MY_TEXTS = defineTexts({
     withdrawn: 'Application withdrawn.',
     pay: 'Pay',
     payNeeded: 'Your application will be received once the fees are paid.',
-    payUnavailable: 'Online payment is not available yet. Please try again later.',
-    payNotDue: 'This application is no longer waiting for payment.',
+    paymentPaid:
+      'The payment gateway says your payment went through. Your application goes forward as soon as the gateway’s confirmation reaches us.',
+    paymentFailed: 'The payment did not go through. You can pay again.',
     actorApplicant: 'Applicant',
     actorOfficial: 'Official',
     actorSystem: 'System',
