@@ -191,7 +191,7 @@ describe.skipIf(!hasChromium)('the apply wizard in Chromium at 360 px, keyboard 
 
       const { page } = opened;
       // A fee to pay: the confirmation's "Thanh toán" leads to level 4's payment page of the case.
-      const pay = page.getByRole('link', { name: 'Thanh toán', exact: true });
+      const pay = page.getByRole('link', { name: 'Thanh toán' });
       expect(await pay.count()).toBe(stored.body.status === 'awaiting_payment' ? 1 : 0);
       if (stored.body.status === 'awaiting_payment')
         expect(await pay.getAttribute('href')).toBe(`/pay/?code=${encodeURIComponent(code)}`);
