@@ -4,6 +4,7 @@ import { QUARANTINE_PREFIX } from './documents/object-keys';
 import { applicationRoutes, submissionRoutes } from './routes/applications';
 import { catalogueRoutes } from './routes/catalogue';
 import type { RouteEntry } from './routes/define';
+import { draftRoutes } from './routes/drafts';
 import { formRoutes } from './routes/forms';
 import { demoSignInRoutes, localStandInRoutes } from './routes/local';
 import { officialRoutes } from './routes/officials';
@@ -26,6 +27,7 @@ export const routes: readonly RouteEntry[] = [
   ...Object.values(uploadRoutes),
   ...Object.values(submissionRoutes),
   ...Object.values(applicationRoutes),
+  ...Object.values(draftRoutes),
   ...Object.values(queueRoutes),
   ...Object.values(officialRoutes),
   // Level 4: online fees, signed results and their verification, business webhooks.

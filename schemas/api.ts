@@ -290,6 +290,9 @@ export const procedureDetail = /* @__PURE__ */ lazy(() =>
       ...procedureSummaryShape(),
       steps: z.array(localized()),
       legalBasis: z.array(z.string()),
+      timeLimitBasis: meta(localized(), {
+        description: 'The legal provision that sets the processing time (`processingDays`)',
+      }),
       resultDelivery: z.object({
         methods: z.array(z.enum(['in_person', 'online', 'post'])),
         result: localized(),
@@ -930,6 +933,53 @@ export const applicationListQuery = lazy(() =>
     }),
   }),
 );
+
+// ---- Drafts (CONTRACT.md v2, "Drafts") ----
+
+export const draftParams = lazy(() =>
+  z.object({
+    procedureId: meta(z.string().check(z.minLength(1), z.maxLength(128)), {
+      description: 'Procedure id: one draft per applicant and procedure',
+      example: 'dang-ky-khai-sinh',
+    }),
+  }),
+);
+
+export const draftRequest = lazy(() =>
+  meta(
+    z.strictObject({
+      data: meta(z.record(z.string(), z.unknown()), {
+        description:
+          "The form as far as it is filled in: checked only as JSON (an object, at most 20 levels deep); the procedure's rules apply at submission",
+      }),
+      documents: z._default(z.array(documentRef()).check(z.maxLength(50)), []),
+      step: z.optional(
+        meta(z.string().check(z.maxLength(64)), {
+          description: "Where the applicant was in the form: the page's own name, as the client chose it",
+        }),
+      ),
+    }),
+    { id: 'DraftRequest' },
+  ),
+);
+export type DraftRequest = Output<typeof draftRequest>;
+
+export const draftView = lazy(() =>
+  meta(
+    z.object({
+      procedureId: z.string(),
+      data: z.record(z.string(), z.unknown()),
+      documents: z.array(documentRef()),
+      step: z.optional(z.string()),
+      updatedAt: isoTime(),
+      expiresAt: meta(isoTime(), { description: '30 days after the last change' }),
+    }),
+    { id: 'Draft' },
+  ),
+);
+export type Draft = Output<typeof draftView>;
+
+export const draftList = lazy(() => z.object({ items: z.array(draftView()) }));
 
 // ---- Local runtime only ----
 

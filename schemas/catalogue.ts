@@ -94,6 +94,7 @@ export function procedureDetail(p: ProcedureDefinition): ProcedureDetail {
     ...procedureSummary(p),
     steps: [...p.steps],
     legalBasis: [...p.legalBasis],
+    timeLimitBasis: p.timeLimitBasis,
     resultDelivery: { methods: [...p.resultDelivery.methods], result: p.resultDelivery.result },
     form: formJsonSchema(p),
     documents: p.documents.map(publicDocument),

@@ -230,6 +230,7 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
           description: 'Signed electronic results, and whether a document was issued here',
         },
         { name: 'Webhooks', description: "Case status changes pushed to businesses' systems" },
+        { name: 'Drafts', description: 'Applications left half done, to resume on any device' },
         { name: 'Officials', description: 'The one-stop desk of an agency' },
         { name: 'Statistics', description: 'Public statistics of cases (Decision 766/QĐ-TTg)' },
         { name: 'Operations', description: 'Health and this document' },

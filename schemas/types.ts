@@ -42,6 +42,8 @@ export interface ProcedureDefinition<Form extends z.ZodType = z.ZodType> {
   readonly fee: { readonly amount: number; readonly currency: 'VND' } | null;
   /** Statutory processing time, in working days. */
   readonly processingDays: number;
+  /** The legal provision that sets `processingDays`, shown beside a case's deadline. */
+  readonly timeLimitBasis: LocalizedText;
   readonly steps: readonly LocalizedText[];
   readonly legalBasis: readonly string[];
   readonly resultDelivery: {

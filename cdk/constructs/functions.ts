@@ -71,7 +71,7 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
   uploads: { description: 'Presigned uploads into quarantine', table: 'readwrite', signUploads: true },
   // Claims uploads the verifier checked as they landed: the table only, no document storage.
   submit: {
-    description: 'Submissions and supplements: claim verified uploads',
+    description: 'Submissions, supplements and drafts: claim verified uploads',
     table: 'readwrite',
     sealsSecrets: true,
   },

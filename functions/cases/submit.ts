@@ -17,6 +17,7 @@ import type { Language } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { appendEventItem, createCaseItem } from '../storage/cases';
 import { nextCaseSequence } from '../storage/counters';
+import { deleteDraftItem } from '../storage/drafts';
 import { type TransactItem, TransactionConflict, transact } from '../storage/dynamo';
 import { getIdempotencyRecord, liveIdempotencyRecord, putIdempotencyItem } from '../storage/idempotency';
 import { createNotificationItem } from '../storage/notifications';
@@ -162,7 +163,7 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
     actor: actorOf(principal),
   };
   // Everything the submission stores, or nothing: the idempotency record first (its failed condition means
-  // "answered before"), the case, its first event, its notifications, and a claim on each upload.
+  // "answered before"), the case, its first event, its notifications, a claim on each upload, and the draft gone.
   const items = (uploads: readonly UploadRecord[]): TransactItem[] => {
     const created = record(uploads);
     return [
@@ -171,6 +172,9 @@ async function submitOnce(command: SubmitCommand, hash: string): Promise<SubmitR
       appendEventItem(event),
       ...notificationsFor(created, event).map(createNotificationItem),
       ...uploads.map((upload) => claimUploadItem(upload, code, principal.id)),
+      // Drafts (CONTRACT.md v2): the applicant's draft of this procedure goes with the submission, or stays. No
+      // condition, so it never fails the transaction (the retry below reads any failed condition as an upload's).
+      deleteDraftItem(principal.id, procedure.id),
     ];
   };
 

@@ -23,10 +23,17 @@ export function oneOfEnv<const V extends string>(name: EnvName, allowed: readonl
   return value as V;
 }
 
-/** Read where the HTTP wrapper needs them; neither is required. */
+/**
+ * Read where the HTTP wrapper needs them, at each use: a module that imports this one before the local runtime sets
+ * the environment (the route table does, for the drafts' body limit) must not fix them unset. Neither is required.
+ */
 export const runtime = {
-  isLocal: optionalEnv(ENV.runtime) === 'local',
-  clientIpHeader: optionalEnv(ENV.clientIpHeader)?.toLowerCase(),
+  get isLocal(): boolean {
+    return optionalEnv(ENV.runtime) === 'local';
+  },
+  get clientIpHeader(): string | undefined {
+    return optionalEnv(ENV.clientIpHeader)?.toLowerCase();
+  },
 };
 
 /** Limits of the contract and of uploads. */
@@ -38,6 +45,9 @@ export const limits = {
   /** How long a submission waits for the verdict on an upload still `pending` before it answers 400. */
   uploadVerdictWaitMs: 3000,
   idempotencyTtlSeconds: 24 * 3600,
+  /** Drafts (CONTRACT.md v2): 30 days after their last change, a body of at most 256 KB. */
+  draftTtlSeconds: 30 * 24 * 3600,
+  maxDraftBodyBytes: 256 * 1024,
   /** Failed tracking attempts allowed per window, per case code and per client address. */
   trackingFailuresPerCode: 10,
   trackingFailuresPerClient: 30,

@@ -117,6 +117,7 @@ export type ApiTag =
   | 'Payments'
   | 'Verification'
   | 'Webhooks'
+  | 'Drafts'
   | 'Officials'
   | 'Statistics'
   | 'Operations'

@@ -52,7 +52,7 @@ export const paymentRoutes = /* @__PURE__ */ defineRoutes('functions/http/paymen
     request: { query: api.vnpayCallbackQuery },
     responses: {
       302: {
-        description: "To the applicant's page of the case (`/my/cases/?code=…&payment=paid|failed`)",
+        description: "To the applicant's page of the case (`/my/case/?code=…&payment=paid|failed`)",
         headers: { Location: "The case's page, or the list of one's cases when the signature fails" },
       },
     },

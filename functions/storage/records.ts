@@ -297,3 +297,19 @@ export interface WebhookDeliveryRecord {
   readonly lastStatus?: number;
   readonly lastError?: string;
 }
+
+// ---- Drafts (citizen) ----
+
+/** An application left half done: one per applicant and procedure (CONTRACT.md v2, "Drafts"). */
+export interface DraftRecord {
+  readonly type: 'draft';
+  readonly ownerId: string;
+  readonly procedureId: string;
+  /** The form as the applicant left it, as JSON text: stored as sent, whatever its shape, within 256 KB. */
+  readonly dataJson: string;
+  readonly documents: readonly { readonly documentType: string; readonly uploadId: string }[];
+  readonly step?: string;
+  readonly updatedAt: string;
+  /** Seconds since the epoch: the table's TTL removes the draft 30 days after its last change. */
+  readonly expiresAt: number;
+}

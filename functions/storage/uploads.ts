@@ -4,7 +4,7 @@ import { dynamo } from '../commons/clients';
 import { stripKeys, TableName, type TransactItem } from './dynamo';
 import type { UploadProblem, UploadRecord, UploadStatus } from './records';
 
-const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
+export const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
 
 /** BatchGetItem takes at most 100 keys. */
 const BATCH_GET_LIMIT = 100;
@@ -182,19 +182,38 @@ export function claimUploadItem(upload: UploadRecord, caseCode: string, ownerId:
 }
 
 /**
- * Transaction item for a draft that names an upload (drafts are the citizen area's): the upload, and so its
- * files, live until `expiresAt` (epoch seconds), the draft's own expiry. Only the owner's, never a claimed one
- * (a claimed upload must not expire: its files belong to a case).
+ * Transaction item of a draft that names an upload: the upload (and so its files) lives until `expiresAt`, the
+ * draft's own expiry. Only the caller's own upload, made for this procedure and document type, not `claimed` (its
+ * files belong to a case, which must not expire) and not yet expired; otherwise the draft's transaction fails on this
+ * item. `pending`, `verified` and `rejected` ones are kept alike: a rejected file's verdict, with its reason, stays
+ * readable wherever the draft is resumed, until the applicant replaces it (its file never leaves quarantine).
  */
-export function keepUploadUntilItem(uploadId: string, ownerId: string, expiresAt: number): TransactItem {
+export function keepUploadForDraftItem(options: {
+  readonly uploadId: string;
+  readonly ownerId: string;
+  readonly procedureId: string;
+  readonly documentType: string;
+  /** Seconds since the epoch. */
+  readonly expiresAt: number;
+  readonly now: number;
+}): TransactItem {
   return {
     Update: {
       TableName,
-      Key: uploadKey(uploadId),
-      UpdateExpression: 'SET expiresAt = :expiresAt',
-      ConditionExpression: 'attribute_exists(pk) AND ownerId = :owner AND #status <> :claimed',
+      Key: uploadKey(options.uploadId),
+      UpdateExpression: 'SET expiresAt = :until',
+      ConditionExpression:
+        'attribute_exists(pk) AND ownerId = :owner AND procedureId = :procedure AND documentType = :type' +
+        ' AND #status <> :claimed AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':expiresAt': expiresAt, ':owner': ownerId, ':claimed': 'claimed' },
+      ExpressionAttributeValues: {
+        ':until': options.expiresAt,
+        ':owner': options.ownerId,
+        ':procedure': options.procedureId,
+        ':type': options.documentType,
+        ':claimed': 'claimed',
+        ':now': options.now,
+      },
     },
   };
 }

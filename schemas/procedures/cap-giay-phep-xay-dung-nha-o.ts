@@ -100,6 +100,10 @@ export const capGiayPhepXayDungNhaO = defineProcedure({
   fee: { amount: 75_000, currency: 'VND' },
   // Luật Xây dựng art. 102, as amended by Luật 62/2020/QH14: 15 days for a private house.
   processingDays: 15,
+  timeLimitBasis: {
+    vi: 'Điều 102 Luật Xây dựng số 50/2014/QH13, sửa đổi bởi Luật số 62/2020/QH14',
+    en: 'Law on Construction 50/2014/QH13, art. 102, as amended by Law 62/2020/QH14',
+  },
   steps: [
     {
       vi: 'Chủ đầu tư kê khai đơn đề nghị cấp giấy phép xây dựng trực tuyến và tải lên giấy tờ về quyền sử dụng đất, bản vẽ thiết kế.',

@@ -112,6 +112,10 @@ export const capPhieuLyLichTuPhap = defineProcedure({
   fee: { amount: 200_000, currency: 'VND' },
   // Luật Lý lịch tư pháp 2009 art. 48(1): no more than 10 days from a valid request.
   processingDays: 10,
+  timeLimitBasis: {
+    vi: 'Khoản 1 Điều 48 Luật Lý lịch tư pháp số 28/2009/QH12',
+    en: 'Law on Judicial Records 28/2009/QH12, art. 48(1)',
+  },
   steps: [
     {
       vi: 'Người yêu cầu đăng nhập bằng tài khoản định danh điện tử, kê khai Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp điện tử và nộp phí trực tuyến.',

@@ -119,6 +119,10 @@ export const dangKyHoKinhDoanh = defineProcedure({
   fee: { amount: 100_000, currency: 'VND' },
   // Nghị định 01/2021/NĐ-CP art. 87: within 3 working days of a valid application.
   processingDays: 3,
+  timeLimitBasis: {
+    vi: 'Điều 87 Nghị định số 01/2021/NĐ-CP về đăng ký doanh nghiệp',
+    en: 'Decree 01/2021/NĐ-CP on enterprise registration, art. 87',
+  },
   steps: [
     {
       vi: 'Chủ hộ kinh doanh đăng nhập bằng tài khoản định danh điện tử, kê khai Giấy đề nghị đăng ký hộ kinh doanh và tải lên các giấy tờ kèm theo.',

@@ -84,6 +84,10 @@ export const dangKyKetHon = defineProcedure({
   fee: null,
   // Luật Hộ tịch art. 18(2): at once when the conditions are met; at most 5 working days when they must be verified.
   processingDays: 5,
+  timeLimitBasis: {
+    vi: 'Khoản 2 Điều 18 Luật Hộ tịch số 60/2014/QH13',
+    en: 'Law on Civil Status 60/2014/QH13, art. 18(2)',
+  },
   steps: [
     {
       vi: 'Một trong hai bên nộp tờ khai đăng ký kết hôn trực tuyến, có thông tin của cả hai bên.',

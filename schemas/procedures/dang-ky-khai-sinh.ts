@@ -107,6 +107,10 @@ export const dangKyKhaiSinh = defineProcedure({
   // Luật Hộ tịch art. 16(2): registered as soon as the papers are complete, the same day; the next working
   // day when received too late in the day to finish.
   processingDays: 1,
+  timeLimitBasis: {
+    vi: 'Khoản 2 Điều 16 Luật Hộ tịch số 60/2014/QH13',
+    en: 'Law on Civil Status 60/2014/QH13, art. 16(2)',
+  },
   steps: [
     {
       vi: 'Người đi khai sinh đăng nhập bằng tài khoản định danh điện tử (VNeID), điền tờ khai đăng ký khai sinh điện tử và tải lên bản chụp giấy chứng sinh.',

@@ -45,14 +45,14 @@ const PHONE = { width: 360, height: 740 } as const;
 
 /**
  * A browser tab signed in as `who` (the session the sign-in page would have stored), at `size`, under the local
- * runtime's CSP: the production policy, with s3rver as the documents' origin (see `serverCsp`).
+ * runtime's CSP: the production policy, with s3rver as the documents' origin (see `runtimeHeaders`).
  */
 async function signedIn(who: Account, size: { width: number; height: number }): Promise<Opened> {
   const opened = await openPhone(browser, baseUrl, {
     width: size.width,
     height: size.height,
     desktop: size.width > 1000,
-    serverCsp: true,
+    runtimeHeaders: true,
   });
   const session = JSON.stringify({ accessToken: who.token, expiresAt: Date.now() + 3_600_000 });
   await opened.context.addInitScript({

@@ -58,7 +58,12 @@ async function signedResult() {
     (r) => r.body.result?.signature === 'signed',
   );
   const file = new Uint8Array(await (await fetch(read.body.result.downloadUrl)).arrayBuffer());
-  return { code, result: read.body.result as { verifyUrl: string; sha256: string }, file };
+  return {
+    applicant,
+    code,
+    result: read.body.result as { verifyUrl: string; sha256: string; fileName: string },
+    file,
+  };
 }
 
 describe.skipIf(!hasChromium)('level 4 in Chromium', () => {
@@ -84,7 +89,13 @@ describe.skipIf(!hasChromium)('level 4 in Chromium', () => {
       (url) => url.pathname.startsWith('/sandbox/'),
       (route) => route.continue(),
     );
-    await page.goto(`${baseUrl}/pay/?code=${encodeURIComponent(code)}`);
+    // The case's page offers "Thanh toán", a link to the payment page.
+    await page.goto(`${baseUrl}/my/case/?code=${encodeURIComponent(code)}`);
+    await page.getByRole('link', { name: 'Thanh toán' }).waitFor();
+    await tabTo(page, 'Thanh toán');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/pay\/\?code=/);
+    expect(new URL(page.url()).searchParams.get('code')).toBe(code);
     await page.getByRole('button', { name: 'Thanh toán' }).waitFor();
     expect(await visible(page.locator('main'))).toMatch(/100\.000\s₫/);
     await expectAccessible(page, '/pay/');
@@ -96,13 +107,19 @@ describe.skipIf(!hasChromium)('level 4 in Chromium', () => {
     await tabTo(page, 'Thanh toán');
     await page.keyboard.press('Enter');
 
-    await page.waitForURL(/\/my\/cases\/\?/);
+    await page.waitForURL(/\/my\/case\/\?/);
     const landed = new URL(page.url());
     expect(landed.searchParams.get('code')).toBe(code);
     expect(landed.searchParams.get('payment')).toBe('paid');
+    // The case's page says what the gateway said.
+    await page.getByText('Cổng thanh toán báo bạn đã thanh toán thành công', { exact: false }).waitFor();
+    await expectAccessible(page, '/my/case/ back from the gateway');
     const paid = await c.get(`/api/applications/${encodeURIComponent(code)}`, { token: business.token });
     expect(paid.body.status).toBe('submitted');
     expect(paid.body.payment.status).toBe('paid');
+    // A failed attempt's return, in English, says so too.
+    await page.goto(`${baseUrl}/en/my/case/?code=${encodeURIComponent(code)}&payment=failed`);
+    await page.getByText('The payment did not go through. You can pay again.').waitFor();
     // The payment page of a paid case says so, and offers no second payment.
     await page.goto(`${baseUrl}/en/pay/?code=${encodeURIComponent(code)}`);
     await page.getByText('The fee is paid.').waitFor();
@@ -114,9 +131,21 @@ describe.skipIf(!hasChromium)('level 4 in Chromium', () => {
   it('opens the QR code’s verification page, which says the case is genuine and checks a picked PDF', {
     timeout: EVENTUALLY_MS * 2,
   }, async () => {
-    const { code, result, file } = await signedResult();
+    const { applicant, code, result, file } = await signedResult();
     const opened = await openPhone(browser, baseUrl);
     const { page } = opened;
+    // The applicant's case page links to the signed file (its short-lived link) and to its verification.
+    await opened.context.addInitScript(signedInAs(applicant));
+    await page.goto(`${baseUrl}/my/case/?code=${encodeURIComponent(code)}`);
+    const download = page.getByRole('link', { name: result.fileName });
+    await download.waitFor();
+    const href = new URL((await download.getAttribute('href'))!, baseUrl);
+    expect(href.pathname).toBe(`/api/results/${encodeURIComponent(code)}`);
+    const signed = new Uint8Array(await (await fetch(href)).arrayBuffer());
+    expect(Buffer.from(signed).equals(Buffer.from(file))).toBe(true);
+    expect(await page.getByRole('link', { name: 'Kiểm tra tính xác thực' }).getAttribute('href')).toBe(
+      result.verifyUrl,
+    );
     await page.goto(result.verifyUrl);
     await page.getByText('Hồ sơ này có trên hệ thống').waitFor();
     const shown = await visible(page.locator('main'));

@@ -272,8 +272,9 @@ describe.skipIf(!hasChromium)('citizen pages in Chromium', () => {
     await page.waitForURL(/\/procedures\/dang-ky-khai-sinh\/$/);
     await tabTo((f) => f.text === 'Nộp hồ sơ trực tuyến');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/apply\/dang-ky-khai-sinh\/$/);
-    await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ trực tuyến' }).waitFor();
+    // Applying needs an account: signed out, the wizard sends the browser to sign in and back.
+    await page.waitForURL(/\/signin\/\?return=%2Fapply%2Fdang-ky-khai-sinh%2F/);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
 
     await page.goto(`${baseUrl}/track/`);
     await tabTo((f) => f.id === 'code');

@@ -34,18 +34,17 @@ export interface Opened {
 
 export interface OpenOptions {
   readonly width?: number;
-  /** @default PHONE.height */
+  /** @default the phone's 740 */
   readonly height?: number;
   /** A desk's screen (no touch, no mobile viewport), e.g. the console at 1280×800. @default false */
   readonly desktop?: boolean;
-  /**
-   * Keep the local runtime's own CSP (the production policy with s3rver as the upload origin) instead of replacing
-   * it: a page whose HTML is replaced by interception counts to Chromium as a public page, which may then not fetch
-   * from s3rver on the loopback address (Local Network Access), as the console does to show a document.
-   * @default false
-   */
-  readonly serverCsp?: boolean;
   readonly javaScriptEnabled?: boolean;
+  /**
+   * Keep the local runtime's own security headers (CloudFront's, plus its storage's loopback origin for uploads)
+   * instead of answering pages from the test runner: Chromium's Local Network Access forbids a page that came from
+   * no network to post to storage (or fetch a document from it) on the loopback address. @default false
+   */
+  readonly runtimeHeaders?: boolean;
 }
 
 /** A fresh phone-sized context (empty storage) whose pages get the production CSP instead of the local one. */
@@ -62,7 +61,7 @@ export async function openPhone(
     timezoneId: 'Asia/Ho_Chi_Minh',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
-  if (!options.serverCsp) {
+  if (!options.runtimeHeaders) {
     await context.route(
       (url) => url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/api/'),
       async (route) => {

@@ -252,7 +252,7 @@ describe('GET /api/payments/vnpay/return', () => {
     const back = await c.get(`/api/payments/vnpay/return?${gatewayResult(paymentId)}`);
     expect(back.status).toBe(302);
     const location = new URL(back.headers.get('location') ?? '', baseUrl);
-    expect(location.pathname).toBe('/my/cases/');
+    expect(location.pathname).toBe('/my/case/');
     expect(location.searchParams.get('code')).toBe(code);
     expect(location.searchParams.get('payment')).toBe('paid');
     // Only the IPN settles a payment.
@@ -298,7 +298,7 @@ describe('the sandbox gateway', () => {
     const returned = await c.get(back.pathname + back.search);
     expect(returned.status).toBe(302);
     expect(returned.headers.get('location')).toContain(
-      `/my/cases/?code=${encodeURIComponent(code)}&payment=paid`,
+      `/my/case/?code=${encodeURIComponent(code)}&payment=paid`,
     );
     // The IPN came before the browser did, as VNPay's does.
     expect((await readCase(business, code)).status).toBe('submitted');

@@ -215,25 +215,79 @@ describe('the verifier', () => {
 });
 
 describe('a draft that names an upload', () => {
-  it('moves the expiry of an unclaimed upload, and cannot make a claimed one expire', async () => {
+  const keep = (
+    upload: UploadRecord,
+    until: number,
+    other: Partial<Record<'ownerId' | 'documentType', string>> = {},
+  ) =>
+    dynamo.transact([
+      storage.keepUploadForDraftItem({
+        uploadId: upload.uploadId,
+        ownerId: other.ownerId ?? upload.ownerId,
+        procedureId: upload.procedureId,
+        documentType: other.documentType ?? upload.documentType,
+        expiresAt: until,
+        now: Math.floor(Date.now() / 1000),
+      }),
+    ]);
+
+  it('moves the expiry of a pending, then verified, upload; never of a claimed one, nor of another owner or type', async () => {
     const pdf = pdfBytes('bản nháp');
     const upload = await newUpload(pdf);
     const until = Math.floor(Date.now() / 1000) + 30 * 24 * 3600;
-    await dynamo.transact([storage.keepUploadUntilItem(upload.uploadId, upload.ownerId, until)]);
+    await keep(upload, until);
     expect((await read(upload)).expiresAt).toBe(until);
-    await expect(
-      dynamo.transact([storage.keepUploadUntilItem(upload.uploadId, randomUUID(), until + 1)]),
-    ).rejects.toBeInstanceOf(dynamo.TransactionConflict);
+    await expect(keep(upload, until + 1, { ownerId: randomUUID() })).rejects.toBeInstanceOf(
+      dynamo.TransactionConflict,
+    );
+    await expect(keep(upload, until + 1, { documentType: 'other-document' })).rejects.toBeInstanceOf(
+      dynamo.TransactionConflict,
+    );
 
     const landed = await land(upload.key, pdf);
     await run(landed);
     await run(scanResult(upload.key, etagOf(landed), 'NO_THREATS_FOUND'));
+    const verified = await read(upload);
+    expect(verified.status).toBe('verified');
+    // The verdict left the draft's expiry alone; a later save of the draft moves it again.
+    expect(verified.expiresAt).toBe(until);
+    await keep(upload, until + 2);
+    expect((await read(upload)).expiresAt).toBe(until + 2);
+
     await dynamo.transact([storage.claimUploadItem(await read(upload), 'TEST-CASE', upload.ownerId)]);
     const claimed = await read(upload);
     expect(claimed.status).toBe('claimed');
     expect(claimed.expiresAt).toBeUndefined();
-    await expect(
-      dynamo.transact([storage.keepUploadUntilItem(upload.uploadId, upload.ownerId, until)]),
-    ).rejects.toBeInstanceOf(dynamo.TransactionConflict);
+    await expect(keep(upload, until)).rejects.toBeInstanceOf(dynamo.TransactionConflict);
+    expect((await read(upload)).expiresAt).toBeUndefined();
+  });
+
+  it('keeps a rejected upload, whose verdict and reason stay readable as long as the draft', async () => {
+    const pdf = pdfBytes('không phải PDF');
+    const upload = await newUpload(pdf);
+    await run(await land(upload.key, exeBytes(pdf.length)));
+    expect((await read(upload)).status).toBe('rejected');
+    const until = Math.floor(Date.now() / 1000) + 30 * 24 * 3600;
+    await keep(upload, until);
+    const kept = await read(upload);
+    expect(kept.expiresAt).toBe(until);
+    expect(kept.problems?.map((p) => p.path)).toEqual(['contentType']);
+  });
+
+  it('does not revive an upload whose expiry has passed (TTL deletion lags behind)', async () => {
+    const upload = await newUpload(pdfBytes('hết hạn'));
+    const past = Math.floor(Date.now() / 1000) - 60;
+    await dynamo.transact([
+      {
+        Update: {
+          TableName: 'motcua',
+          Key: storage.uploadKey(upload.uploadId),
+          UpdateExpression: 'SET expiresAt = :past',
+          ExpressionAttributeValues: { ':past': past },
+        },
+      },
+    ]);
+    await expect(keep(upload, past + 30 * 24 * 3600)).rejects.toBeInstanceOf(dynamo.TransactionConflict);
+    expect((await read(upload)).expiresAt).toBe(past);
   });
 });

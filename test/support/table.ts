@@ -10,6 +10,7 @@ const TABLE_NAME = 'motcua';
 process.env.TABLE_NAME ??= TABLE_NAME;
 const { caseKey } = await import('../../functions/storage/cases');
 const { webhookKey } = await import('../../functions/storage/webhooks');
+const { uploadKey } = await import('../../functions/storage/uploads');
 
 let documents: DynamoDBDocumentClient | undefined;
 function table(): DynamoDBDocumentClient {
@@ -62,4 +63,9 @@ export async function repointWebhook(ownerId: string, webhookId: string, url: st
       ExpressionAttributeValues: { ':url': url },
     }),
   );
+}
+
+/** An upload record's TTL (`expiresAt`, seconds since the epoch), as stored; undefined when it has none. */
+export async function uploadExpiresAt(uploadId: string): Promise<number | undefined> {
+  return (await readItem(uploadKey(uploadId)))?.expiresAt as number | undefined;
 }

@@ -14,6 +14,7 @@ describe('defineProcedure', () => {
       level: 3,
       fee: null,
       processingDays: 1,
+      timeLimitBasis: { vi: 'Điều thử', en: 'Test article' },
       steps: [],
       legalBasis: [],
       resultDelivery: { methods: ['in_person'], result: { vi: 'Kết quả', en: 'Result' } },

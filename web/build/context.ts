@@ -2,7 +2,10 @@
 import type { PageAssets } from '../components/layout/layout';
 
 export interface SiteContext {
-  /** The stylesheet, and the module script built from `web/<script>/main.ts` when `script` is given. */
+  /**
+   * The stylesheet (the area's own `web/<script>/stylesheet.css` when it has one, else the site's), and the module
+   * script built from `web/<script>/main.ts` when `script` is given.
+   */
   assets(script?: string): PageAssets;
 }
 

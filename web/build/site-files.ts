@@ -29,19 +29,24 @@ export function builtPageFiles(outDir: string = WEB_OUT_DIR): BuiltPageFile[] {
 }
 
 export interface FirstLoad {
-  /** The HTML, then each stylesheet and module script it links, as paths under the site. */
+  /** The HTML, then each stylesheet, module script and preloaded chunk it links, as paths under the site. */
   readonly files: readonly string[];
   readonly raw: number;
   readonly gzip: number;
 }
 
-/** What loading `page` fetches before it is complete: the HTML, its stylesheet and its scripts (bytes, gzip -9). */
+/**
+ * What loading `page` fetches before it is complete: the HTML, its stylesheet, its script and the chunks that script
+ * imports (bytes, gzip -9). Chunks a script imports only when a later step needs them are not part of it.
+ */
 export function firstLoad(page: BuiltPageFile, outDir: string = WEB_OUT_DIR): FirstLoad {
   const html = readFileSync(page.file);
   const linked = [
     ...html
       .toString('utf8')
-      .matchAll(/<(?:link rel="stylesheet"|script type="module") (?:href|src)="(\/[^"]+)"/g),
+      .matchAll(
+        /<(?:link rel="stylesheet"|link rel="modulepreload"|script type="module") (?:href|src)="(\/[^"]+)"/g,
+      ),
   ].map((match) => match[1]!);
   const bodies = [html, ...linked.map((url) => readFileSync(join(outDir, url)))];
   return {

@@ -7,6 +7,8 @@ import type {
   caseSummary,
   caseView,
   documentLink,
+  draftRequest,
+  draftView,
   Output,
   officialCaseView,
   paymentStarted,
@@ -51,6 +53,13 @@ export type CaseActionRequest = Input<typeof caseActionRequest>;
 export type AuditEntry = Output<typeof auditEntry>;
 export type DocumentLink = Output<typeof documentLink>;
 export type Statistics = Output<typeof statistics>;
+export type Draft = Output<typeof draftView>;
+
+/** What a procedure accepts for one document type, its name in the page's language. */
+export type DocumentRule = Omit<ProcedureDetail['documents'][number], 'name' | 'copies'> & {
+  readonly name: string;
+};
+export type DraftRequest = Input<typeof draftRequest>;
 
 /** A page of a list route: `nextCursor` is absent on the last page. */
 export interface Page<T> {

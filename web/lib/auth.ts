@@ -5,6 +5,7 @@ import { CLAIMS } from '../../functions/commons/claims';
 import { ROLES, type Role } from '../../functions/domain/types';
 import { setTokenProvider } from './api';
 import { loadConfig, type SiteConfig } from './config';
+import { forgetLocalDrafts } from './drafts';
 import type { Lang } from './i18n';
 import { pages, parseLocation } from './urls';
 
@@ -221,9 +222,14 @@ export function hostedLogoutUrl(config: SiteConfig, logoutUri: string): string |
   return url.href;
 }
 
-/** Ends the session and goes to the "signed out" page, through Cognito's sign-out on AWS. */
+/**
+ * Ends the session and goes to the "signed out" page, through Cognito's sign-out on AWS. The drafts this device
+ * kept go too: on a shared phone the next person must not find someone's answers. (An expired session keeps them:
+ * signing in again finds the draft where it was.)
+ */
 export async function signOut(): Promise<void> {
   endSession();
+  forgetLocalDrafts();
   const signedOut = `${location.origin}${pages(parseLocation(location.pathname).lang).signedOut()}`;
   const hosted = hostedLogoutUrl(await loadConfig(), signedOut);
   location.assign(hosted ?? signedOut);

@@ -48,3 +48,9 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function queryParam(name: string): string {
   return new URLSearchParams(location.search).get(name) ?? '';
 }
+
+/** What the page's generator carried under `id` (lib/page-texts.ts `pageData`): its <template>'s JSON. */
+export function readPageData<T>(id: string): T {
+  const template = document.getElementById(id) as HTMLTemplateElement | null;
+  return JSON.parse(template?.content.textContent || '{}') as T;
+}

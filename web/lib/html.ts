@@ -53,11 +53,13 @@ export function isElement(child: Child): child is VElement {
 
 const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => TEXT_ESCAPES[c]!);
+/** Text between tags: quotes are safe there (and JSON carried in a page stays its own size). */
+const escapeText = (text: string) => text.replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]!);
 
 /** HTML text of `child`, every text and attribute value escaped. */
 export function renderToString(child: Child): string {
   if (child === null || child === undefined || child === false) return '';
-  if (typeof child === 'string') return escapeHtml(child);
+  if (typeof child === 'string') return escapeText(child);
   if (typeof child === 'number') return String(child);
   if (Array.isArray(child)) return child.map(renderToString).join('');
   const element = child as VElement;

@@ -28,8 +28,8 @@ export function pick(text: LocalizedText | string | null | undefined, lang: Lang
 
 export const isLang = (value: unknown): value is Lang => value === 'vi' || value === 'en';
 
-/** Texts every page shares: the header, the footer, the states of a request. */
-export const COMMON = defineTexts({
+/** Texts every page shares: the header, the footer, the states of a request. (Pure: a script that uses none drops them.) */
+export const COMMON = /* @__PURE__ */ defineTexts({
   vi: {
     brand: 'Dịch vụ công',
     skip: 'Bỏ qua, đến nội dung chính',

@@ -4,7 +4,7 @@ import type { PaymentStarted } from './api-types';
 
 /**
  * Starts a new payment attempt for the signed-in applicant's case and sends the browser to the gateway's page; the
- * gateway brings it back to the case's page (`/my/cases/?code=…&payment=paid|failed`). Throws ApiError (409 when
+ * gateway brings it back to the case's page (`/my/case/?code=…&payment=paid|failed`). Throws ApiError (409 when
  * the case no longer awaits payment).
  */
 export async function payOnline(code: string): Promise<void> {

@@ -12,12 +12,14 @@ export const PATHS = {
   /** The page e-mails linked to before `/track/`; kept alive (functions/notifications/render.ts). */
   legacyTrack: () => '/track.html',
   my: () => '/my/',
-  /** One of the applicant's cases; a payment gateway's return lands here, with `&payment=paid|failed`. */
-  myCase: (code: string) => `/my/cases/?code=${segment(code)}`,
   /** Paying a case's fee online (level 4): its amount and "Thanh toán" / "Pay", which leads to the gateway. */
   pay: (code: string) => `/pay/?code=${segment(code)}`,
   /** Verification: what a QR code opens (`/verify?c=<code>&t=<token>`, domain/verify-token.ts), or a PDF picked. */
   verify: () => '/verify/',
+  /** A case of the signed-in applicant: the code in the query, as the page is one page for every case. */
+  myCase: (code?: string) => (code ? `/my/case/?code=${segment(code)}` : '/my/case/'),
+  /** A procedure's form (JSON Schema, labelled in the page's language) that a case's page fetches. */
+  myForm: (procedureId: string) => `/my/forms/${segment(procedureId)}.json`,
   console: () => '/console/',
   /** A case in the console: `/console/case/?code=…` (one page for every case: the site is static). */
   consoleCase: (code?: string) => (code ? `/console/case/?code=${segment(code)}` : '/console/case/'),
@@ -35,6 +37,15 @@ export const PATHS = {
   signInCallback: () => '/signin/callback/',
   /** Where sign-out ends, in both runtimes (the web client's logout URLs on AWS). */
   signedOut: () => '/signin/signed-out/',
+} as const;
+
+/**
+ * Paths of the API that pages fetch with the session's token rather than link to. The one-stop forms (Mẫu 01–04) of
+ * one's own case: the console's forms routes (`GET /api/applications/{code}/forms/{form}`); the one place to point
+ * the case page's downloads if those routes move.
+ */
+export const API_PATHS = {
+  caseForm: (code: string, form: string) => `/applications/${segment(code)}/forms/${segment(form)}`,
 } as const;
 
 /** `path` (from PATHS) in `lang`: `/en/procedures/x/` for English, as is for Vietnamese. */
@@ -57,9 +68,10 @@ export function pages(lang: Lang) {
     apply: (id: string) => localize(PATHS.apply(id), lang),
     track: (code?: string) => localize(PATHS.track(code), lang),
     my: () => localize(PATHS.my(), lang),
-    myCase: (code: string) => localize(PATHS.myCase(code), lang),
     pay: (code: string) => localize(PATHS.pay(code), lang),
     verify: () => localize(PATHS.verify(), lang),
+    myCase: (code?: string) => localize(PATHS.myCase(code), lang),
+    myForm: (procedureId: string) => localize(PATHS.myForm(procedureId), lang),
     console: () => localize(PATHS.console(), lang),
     consoleCase: (code?: string) => localize(PATHS.consoleCase(code), lang),
     consoleAction: (code?: string, action?: string) => localize(PATHS.consoleAction(code, action), lang),

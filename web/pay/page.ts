@@ -1,5 +1,5 @@
 // The fee payment page (`/pay/?code=`): the case's fee and "Thanh toán" / "Pay", which leads to the gateway; the
-// gateway brings the browser back to the case's page (`/my/cases/?code=…&payment=…`). The citizen's pages link here.
+// gateway brings the browser back to the case's page (`/my/case/?code=…&payment=…`). The citizen's pages link here.
 import type { BuiltPage, PageGenerator, SiteContext } from '../build/context';
 import { renderPage } from '../components/layout/layout';
 import { h } from '../lib/html';

@@ -7,6 +7,7 @@ import type { ProcedureDetail } from '../../schemas/api';
 type PublicDocumentRequirement = ProcedureDetail['documents'][number];
 
 import { type JsonSchema, procedureDetail, procedures } from '../../schemas/catalogue';
+import { localizeFormSchema } from '../../schemas/form-english';
 import type { BuiltPage, PageGenerator, SiteContext } from '../build/context';
 import { renderPage } from '../components/layout/layout';
 import { notice } from '../components/notice/notice';
@@ -90,10 +91,10 @@ function procedurePage(id: string, lang: Lang, site: SiteContext): BuiltPage {
   const text = PROCEDURE_TEXTS[lang];
   const common = COMMON[lang];
   const link = pages(lang);
-  // The form's titles and the legal texts' names exist in Vietnamese only: say so to screen readers.
+  // The legal texts' names exist in Vietnamese only: say so to screen readers (the form's labels have English).
   const vietnameseOnly = lang === 'vi' ? undefined : 'vi';
   const counter = { leaves: 0 };
-  const fields = fieldList(p.form, text, counter);
+  const fields = fieldList(localizeFormSchema(p.form, lang), text, counter);
   const documents = [...p.documents].sort((a, b) => Number(b.required) - Number(a.required));
 
   const main = [
@@ -146,12 +147,7 @@ function procedurePage(id: string, lang: Lang, site: SiteContext): BuiltPage {
           'form',
           text.form,
           h('p', { class: 'hint' }, text.formNote),
-          h(
-            'details',
-            null,
-            h('summary', null, text.formCount(counter.leaves)),
-            h('div', { lang: vietnameseOnly }, fields),
-          ),
+          h('details', null, h('summary', null, text.formCount(counter.leaves)), h('div', null, fields)),
         )
       : null,
     section('applicants', text.applicants, h('p', null, pick(p.applicants, lang))),

@@ -6,10 +6,11 @@ import { problemSummary } from '../components/error-summary/problem';
 import { setFieldError } from '../components/field/behaviour';
 import { summaryList } from '../components/summary-list/summary-list';
 import { statusTag } from '../components/tag/tag';
+import { timeline } from '../components/timeline/timeline';
 import { ApiError, apiFetch } from '../lib/api';
 import type { TrackResponse } from '../lib/api-types';
 import { byId, queryParam, render } from '../lib/dom';
-import { formatDate, formatDateTime } from '../lib/format';
+import { formatDate } from '../lib/format';
 import { h } from '../lib/html';
 import { COMMON, pick } from '../lib/i18n';
 import { startPage, syncLanguageSwitch } from '../lib/start';
@@ -26,7 +27,6 @@ const result = byId('result');
 const submit = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
 
 function caseView(c: TrackResponse) {
-  const last = c.history.length - 1;
   return h(
     'section',
     { class: 'card case', 'aria-labelledby': 'case-code' },
@@ -41,18 +41,7 @@ function caseView(c: TrackResponse) {
     c.history.length > 0
       ? [
           h('h3', null, text.history),
-          h(
-            'ol',
-            { class: 'timeline' },
-            c.history.map((event, i) =>
-              h(
-                'li',
-                i === last ? { class: 'timeline__current', 'aria-current': 'step' } : null,
-                h('time', { datetime: event.at }, formatDateTime(event.at)),
-                h('span', null, statusLabel(event.status, lang)),
-              ),
-            ),
-          ),
+          timeline(c.history.map((event) => ({ at: event.at, label: statusLabel(event.status, lang) }))),
         ]
       : null,
   );

@@ -9,6 +9,10 @@ export interface PageAssets {
   readonly stylesheet: string;
   /** The page's own module script, if it has one. */
   readonly script?: string;
+  /** The shared chunks the script imports: fetched at once beside it rather than after it. */
+  readonly preload?: readonly string[];
+  /** Chunks the script loads only when a later step needs them: the browser fetches them when idle. */
+  readonly prefetch?: readonly string[];
 }
 
 export interface PageOptions {
@@ -53,6 +57,8 @@ export function renderPage(options: PageOptions): string {
       ? h('link', { rel: 'preload', href: '/config.json', as: 'fetch', crossorigin: 'anonymous' })
       : null,
     assets.script ? h('script', { type: 'module', src: assets.script }) : null,
+    (assets.preload ?? []).map((href) => h('link', { rel: 'modulepreload', href })),
+    (assets.prefetch ?? []).map((href) => h('link', { rel: 'prefetch', href, as: 'script' })),
     options.canonicalPath ? h('link', { rel: 'canonical', href: options.canonicalPath }) : null,
     h('link', { rel: 'alternate', hreflang: other, href: localize(path, other) }),
   );

@@ -1,0 +1,66 @@
+// The form engine's own texts (controls, and the cheap checks' messages), in both languages. Pages write their
+// language's into their HTML; the engine takes them as an argument and so ships none. `{n}` and `{what}` are
+// placeholders (lib/page-texts.ts `fill`).
+import { SHARED_TEXTS } from '../../schemas/issues';
+import { defineTexts } from './i18n';
+
+export const FORM_TEXTS = defineTexts({
+  vi: {
+    more: 'Thông tin khác',
+    optional: '(không bắt buộc)',
+    required: SHARED_TEXTS.required.vi,
+    dateParts: 'Phải có đủ ngày, tháng và năm',
+    monthParts: 'Phải có đủ tháng và năm',
+    dateInvalid: 'Ngày không có thật, hãy kiểm tra lại ngày, tháng, năm',
+    format: 'Chưa đúng định dạng',
+    minLength: 'Phải có ít nhất {n} ký tự',
+    maxLength: 'Không được dài quá {n} ký tự',
+    number: 'Hãy nhập một số, ví dụ 12 hoặc 12,5',
+    integer: 'Hãy nhập một số nguyên, ví dụ 12',
+    minimum: 'Phải từ {n} trở lên',
+    above: 'Phải lớn hơn {n}',
+    maximum: 'Không được lớn hơn {n}',
+    minItems: 'Cần kê khai ít nhất {n} mục',
+    yes: 'Có',
+    no: 'Không',
+    day: 'Ngày',
+    month: 'Tháng',
+    year: 'Năm',
+    dateHint: 'Ví dụ: 27 3 2007',
+    monthHint: 'Ví dụ: 9 2019',
+    add: 'Thêm {what}',
+    remove: 'Xóa',
+    choose: 'Chọn',
+    errorPrefix: 'Lỗi:',
+  },
+  en: {
+    more: 'Other details',
+    optional: '(optional)',
+    required: SHARED_TEXTS.required.en,
+    dateParts: 'Must include a day, a month and a year',
+    monthParts: 'Must include a month and a year',
+    dateInvalid: 'This date does not exist; check the day, month and year',
+    format: 'Not in the right format',
+    minLength: 'Must have at least {n} characters',
+    maxLength: 'Must be {n} characters or fewer',
+    number: 'Enter a number, for example 12 or 12.5',
+    integer: 'Enter a whole number, for example 12',
+    minimum: 'Must be {n} or more',
+    above: 'Must be more than {n}',
+    maximum: 'Must be {n} or less',
+    minItems: 'Add at least {n}',
+    yes: 'Yes',
+    no: 'No',
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+    dateHint: 'For example, 27 3 2007',
+    monthHint: 'For example, 9 2019',
+    add: 'Add {what}',
+    remove: 'Remove',
+    choose: 'Choose',
+    errorPrefix: 'Error:',
+  },
+});
+
+export type FormTexts = (typeof FORM_TEXTS)['vi'];
