@@ -1,4 +1,4 @@
-// The local runtime's demo accounts, seeded as USER items; their sign-in routes are in demo-routes.ts.
+// The local runtime's demo accounts (in code; nothing is stored for them); their sign-in routes are in demo-routes.ts.
 import { createHash } from 'node:crypto';
 import type { Role } from '../functions/domain/types';
 import { agencies } from '../schemas/catalogue';
