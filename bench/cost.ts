@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { groupMemorySize } from '../cdk/constructs/functions';
 import { NOTIFIER_MEMORY_MB } from '../cdk/constructs/notifications';
 import { SIGNER_MEMORY_MB } from '../cdk/constructs/signing';
+import { TALLIES_MEMORY_MB } from '../cdk/constructs/stream-tallies';
 import { JANITOR_MEMORY_MB, VERIFIER_MEMORY_MB } from '../cdk/constructs/uploads';
 import { WEBHOOK_DELIVERY_MEMORY_MB, WEBHOOK_FANOUT_MEMORY_MB } from '../cdk/constructs/webhooks';
 import type { DeployedGroup } from '../functions/routes';
@@ -179,6 +180,7 @@ function memoryOf(functionName: string): number {
   if (name === 'result-signer') return SIGNER_MEMORY_MB;
   if (name === 'webhook-fanout') return WEBHOOK_FANOUT_MEMORY_MB;
   if (name === 'webhook-delivery') return WEBHOOK_DELIVERY_MEMORY_MB;
+  if (name === 'tallies') return TALLIES_MEMORY_MB;
   return groupMemorySize(name as DeployedGroup);
 }
 

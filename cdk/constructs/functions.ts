@@ -117,8 +117,11 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
 };
 
 /** The memory of a group's function (docs/cost.md prices its GB-seconds). */
-export const groupMemorySize = (group: DeployedGroup): number =>
-  GROUP_ACCESS[group].memorySize ?? DEFAULT_MEMORY_MB;
+export function groupMemorySize(group: DeployedGroup): number {
+  const access = GROUP_ACCESS[group];
+  if (!access) throw new Error(`No function group named ${group}`);
+  return access.memorySize ?? DEFAULT_MEMORY_MB;
+}
 
 export interface FunctionsProps {
   /** Every route of the contract; local-only routes are skipped. */

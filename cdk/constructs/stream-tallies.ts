@@ -9,6 +9,9 @@ import { acknowledge } from '../nag';
 import { deadLetterQueue, grantTableAccess, MotcuaFunction } from './function';
 import { tableStreamSource } from './stream-source';
 
+/** The tallies consumer's memory (read by bench/cost.ts to price its GB-seconds). */
+export const TALLIES_MEMORY_MB = 512;
+
 export interface StreamTalliesProps {
   /** Absolute path of the consumer's entry module (it exports `handler`). */
   readonly entry: string;
@@ -31,7 +34,7 @@ export class StreamTallies extends Construct {
     this.counter = new MotcuaFunction(this, 'Counter', {
       entry: props.entry,
       description: 'Keeps the queue counts and the monthly statistics from the table stream',
-      memorySize: 512,
+      memorySize: TALLIES_MEMORY_MB,
       timeout: Duration.seconds(60),
       logRetentionDays: props.logRetentionDays,
       logRemovalPolicy: props.logRemovalPolicy,
