@@ -1,11 +1,10 @@
 // Presigned uploads into quarantine, and what the uploader may read of one: its status and its problems.
 import { randomUUID } from 'node:crypto';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { UploadRequest } from '../../schemas/api';
 import { findProcedure } from '../../schemas/catalogue';
 import { limits, requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
-import { s3 } from '../commons/s3';
+import { presignedPost } from '../commons/presign';
 import { type FieldProblem, NotFoundError, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import type { Language } from '../domain/types';
@@ -34,16 +33,19 @@ export async function createUpload(principal: Principal, request: UploadRequest)
   const uploadId = randomUUID();
   const key = quarantineKey(uploadId);
   const now = new Date();
-  const { url, fields } = await createPresignedPost(s3, {
-    Bucket,
-    Key: key,
-    Conditions: [
-      ['content-length-range', request.size, request.size],
-      ['eq', '$Content-Type', request.contentType],
-    ],
-    Fields: { 'Content-Type': request.contentType },
-    Expires: limits.uploadUrlTtlSeconds,
-  });
+  const { url, fields } = await presignedPost(
+    {
+      bucket: Bucket,
+      key,
+      conditions: [
+        ['content-length-range', request.size, request.size],
+        ['eq', '$Content-Type', request.contentType],
+      ],
+      fields: { 'Content-Type': request.contentType },
+      expiresIn: limits.uploadUrlTtlSeconds,
+    },
+    now,
+  );
   const record: UploadRecord = {
     type: 'upload',
     uploadId,
