@@ -1,7 +1,7 @@
 // Presigned uploads into quarantine, and what the uploader may read of one: its status and its problems.
 import { randomUUID } from 'node:crypto';
 import type { UploadRequest } from '../../schemas/api';
-import { findProcedure } from '../../schemas/catalogue';
+import { findProcedureFacts } from '../../schemas/procedure-facts.generated';
 import { limits, requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
 import { presignedPost } from '../commons/presign';
@@ -17,7 +17,7 @@ import { requirementFor, UPLOAD_TEXTS as text } from './rules';
 const Bucket = requiredEnv(ENV.documentsBucket, 'the bucket of uploads and documents');
 
 export async function createUpload(principal: Principal, request: UploadRequest) {
-  const procedure = findProcedure(request.procedureId);
+  const procedure = findProcedureFacts(request.procedureId);
   if (!procedure) throw new ValidationFailedError([{ path: 'procedureId', message: text.unknownProcedure }]);
   const requirement = requirementFor(procedure, request.documentType, principal);
   if (!requirement)
