@@ -67,7 +67,7 @@ export interface ProcedureDefinition<Form extends z.ZodType = z.ZodType> {
 
 /**
  * What uploads and officials' actions need of a procedure, with no zod form: the generated
- * `schemas/procedure-facts.generated.ts`. `formFields` holds every dotted path of the form's properties.
+ * `functions/documents/procedure-facts.generated.ts`. `formFields` holds every dotted path of the form's properties.
  */
 export interface ProcedureFacts
   extends Pick<ProcedureDefinition, 'id' | 'level' | 'processingDays' | 'documents'> {

@@ -1,8 +1,8 @@
 // Officials' actions on a case (they may claim a result file). The applicant's supplement is in ./supplement.ts.
 import type { CaseActionRequest } from '../../schemas/api';
-import { findProcedureFacts } from '../../schemas/procedure-facts.generated';
 import type { ProcedureFacts } from '../../schemas/types';
 import { checkDocuments, storedDocument } from '../documents/claims';
+import { findProcedureFacts } from '../documents/procedure-facts.generated';
 import { RESULT_DOCUMENT } from '../documents/rules';
 import { vietnamCalendar } from '../domain/calendar';
 import { type FieldProblem, ValidationFailedError } from '../domain/errors';

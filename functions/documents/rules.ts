@@ -1,9 +1,10 @@
 // What may be uploaded for what, and the words of every problem an upload can have (no AWS here).
-import { findProcedureFacts } from '../../schemas/procedure-facts.generated';
+
 import type { DocumentRequirement, ProcedureFacts } from '../../schemas/types';
 import { actsForAgency } from '../domain/access';
 import type { Principal } from '../domain/principal';
 import type { LocalizedText } from '../domain/types';
+import { findProcedureFacts } from './procedure-facts.generated';
 
 /** The result document an official attaches with `issue_result`: not one of the applicant's documents. */
 export const RESULT_DOCUMENT: DocumentRequirement = {

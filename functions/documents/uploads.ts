@@ -1,7 +1,6 @@
 // Presigned uploads into quarantine, and what the uploader may read of one: its status and its problems.
 import { randomUUID } from 'node:crypto';
 import type { UploadRequest } from '../../schemas/api';
-import { findProcedureFacts } from '../../schemas/procedure-facts.generated';
 import { limits, requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
 import { presignedPost } from '../commons/presign';
@@ -12,6 +11,7 @@ import { toVietnamIso } from '../domain/vietnam-time';
 import type { UploadRecord } from '../storage/records';
 import { getUpload, putUpload } from '../storage/uploads';
 import { quarantineKey } from './object-keys';
+import { findProcedureFacts } from './procedure-facts.generated';
 import { requirementFor, UPLOAD_TEXTS as text } from './rules';
 
 const Bucket = requiredEnv(ENV.documentsBucket, 'the bucket of uploads and documents');

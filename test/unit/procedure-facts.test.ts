@@ -1,10 +1,10 @@
 // The facts of procedures that uploads and officials' actions read (no zod) say what the catalogue says.
 import { describe, expect, it } from 'vitest';
+import { findProcedureFacts } from '../../functions/documents/procedure-facts.generated';
 import { findProcedure, procedures } from '../../schemas/catalogue';
-import { findProcedureFacts } from '../../schemas/procedure-facts.generated';
 import { procedureFacts } from '../../scripts/generate-procedure-facts';
 
-describe('schemas/procedure-facts.generated.ts', () => {
+describe('functions/documents/procedure-facts.generated.ts', () => {
   it('holds every procedure of the catalogue with its level, processing days and documents', () => {
     for (const procedure of procedures) {
       const facts = findProcedureFacts(procedure.id);
