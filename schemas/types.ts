@@ -64,3 +64,12 @@ export interface ProcedureDefinition<Form extends z.ZodType = z.ZodType> {
   /** The applicant's name as the queue shows it, taken from valid `data`. */
   readonly applicantName: (data: z.output<Form>) => string;
 }
+
+/**
+ * What uploads and officials' actions need of a procedure, with no zod form: the generated
+ * `functions/documents/procedure-facts.generated.ts`. `formFields` holds every dotted path of the form's properties.
+ */
+export interface ProcedureFacts
+  extends Pick<ProcedureDefinition, 'id' | 'level' | 'processingDays' | 'documents'> {
+  readonly formFields: readonly string[];
+}

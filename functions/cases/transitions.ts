@@ -1,14 +1,14 @@
-// Changes of a case that may claim files: officials' actions and the applicant's supplement.
-import type { CaseActionRequest, SupplementAnswer } from '../../schemas/api';
-import { findProcedure, procedureDetail, validateApplicationData } from '../../schemas/catalogue';
-import type { ProcedureDefinition } from '../../schemas/types';
-import { checkDocuments, type DocumentClaim, storedDocument } from '../documents/claims';
+// Officials' actions on a case (they may claim a result file). The applicant's supplement is in ./supplement.ts.
+import type { CaseActionRequest } from '../../schemas/api';
+import type { ProcedureFacts } from '../../schemas/types';
+import { checkDocuments, storedDocument } from '../documents/claims';
+import { findProcedureFacts } from '../documents/procedure-facts.generated';
 import { RESULT_DOCUMENT } from '../documents/rules';
-import { parseIso, vietnamCalendar } from '../domain/calendar';
+import { vietnamCalendar } from '../domain/calendar';
 import { type FieldProblem, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
-import { nextStatus, requiresItems, requiresNote } from '../domain/status-machine';
-import type { Language, LocalizedText } from '../domain/types';
+import { requiresItems, requiresNote } from '../domain/status-machine';
+import type { LocalizedText } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { signatureRequestItem } from '../results/signing-request';
 import type { CaseRecord, UploadRecord } from '../storage/records';
@@ -17,8 +17,8 @@ import { actorOf, commitChange } from './change';
 import { planAssignment, planExtension } from './hand-offs';
 import { loadVisibleCase } from './queries';
 
-function procedureOf(record: CaseRecord): ProcedureDefinition {
-  const procedure = findProcedure(record.procedureId);
+function procedureOf(record: CaseRecord): ProcedureFacts {
+  const procedure = findProcedureFacts(record.procedureId);
   if (!procedure) throw new Error(`case ${record.code} names unknown procedure ${record.procedureId}`);
   return procedure;
 }
@@ -26,15 +26,8 @@ function procedureOf(record: CaseRecord): ProcedureDefinition {
 const required = (vi: string, en: string): LocalizedText => ({ vi, en });
 
 /** Whether a dotted field path (`child.fullName`, `parties[0].cccd`) names a property of the form. */
-export function formHasField(procedure: ProcedureDefinition, path: string): boolean {
-  let node = procedureDetail(procedure).form as Record<string, unknown> | undefined;
-  for (const segment of path.replace(/\[\d+\]/g, '').split('.')) {
-    while (node && node.type === 'array') node = node.items as Record<string, unknown> | undefined;
-    const properties = node?.properties as Record<string, Record<string, unknown>> | undefined;
-    node = properties?.[segment];
-    if (!node) return false;
-  }
-  return true;
+export function formHasField(procedure: ProcedureFacts, path: string): boolean {
+  return procedure.formFields.includes(path.replace(/\[\d+\]/g, ''));
 }
 
 export async function actOnCase(
@@ -170,68 +163,5 @@ export async function actOnCase(
         ? [signatureRequestItem(record, storedDocument(uploads[0]), at)]
         : []),
     ],
-  });
-}
-
-export async function answerSupplement(
-  principal: Principal,
-  code: string,
-  answer: SupplementAnswer,
-  lang: Language,
-  now = new Date(),
-) {
-  const { record, events, parts } = await loadVisibleCase(principal, code);
-  const procedure = procedureOf(record);
-  // Checked before the answer itself, so that a case with no open request is 409, whatever the body.
-  nextStatus(record.status, 'supplement', record.statusBeforeSupplement);
-  const problems: FieldProblem[] = [];
-  let data = record.data;
-  if (answer.data) {
-    const validated = validateApplicationData(procedure, answer.data, lang);
-    if (validated.ok) data = validated.data as Record<string, unknown>;
-    else problems.push(...validated.errors);
-  }
-  const claims: readonly DocumentClaim[] = answer.documents ?? [];
-  const checked = await checkDocuments({
-    principal,
-    procedure,
-    claims,
-    pathPrefix: 'documents',
-    complete: false,
-  });
-  problems.push(...checked.problems);
-  if (!answer.data && claims.length === 0) {
-    problems.push({
-      path: '',
-      message: required('Cần gửi dữ liệu hoặc giấy tờ bổ sung', 'Send the corrected data or documents'),
-    });
-  }
-  if (problems.length > 0) throw new ValidationFailedError(problems);
-  // New files replace the earlier files of the same document type.
-  const replaced = new Set(checked.uploads.map((u) => u.documentType));
-  const documents = [
-    ...record.documents.filter((d) => !replaced.has(d.documentType)),
-    ...checked.uploads.map(storedDocument),
-  ];
-  const dueAt = record.pausedAt
-    ? toVietnamIso(vietnamCalendar.extendForPause(parseIso(record.dueAt), parseIso(record.pausedAt), now))
-    : record.dueAt;
-  return commitChange({
-    record,
-    events,
-    parts,
-    action: 'supplement',
-    actor: actorOf(principal),
-    expectedVersion: record.version,
-    now,
-    patch: {
-      data,
-      documents,
-      dueAt,
-      statusBeforeSupplement: undefined,
-      pausedAt: undefined,
-      supplementRequest: undefined,
-    },
-    claim: { uploads: checked.uploads, claimant: principal.id },
   });
 }

@@ -1,7 +1,7 @@
 // Which uploads a submission, a supplement or a result may claim: judged from their records alone, never by reading
 // storage in the request (the verifier checked each file as it landed). A pending upload is waited for, briefly.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DocumentRequirement, ProcedureDefinition } from '../../schemas/types';
+import type { DocumentRequirement, ProcedureFacts } from '../../schemas/types';
 import { limits } from '../commons/config';
 import type { FieldProblem } from '../domain/errors';
 import type { Principal } from '../domain/principal';
@@ -15,13 +15,16 @@ export interface DocumentClaim {
   readonly uploadId: string;
 }
 
+/** What of a procedure the claims are checked against: its catalogue entry or its generated facts. */
+type ClaimedFor = Pick<ProcedureFacts, 'id' | 'documents'>;
+
 /** What an upload's record says of a claim on it: take it, wait for its verdict, or refuse it and why. */
 type Judgement = 'claimable' | 'pending' | readonly LocalizedText[];
 
 function judgeClaim(
   upload: UploadRecord | undefined,
   claim: DocumentClaim,
-  procedure: ProcedureDefinition,
+  procedure: ClaimedFor,
   principal: Principal,
 ): Judgement {
   // Someone else's upload looks exactly like a missing one.
@@ -48,7 +51,7 @@ function stillPending(upload: UploadRecord): LocalizedText {
  */
 export async function checkDocuments(options: {
   readonly principal: Principal;
-  readonly procedure: ProcedureDefinition;
+  readonly procedure: ClaimedFor;
   readonly claims: readonly DocumentClaim[];
   readonly pathPrefix: string;
   /** Whether the list must hold every required document (a submission) or only some (a supplement). */

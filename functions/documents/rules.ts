@@ -1,9 +1,10 @@
 // What may be uploaded for what, and the words of every problem an upload can have (no AWS here).
-import { findProcedure } from '../../schemas/catalogue';
-import type { DocumentRequirement, ProcedureDefinition } from '../../schemas/types';
+
+import type { DocumentRequirement, ProcedureFacts } from '../../schemas/types';
 import { actsForAgency } from '../domain/access';
 import type { Principal } from '../domain/principal';
 import type { LocalizedText } from '../domain/types';
+import { findProcedureFacts } from './procedure-facts.generated';
 
 /** The result document an official attaches with `issue_result`: not one of the applicant's documents. */
 export const RESULT_DOCUMENT: DocumentRequirement = {
@@ -75,7 +76,7 @@ export const UPLOAD_TEXTS = {
 
 /** The requirement a caller uploads against: the procedure's own documents, and the result for its officials. */
 export function requirementFor(
-  procedure: ProcedureDefinition,
+  procedure: Pick<ProcedureFacts, 'documents'>,
   documentType: string,
   principal: Principal,
 ): DocumentRequirement | undefined {
@@ -89,5 +90,5 @@ export function requirementOfUpload(upload: {
   readonly documentType: string;
 }): DocumentRequirement | undefined {
   if (upload.documentType === RESULT_DOCUMENT.type) return RESULT_DOCUMENT;
-  return findProcedure(upload.procedureId)?.documents.find((d) => d.type === upload.documentType);
+  return findProcedureFacts(upload.procedureId)?.documents.find((d) => d.type === upload.documentType);
 }

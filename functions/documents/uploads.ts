@@ -1,11 +1,9 @@
 // Presigned uploads into quarantine, and what the uploader may read of one: its status and its problems.
 import { randomUUID } from 'node:crypto';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { UploadRequest } from '../../schemas/api';
-import { findProcedure } from '../../schemas/catalogue';
 import { limits, requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
-import { s3 } from '../commons/s3';
+import { presignedPost } from '../commons/presign';
 import { type FieldProblem, NotFoundError, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import type { Language } from '../domain/types';
@@ -13,12 +11,13 @@ import { toVietnamIso } from '../domain/vietnam-time';
 import type { UploadRecord } from '../storage/records';
 import { getUpload, putUpload } from '../storage/uploads';
 import { quarantineKey } from './object-keys';
+import { findProcedureFacts } from './procedure-facts.generated';
 import { requirementFor, UPLOAD_TEXTS as text } from './rules';
 
 const Bucket = requiredEnv(ENV.documentsBucket, 'the bucket of uploads and documents');
 
 export async function createUpload(principal: Principal, request: UploadRequest) {
-  const procedure = findProcedure(request.procedureId);
+  const procedure = findProcedureFacts(request.procedureId);
   if (!procedure) throw new ValidationFailedError([{ path: 'procedureId', message: text.unknownProcedure }]);
   const requirement = requirementFor(procedure, request.documentType, principal);
   if (!requirement)
@@ -34,16 +33,19 @@ export async function createUpload(principal: Principal, request: UploadRequest)
   const uploadId = randomUUID();
   const key = quarantineKey(uploadId);
   const now = new Date();
-  const { url, fields } = await createPresignedPost(s3, {
-    Bucket,
-    Key: key,
-    Conditions: [
-      ['content-length-range', request.size, request.size],
-      ['eq', '$Content-Type', request.contentType],
-    ],
-    Fields: { 'Content-Type': request.contentType },
-    Expires: limits.uploadUrlTtlSeconds,
-  });
+  const { url, fields } = await presignedPost(
+    {
+      bucket: Bucket,
+      key,
+      conditions: [
+        ['content-length-range', request.size, request.size],
+        ['eq', '$Content-Type', request.contentType],
+      ],
+      fields: { 'Content-Type': request.contentType },
+      expiresIn: limits.uploadUrlTtlSeconds,
+    },
+    now,
+  );
   const record: UploadRecord = {
     type: 'upload',
     uploadId,

@@ -1,6 +1,6 @@
 // Handlers of submissions: submit an application, answer a supplement request (both check and claim uploads).
 import { submitApplication as submit } from '../cases/submit';
-import { answerSupplement as answer } from '../cases/transitions';
+import { answerSupplement as answer } from '../cases/supplement';
 import { caseView } from '../cases/views';
 import { created, ok, route } from '../commons/http';
 import { submissionRoutes as routes } from '../routes/applications';

@@ -1,9 +1,7 @@
 // The signed result behind a short-lived download link: checked here, then handed to S3 by a presigned URL.
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
-import { s3 } from '../commons/s3';
+import { presignedGetUrl } from '../commons/presign';
 import { NotFoundError } from '../domain/errors';
 import { getResultSignature } from '../storage/signed-results';
 import { isResultDownloadLink } from './links';
@@ -17,14 +15,11 @@ export async function resultDownloadLocation(code: string, expires: number, sig:
   if (!isResultDownloadLink(code, expires, sig)) throw new NotFoundError('result');
   const signature = await getResultSignature(code);
   if (signature?.state !== 'signed' || !signature.signed) throw new NotFoundError('result');
-  return getSignedUrl(
-    s3,
-    new GetObjectCommand({
-      Bucket,
-      Key: signature.signed.key,
-      ResponseContentType: 'application/pdf',
-      ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(signature.source.fileName)}`,
-    }),
-    { expiresIn: S3_LINK_SECONDS },
-  );
+  return presignedGetUrl({
+    bucket: Bucket,
+    key: signature.signed.key,
+    responseContentType: 'application/pdf',
+    responseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(signature.source.fileName)}`,
+    expiresIn: S3_LINK_SECONDS,
+  });
 }

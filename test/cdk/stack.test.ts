@@ -330,7 +330,7 @@ describe('functions', () => {
     });
   });
 
-  it('bundle the S3 client only into the functions that presign or sign links, and no SDK into the catalogue', () => {
+  it('bundle no S3 client into interactive functions (presigned by SigV4 alone), and no SDK into the catalogue', () => {
     // The source map of each bundle names every module it holds.
     const modules = (prefix: string) => {
       const [, fn] =
@@ -349,8 +349,15 @@ describe('functions', () => {
     expect(modules('FunctionsPublic')).not.toContain('@aws-sdk/');
     // Submissions claim uploads the verifier checked: no S3 call, so no S3 client.
     expect(modules('FunctionsSubmit')).not.toContain('@aws-sdk/client-s3');
-    for (const prefix of ['FunctionsUploads', 'FunctionsOfficial'])
-      expect(modules(prefix), prefix).toContain('@aws-sdk/client-s3');
+    // Uploads and officials only presign (functions/commons/presign.ts), and read procedures' generated facts.
+    for (const prefix of ['FunctionsUploads', 'FunctionsOfficial']) {
+      const held = modules(prefix);
+      expect(held, prefix).toContain('@smithy/signature-v4');
+      expect(held, prefix).not.toContain('@aws-sdk/client-s3');
+      expect(held, prefix).not.toContain('zod/v4/classic');
+    }
+    // The verifier copies and deletes objects: it keeps the client.
+    expect(modules('UploadsVerifier')).toContain('@aws-sdk/client-s3');
   });
 
   it('give the public catalogue no storage, and the queue read-only table access', () => {
