@@ -467,6 +467,9 @@ export const agencyQuery = /* @__PURE__ */ lazy(() =>
   }),
 );
 export const officialList = /* @__PURE__ */ lazy(() => z.object({ items: z.array(official()) }));
+export const agencyAuditQuery = /* @__PURE__ */ lazy(() =>
+  z.object({ ...agencyQuery().shape, ...pageQueryShape() }),
+);
 
 export const queueCountsQuery = /* @__PURE__ */ lazy(() =>
   z.object({

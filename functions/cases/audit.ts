@@ -4,9 +4,15 @@ import { findAgency } from '../../schemas/agencies';
 import type { AuditEntry } from '../../schemas/api';
 import type { Principal } from '../domain/principal';
 import { toVietnamIso } from '../domain/vietnam-time';
-import { auditEntryItem, listAuditEntries, recordAuditEntry } from '../storage/audit';
+import {
+  auditEntryItem,
+  listAgencyAuditEntries,
+  listAuditEntries,
+  recordAgencyAuditEntry,
+  recordAuditEntry,
+} from '../storage/audit';
 import type { TransactItem } from '../storage/dynamo';
-import type { AuditActor, AuditRecord } from '../storage/records';
+import type { AgencyAuditRecord, AuditActor, AuditRecord } from '../storage/records';
 
 /** A signed-in person as the trail names them, with the agency they act for. */
 export function principalActor(principal: Principal): AuditActor {
@@ -79,13 +85,49 @@ export function actionAuditItem(
   return auditEntryItem(auditEntryOf(principal, code, action, now, detail));
 }
 
+/**
+ * Records that `principal` read many of the agency's cases at once (the register, described in `detail`), in the
+ * agency's access log. Resolves once stored; the caller answers only then.
+ */
+export async function recordAgencyRead(
+  principal: Principal,
+  agencyId: string,
+  now: Date,
+  detail: string,
+): Promise<void> {
+  if (!isRecordedReader(principal)) return;
+  await recordAgencyAuditEntry({
+    type: 'agency-audit',
+    agencyId,
+    at: toVietnamIso(now),
+    actor: principalActor(principal),
+    action: 'download',
+    detail,
+  });
+}
+
 /** One page of a case's audit trail, oldest first. */
 export async function auditPage(
   code: string,
   limit: number,
   cursor?: string,
 ): Promise<{ items: AuditEntry[]; nextCursor?: string }> {
-  const page = await listAuditEntries(code, limit, cursor);
+  return entriesPage(await listAuditEntries(code, limit, cursor));
+}
+
+/** One page of an agency's access log (its reads of many cases at once), oldest first. */
+export async function agencyAuditPage(
+  agencyId: string,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: AuditEntry[]; nextCursor?: string }> {
+  return entriesPage(await listAgencyAuditEntries(agencyId, limit, cursor));
+}
+
+function entriesPage(page: {
+  readonly items: readonly (AuditRecord | AgencyAuditRecord)[];
+  readonly nextCursor?: string;
+}): { items: AuditEntry[]; nextCursor?: string } {
   return {
     items: page.items.map((entry) => ({
       at: entry.at,

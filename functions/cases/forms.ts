@@ -26,7 +26,7 @@ import {
 } from '../forms';
 import { listReceivedCases, type RegisterRecord } from '../storage/cases';
 import type { CaseRecord, EventRecord } from '../storage/records';
-import { recordRead } from './audit';
+import { recordAgencyRead, recordRead } from './audit';
 import { loadVisibleCase } from './queries';
 import { agencyOfCaller } from './queue';
 
@@ -327,7 +327,16 @@ export async function registerFile(
     issuedAt: now,
   };
   const name = `so-theo-doi-ho-so-${query.from}-${query.to}`;
-  return query.format === 'csv'
-    ? { bytes: renderRegisterCsv(input), contentType: 'text/csv; charset=utf-8', fileName: `${name}.csv` }
-    : { bytes: await renderRegister(input), contentType: 'application/pdf', fileName: `${name}.pdf` };
+  const file: FileAnswer =
+    query.format === 'csv'
+      ? { bytes: renderRegisterCsv(input), contentType: 'text/csv; charset=utf-8', fileName: `${name}.csv` }
+      : { bytes: await renderRegister(input), contentType: 'application/pdf', fileName: `${name}.pdf` };
+  // The register holds every listed applicant's name: the read is recorded before it is answered.
+  await recordAgencyRead(
+    principal,
+    agencyId,
+    now,
+    `register ${query.from}..${query.to} (${query.format}, ${records.length} cases)`,
+  );
+  return file;
 }

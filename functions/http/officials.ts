@@ -1,7 +1,8 @@
-// Handlers of officials' routes on one case: the case with its documents, actions, its audit trail, a document.
-import { auditPage, recordRead } from '../cases/audit';
+// Handlers of officials' routes: a case with its documents, actions and audit trail, a document, the agency's access log.
+import { agencyAuditPage, auditPage, recordRead } from '../cases/audit';
 import { officialCaseView, openDocument } from '../cases/official-view';
 import { loadVisibleCase } from '../cases/queries';
+import { agencyOfCaller } from '../cases/queue';
 import { agencyOfficials, rememberCaller } from '../cases/staff';
 import { actOnCase as act } from '../cases/transitions';
 import { ok, route } from '../commons/http';
@@ -36,6 +37,16 @@ export const getCaseAudit = route(routes.getCaseAudit, async (req) => {
   const { record } = await loadVisibleCase(req.principal, req.params.code);
   return ok(await auditPage(record.code, req.query.limit, req.query.cursor));
 });
+
+export const getAgencyAudit = route(routes.getAgencyAudit, async (req) =>
+  ok(
+    await agencyAuditPage(
+      agencyOfCaller(req.principal, req.query.agencyId),
+      req.query.limit,
+      req.query.cursor,
+    ),
+  ),
+);
 
 export const getCaseDocument = route(routes.getCaseDocument, async (req) =>
   ok(await openDocument(req.principal, req.params.code, req.params.index, req.now)),

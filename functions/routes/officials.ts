@@ -70,6 +70,23 @@ export const officialRoutes = /* @__PURE__ */ defineRoutes('functions/http/offic
       tag: 'Officials',
     },
   },
+  getAgencyAudit: {
+    method: 'GET',
+    path: '/api/audit',
+    group: 'official',
+    roles: OFFICIALS,
+    request: { query: api.agencyAuditQuery },
+    responses: { 200: { description: 'The agency’s access log, oldest first', body: api.auditPage } },
+    openapi: {
+      summary: 'Who read many of the agency’s cases at once, and when',
+      description:
+        'Reads that list many cases’ personal data, recorded in the agency’s own log before they are answered: ' +
+        'the register (Mẫu 06) downloaded (`download`, its period, format and number of cases in `detail`). ' +
+        'A single case’s reads and actions are in its own trail (`/api/cases/{code}/audit`). Officials: their ' +
+        'own agency; `admin` passes `agencyId`.',
+      tag: 'Officials',
+    },
+  },
   getCaseDocument: {
     method: 'GET',
     path: '/api/cases/{code}/documents/{index}',

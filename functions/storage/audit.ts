@@ -13,7 +13,7 @@ import {
   TableName,
   type TransactItem,
 } from './dynamo';
-import type { AuditRecord } from './records';
+import type { AgencyAuditRecord, AuditRecord } from './records';
 
 const AUDIT_PREFIX = 'AUDIT#';
 
@@ -39,6 +39,37 @@ export function auditEntryItem(entry: AuditRecord): TransactItem {
  */
 export async function recordAuditEntry(entry: AuditRecord): Promise<void> {
   await dynamo.send(new PutCommand({ TableName, Item: auditItem(entry) }));
+}
+
+/** The agency's own access log: reads of many cases at once (the register), in time order. */
+const agencyAuditPartition = (agencyId: string) => `AGENCY#${agencyId}#AUDIT`;
+
+/** Writes one entry of an agency's access log and resolves once it is stored (the read is answered only then). */
+export async function recordAgencyAuditEntry(entry: AgencyAuditRecord): Promise<void> {
+  await dynamo.send(
+    new PutCommand({
+      TableName,
+      Item: {
+        pk: agencyAuditPartition(entry.agencyId),
+        sk: `${AUDIT_PREFIX}${entry.at}#${randomUUID().slice(0, 8)}`,
+        ...entry,
+      },
+    }),
+  );
+}
+
+/** One page of an agency's access log, oldest first. */
+export function listAgencyAuditEntries(
+  agencyId: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page<AgencyAuditRecord>> {
+  return queryIndexPage(TABLE_KEY, agencyAuditPartition(agencyId), {
+    limit,
+    cursor,
+    newestFirst: false,
+    sortKey: { beginsWith: AUDIT_PREFIX },
+  });
 }
 
 /** One page of a case's audit trail, oldest first. */

@@ -100,6 +100,21 @@ export interface AuditRecord {
   readonly detail?: string;
 }
 
+/**
+ * A read of many cases' personal data at once, recorded in the agency's own access log: the register (Mẫu 06)
+ * downloaded. Each case's own trail would take one write per case listed (up to 20,000 for a CSV).
+ */
+export interface AgencyAuditRecord {
+  readonly type: 'agency-audit';
+  readonly agencyId: string;
+  readonly at: string;
+  readonly actor: AuditActor;
+  /** `download` of the register. */
+  readonly action: string;
+  /** What was read: the register's period, format and number of cases. */
+  readonly detail?: string;
+}
+
 /** An official known to the platform: listed for assignment once they have used the console. */
 export interface OfficialRecord {
   readonly type: 'official';

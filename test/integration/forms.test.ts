@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { type Account, newCitizen, newOfficial } from '../support/accounts';
+import { type Account, newAccount, newCitizen, newOfficial } from '../support/accounts';
 import {
   act,
   answerBirthSupplement,
@@ -195,5 +195,57 @@ describe.runIf(poppler)('the register (Mẫu 06)', () => {
     const notADay = await c.get('/api/register?from=2024-02-30&to=2024-03-01', { token: official.token });
     expect(notADay.status).toBe(400);
     expect((await c.get(`/api/register?from=${day}&to=${day}`, { token: applicant.token })).status).toBe(403);
+  });
+});
+
+describe("the agency's access log", () => {
+  /** Every entry of an agency's log that `actorId` wrote, read to its end by cursor (other tests write there too). */
+  async function entriesBy(who: Account, actorId: string, agencyId?: string) {
+    const found: { action: string; detail?: string; actor: { id: string; role: string } }[] = [];
+    let cursor: string | undefined;
+    do {
+      const query = new URLSearchParams({
+        limit: '100',
+        ...(agencyId ? { agencyId } : {}),
+        ...(cursor ? { cursor } : {}),
+      });
+      const page = await c.get(`/api/audit?${query}`, { token: who.token });
+      expect(page.status).toBe(200);
+      found.push(...page.body.items.filter((entry: { actor: { id: string } }) => entry.actor.id === actorId));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return found;
+  }
+
+  it('records each register download before answering it, for the agency and admins only', async () => {
+    const official = await newOfficial(COMMUNE);
+    const day = vietnamDay(new Date().toISOString());
+    expect(await entriesBy(official, official.sub)).toEqual([]);
+
+    const csv = await c.get(`/api/register?from=${day}&to=${day}&format=csv`, { token: official.token });
+    expect(csv.status).toBe(200);
+    const cases =
+      csv.bytes
+        .toString('utf8')
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '').length - 1;
+
+    const mine = await entriesBy(official, official.sub);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ action: 'download', actor: { id: official.sub, role: 'official' } });
+    expect(mine[0]!.detail).toBe(`register ${day}..${day} (csv, ${cases} cases)`);
+
+    // A refused request reads nothing and records nothing.
+    const backwards = await c.get(`/api/register?from=${day}&to=2000-01-01`, { token: official.token });
+    expect(backwards.status).toBe(400);
+    expect(await entriesBy(official, official.sub)).toHaveLength(1);
+
+    // Another agency's official reads their own agency's log, without it; an admin reads the commune's, with it.
+    const outsider = await newOfficial('so-tu-phap-ninh-binh');
+    expect(await entriesBy(outsider, official.sub)).toEqual([]);
+    expect(await entriesBy(outsider, official.sub, COMMUNE)).toEqual([]);
+    const admin = await newAccount('admin');
+    expect(await entriesBy(admin, official.sub, COMMUNE)).toHaveLength(1);
+    expect((await c.get('/api/audit', { token: (await newCitizen()).token })).status).toBe(403);
   });
 });
