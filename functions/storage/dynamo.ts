@@ -44,6 +44,10 @@ export class TransactionConflict extends Error {
   }
 }
 
+/** Whether a single write failed its condition (a transaction's failure is a `TransactionConflict` instead). */
+export const isConditionFailure = (error: unknown): boolean =>
+  (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
+
 /** Writes every item or none. A failed condition or a concurrent transaction is a `TransactionConflict`. */
 export async function transact(items: TransactItem[]): Promise<void> {
   try {

@@ -1,7 +1,7 @@
 // Upload records: a presigned upload from its creation, through the verdict on its file, to the case that claims it.
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
-import { stripKeys, TableName, type TransactItem } from './dynamo';
+import { isConditionFailure, stripKeys, TableName, type TransactItem } from './dynamo';
 import type { UploadProblem, UploadRecord, UploadStatus } from './records';
 
 export const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
@@ -98,7 +98,7 @@ export async function writeUploadVerdict(read: UploadRecord, verdict: UploadVerd
     );
     return true;
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    if (isConditionFailure(error)) return false;
     throw error;
   }
 }
@@ -149,7 +149,7 @@ export async function confirmVerifiedUpload(
     );
     return stripKeys<UploadRecord>(Attributes ?? {});
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+    if (isConditionFailure(error)) return undefined;
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { casePartition } from './cases';
-import { assignments, queryAll, scanItemsOfType, stripKeys, TableName } from './dynamo';
+import { assignments, isConditionFailure, queryAll, scanItemsOfType, stripKeys, TableName } from './dynamo';
 import type { WebhookDeliveryRecord, WebhookRecord } from './records';
 
 /** A business's webhook: in the owner's partition, listed by one query. */
@@ -16,9 +16,6 @@ const deliveryKey = (caseCode: string, messageId: string) => ({
   pk: casePartition(caseCode),
   sk: `${DELIVERY_PREFIX}${messageId}`,
 });
-
-const isConditionFailure = (error: unknown) =>
-  (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 export async function putWebhook(webhook: WebhookRecord): Promise<void> {
   await dynamo.send(
