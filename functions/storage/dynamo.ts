@@ -48,6 +48,17 @@ export class TransactionConflict extends Error {
 export const isConditionFailure = (error: unknown): boolean =>
   (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
 
+/** Whether a conditional write took place: false when its condition failed; any other error is thrown. */
+export async function wroteIf(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
 /** Writes every item or none. A failed condition or a concurrent transaction is a `TransactionConflict`. */
 export async function transact(items: TransactItem[]): Promise<void> {
   try {
