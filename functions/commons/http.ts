@@ -112,11 +112,16 @@ function rawBody(event: HttpEvent): Buffer {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
+/** The request's media type, without parameters, lower-cased ('' when none is given). */
+function mediaType(event: HttpEvent): string {
+  return (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
 function parseJsonBody(event: HttpEvent, maxBytes: number): unknown {
   const bytes = rawBody(event);
   if (bytes.length > maxBytes) throw httpProblems.payloadTooLarge(maxBytes);
   if (bytes.length === 0) return {};
-  const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const contentType = mediaType(event);
   if (contentType !== 'application/json' && !contentType.endsWith('+json')) {
     throw httpProblems.unsupportedMediaType();
   }
@@ -131,7 +136,7 @@ function parseJsonBody(event: HttpEvent, maxBytes: number): unknown {
 function parseRawBody(event: HttpEvent, spec: RawBodySpec): Buffer {
   const bytes = rawBody(event);
   if (bytes.length > spec.maxBytes) throw httpProblems.payloadTooLarge(spec.maxBytes);
-  const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const contentType = mediaType(event);
   if (!spec.contentTypes.includes(contentType)) throw httpProblems.unsupportedMediaType(spec.contentTypes);
   return bytes;
 }

@@ -15,6 +15,7 @@ import { ENV } from '../commons/environment';
 import { logger } from '../commons/observability';
 import { s3 } from '../commons/s3';
 import type { UploadRecord } from '../storage/records';
+import { handleInOrder } from '../stream/in-order';
 import { checkedPrefix } from './object-keys';
 
 const Bucket = requiredEnv(ENV.documentsBucket, 'the bucket of uploads and documents');
@@ -42,16 +43,13 @@ export async function unusedObjects(record: DynamoDBRecord): Promise<string[]> {
   return [before.key, ...copies];
 }
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  for (const record of event.Records) {
-    try {
+export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  handleInOrder(
+    event,
+    (record) => record,
+    async (record) => {
       const keys = await unusedObjects(record);
       await Promise.all(keys.map((Key) => s3.send(new DeleteObjectCommand({ Bucket, Key }))));
-    } catch (error) {
-      logger.error('upload files not cleared', { error: error as Error });
-      // Report this record and stop: the stream retries from here.
-      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
-    }
-  }
-  return { batchItemFailures: [] };
-};
+    },
+    (_record, error) => logger.error('upload files not cleared', { error: error as Error }),
+  );

@@ -78,8 +78,6 @@ export interface RawBodySpec {
   readonly description: string;
 }
 
-export type SuccessStatus = 200 | 201 | 204 | 302;
-
 export interface ResponseSpec {
   readonly description: string;
   readonly body: LazySchema;

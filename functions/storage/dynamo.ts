@@ -44,6 +44,21 @@ export class TransactionConflict extends Error {
   }
 }
 
+/** Whether a single write failed its condition (a transaction's failure is a `TransactionConflict` instead). */
+export const isConditionFailure = (error: unknown): boolean =>
+  (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
+
+/** Whether a conditional write took place: false when its condition failed; any other error is thrown. */
+export async function wroteIf(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
 /** Writes every item or none. A failed condition or a concurrent transaction is a `TransactionConflict`. */
 export async function transact(items: TransactItem[]): Promise<void> {
   try {

@@ -2,7 +2,15 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { casePartition } from './cases';
-import { putNew, queryAll, scanItemsOfType, stripKeys, TableName, type TransactItem } from './dynamo';
+import {
+  assignments,
+  putNew,
+  queryAll,
+  scanItemsOfType,
+  stripKeys,
+  TableName,
+  type TransactItem,
+} from './dynamo';
 import type { NotificationRecord } from './records';
 
 const NOTIFICATION_PREFIX = 'NOTIF#';
@@ -45,22 +53,15 @@ export async function markNotification(
     | { status: 'delivered'; subject: string; body: string; deliveredAt: string }
     | { status: 'failed'; lastError: string },
 ): Promise<void> {
-  const names: Record<string, string> = { '#status': 'status' };
-  const values: Record<string, unknown> = { ':delivered': 'delivered', ':one': 1 };
-  const sets: string[] = [];
-  for (const [field, value] of Object.entries(change)) {
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    sets.push(`#${field} = :${field}`);
-  }
+  const { sets, names, values } = assignments(change);
   await dynamo.send(
     new UpdateCommand({
       TableName,
       Key: notificationKey(n.caseCode, n.id),
       UpdateExpression: `SET ${sets.join(', ')} ADD attempts :one`,
       ConditionExpression: 'attribute_exists(pk) AND #status <> :delivered',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeNames: { ...names, '#status': 'status' },
+      ExpressionAttributeValues: { ...values, ':delivered': 'delivered', ':one': 1 },
     }),
   );
 }

@@ -5,7 +5,15 @@ import { dynamo } from '../commons/clients';
 import { ANY, type MonthField, type Tally, type TallyChange } from '../domain/case-tallies';
 import { CASE_STATUSES, type CaseStatus } from '../domain/types';
 import { casePartition } from './cases';
-import { queryAll, stripKeys, TableName, type TransactItem, TransactionConflict, transact } from './dynamo';
+import {
+  isConditionFailure,
+  queryAll,
+  stripKeys,
+  TableName,
+  type TransactItem,
+  TransactionConflict,
+  transact,
+} from './dynamo';
 
 // ---- Keys ----
 
@@ -221,7 +229,7 @@ export async function dropEmptyPendingBuckets(changes: readonly TallyChange[]): 
           }),
         )
         .catch((error: unknown) => {
-          if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+          if (!isConditionFailure(error)) throw error;
         }),
     ),
   );

@@ -1,7 +1,7 @@
 // Upload records: a presigned upload from its creation, through the verdict on its file, to the case that claims it.
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
-import { stripKeys, TableName, type TransactItem } from './dynamo';
+import { isConditionFailure, stripKeys, TableName, type TransactItem, wroteIf } from './dynamo';
 import type { UploadProblem, UploadRecord, UploadStatus } from './records';
 
 export const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
@@ -77,8 +77,8 @@ export async function writeUploadVerdict(read: UploadRecord, verdict: UploadVerd
   };
   const set = Object.keys(values).filter((name) => values[name] !== undefined);
   const remove = Object.keys(values).filter((name) => values[name] === undefined);
-  try {
-    await dynamo.send(
+  return wroteIf(
+    dynamo.send(
       new UpdateCommand({
         TableName,
         Key: uploadKey(read.uploadId),
@@ -95,12 +95,8 @@ export async function writeUploadVerdict(read: UploadRecord, verdict: UploadVerd
           ...(read.revision === undefined ? {} : { ':read': read.revision }),
         },
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /**
@@ -149,7 +145,7 @@ export async function confirmVerifiedUpload(
     );
     return stripKeys<UploadRecord>(Attributes ?? {});
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+    if (isConditionFailure(error)) return undefined;
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { casePartition } from './cases';
-import { assignments, queryAll, scanItemsOfType, stripKeys, TableName } from './dynamo';
+import { assignments, queryAll, scanItemsOfType, stripKeys, TableName, wroteIf } from './dynamo';
 import type { WebhookDeliveryRecord, WebhookRecord } from './records';
 
 /** A business's webhook: in the owner's partition, listed by one query. */
@@ -16,9 +16,6 @@ const deliveryKey = (caseCode: string, messageId: string) => ({
   pk: casePartition(caseCode),
   sk: `${DELIVERY_PREFIX}${messageId}`,
 });
-
-const isConditionFailure = (error: unknown) =>
-  (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 export async function putWebhook(webhook: WebhookRecord): Promise<void> {
   await dynamo.send(
@@ -49,36 +46,28 @@ export async function getWebhook(ownerId: string, id: string): Promise<WebhookRe
 
 /** Deletes one of the owner's webhooks; false when the owner has none by that id. */
 export async function deleteWebhook(ownerId: string, id: string): Promise<boolean> {
-  try {
-    await dynamo.send(
+  return wroteIf(
+    dynamo.send(
       new DeleteCommand({
         TableName,
         Key: webhookKey(ownerId, id),
         ConditionExpression: 'attribute_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Stores a new delivery; false when it exists (the same change enqueued twice: one delivery). */
 export async function createDelivery(delivery: WebhookDeliveryRecord): Promise<boolean> {
-  try {
-    await dynamo.send(
+  return wroteIf(
+    dynamo.send(
       new PutCommand({
         TableName,
         Item: { ...deliveryKey(delivery.caseCode, delivery.messageId), ...delivery },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 export async function getDelivery(
@@ -105,8 +94,8 @@ export async function recordAttempt(
   >,
 ): Promise<boolean> {
   const { sets, names, values } = assignments(change);
-  try {
-    await dynamo.send(
+  return wroteIf(
+    dynamo.send(
       new UpdateCommand({
         TableName,
         Key: deliveryKey(delivery.caseCode, delivery.messageId),
@@ -115,12 +104,8 @@ export async function recordAttempt(
         ExpressionAttributeNames: { ...names, '#attempts': 'attempts' },
         ExpressionAttributeValues: { ...values, ':seen': delivery.attempts, ':next': delivery.attempts + 1 },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** A case's webhook deliveries, or every one (the local outbox), oldest first. */

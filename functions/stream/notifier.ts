@@ -10,6 +10,7 @@ import { type NotificationChannel, outboxChannel, sesSnsChannel } from '../notif
 import { renderNotification } from '../notifications/render';
 import { getNotification, markNotification } from '../storage/notifications';
 import type { NotificationRecord } from '../storage/records';
+import { handleInOrder } from './in-order';
 
 const channel: NotificationChannel =
   oneOfEnv(ENV.notifyChannel, ['outbox', 'ses-sns']) === 'ses-sns'
@@ -45,20 +46,16 @@ export async function deliver(n: NotificationRecord, via: NotificationChannel = 
   });
 }
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    const image = record.dynamodb?.NewImage;
-    if (image?.type?.S !== 'notification' || image.status?.S !== 'pending') continue;
-    try {
-      await deliver(unmarshall(image as Record<string, AttributeValue>) as NotificationRecord);
-    } catch (error) {
+export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  handleInOrder(
+    event,
+    (record) => {
+      const image = record.dynamodb?.NewImage;
+      return image?.type?.S === 'notification' && image.status?.S === 'pending' ? image : undefined;
+    },
+    (image) => deliver(unmarshall(image as Record<string, AttributeValue>) as NotificationRecord),
+    (image, error) => {
       logger.error('notification failed', { error: error as Error });
       countEvent('NotificationFailed', { channel: image.channel?.S ?? 'unknown' });
-      // Report this record and stop: the stream retries from here, in order.
-      batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
-      break;
-    }
-  }
-  return { batchItemFailures };
-};
+    },
+  );

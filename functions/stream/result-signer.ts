@@ -4,23 +4,19 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { countEvent, logger } from '../commons/observability';
 import { signResult } from '../results/sign';
+import { handleInOrder } from './in-order';
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    const image = record.dynamodb?.NewImage;
-    if (image?.type?.S !== 'result-signature' || image.state?.S !== 'pending') continue;
-    const caseCode = image.caseCode?.S;
-    if (!caseCode) continue;
-    try {
-      await signResult(caseCode);
-    } catch (error) {
+export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  handleInOrder(
+    event,
+    (record) => {
+      const image = record.dynamodb?.NewImage;
+      if (image?.type?.S !== 'result-signature' || image.state?.S !== 'pending') return undefined;
+      return image.caseCode?.S || undefined;
+    },
+    signResult,
+    (caseCode, error) => {
       logger.error('result signing failed', { caseCode, error: error as Error });
       countEvent('ResultSigningFailed');
-      // Report this record and stop: the stream retries from here.
-      batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
-      break;
-    }
-  }
-  return { batchItemFailures };
-};
+    },
+  );

@@ -4,6 +4,7 @@ import type { AttributeValue, DynamoDBBatchResponse, DynamoDBStreamEvent } from 
 import { countEvent, logger } from '../commons/observability';
 import type { CaseStatus } from '../domain/types';
 import { type CaseStatusChange, fanOutStatusChange } from '../webhooks/fanout';
+import { handleInOrder } from './in-order';
 
 /**
  * The few fields a status change needs, read from the image as they are: the case's `data` is the applicant's
@@ -21,21 +22,17 @@ function statusChangeOf(image: Record<string, AttributeValue>): CaseStatusChange
   return { code, procedureId, status: status as CaseStatus, version, updatedAt, applicant: { id, role } };
 }
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    const image = record.dynamodb?.NewImage;
-    const change = image?.type?.S === 'case' ? statusChangeOf(image) : undefined;
-    if (!change) continue;
-    try {
-      await fanOutStatusChange(change, record.dynamodb?.OldImage?.status?.S);
-    } catch (error) {
+export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  handleInOrder(
+    event,
+    (record) => {
+      const image = record.dynamodb?.NewImage;
+      const change = image?.type?.S === 'case' ? statusChangeOf(image) : undefined;
+      return change && { change, before: record.dynamodb?.OldImage?.status?.S };
+    },
+    ({ change, before }) => fanOutStatusChange(change, before),
+    ({ change }, error) => {
       logger.error('webhook fan-out failed', { caseCode: change.code, error: error as Error });
       countEvent('WebhookFanOutFailed');
-      // Report this record and stop: the stream retries from here, in order.
-      batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
-      break;
-    }
-  }
-  return { batchItemFailures };
-};
+    },
+  );
