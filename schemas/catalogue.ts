@@ -32,6 +32,16 @@ export function findProcedure(id: string): ProcedureDefinition | undefined {
   return proceduresById.get(id);
 }
 
+/** The procedure of a stored case: always in the catalogue, so a missing one is the platform's fault (500). */
+export function procedureOfCase(stored: {
+  readonly code: string;
+  readonly procedureId: string;
+}): ProcedureDefinition {
+  const procedure = proceduresById.get(stored.procedureId);
+  if (!procedure) throw new Error(`case ${stored.code} names unknown procedure ${stored.procedureId}`);
+  return procedure;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Search
 

@@ -1,6 +1,6 @@
 // The one-stop forms of a case (Mẫu 01–05) and an agency's register (Mẫu 06), built from the stored record.
 import { findAgency } from '../../schemas/agencies';
-import { findProcedure, procedureDetail } from '../../schemas/catalogue';
+import { procedureDetail, procedureOfCase } from '../../schemas/catalogue';
 import type { ProcedureDefinition } from '../../schemas/types';
 import { requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
@@ -62,12 +62,6 @@ export function formAgencyOf(agencyId: string): FormAgency {
 export function caseVerificationUrl(code: string): string {
   const base = requiredEnv(ENV.publicBaseUrl, 'the site address that forms’ QR codes point at');
   return verificationUrl(base, code, verifyTokenFor(code, verifyTokenKeys()[0]!));
-}
-
-function procedureOf(record: Pick<CaseRecord, 'procedureId' | 'code'>): ProcedureDefinition {
-  const procedure = findProcedure(record.procedureId);
-  if (!procedure) throw new Error(`case ${record.code} names unknown procedure ${record.procedureId}`);
-  return procedure;
 }
 
 /** The title of a form field by its dotted path (`child.fullName`), as the procedure's JSON Schema gives it. */
@@ -134,7 +128,7 @@ export async function renderCaseForm(
   form: CaseFormName,
   now: Date,
 ): Promise<Uint8Array> {
-  const procedure = procedureOf(record);
+  const procedure = procedureOfCase(record);
   const officialOf = (event: EventRecord | undefined) =>
     event?.actor.name ? { name: event.actor.name, unit: DESK_NAME } : undefined;
   switch (form) {

@@ -1,7 +1,6 @@
 // The applicant's answer to a supplement request: corrected data (checked against the form) and new documents.
 import type { SupplementAnswer } from '../../schemas/api';
-import { findProcedure, validateApplicationData } from '../../schemas/catalogue';
-import type { ProcedureDefinition } from '../../schemas/types';
+import { procedureOfCase, validateApplicationData } from '../../schemas/catalogue';
 import { checkDocuments, type DocumentClaim, storedDocument } from '../documents/claims';
 import { parseIso, vietnamCalendar } from '../domain/calendar';
 import { type FieldProblem, ValidationFailedError } from '../domain/errors';
@@ -9,15 +8,8 @@ import type { Principal } from '../domain/principal';
 import { nextStatus } from '../domain/status-machine';
 import type { Language } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
-import type { CaseRecord } from '../storage/records';
 import { actorOf, commitChange } from './change';
 import { loadVisibleCase } from './queries';
-
-function procedureOf(record: CaseRecord): ProcedureDefinition {
-  const procedure = findProcedure(record.procedureId);
-  if (!procedure) throw new Error(`case ${record.code} names unknown procedure ${record.procedureId}`);
-  return procedure;
-}
 
 export async function answerSupplement(
   principal: Principal,
@@ -27,7 +19,7 @@ export async function answerSupplement(
   now = new Date(),
 ) {
   const { record, events, parts } = await loadVisibleCase(principal, code);
-  const procedure = procedureOf(record);
+  const procedure = procedureOfCase(record);
   // Checked before the answer itself, so that a case with no open request is 409, whatever the body.
   nextStatus(record.status, 'supplement', record.statusBeforeSupplement);
   const problems: FieldProblem[] = [];

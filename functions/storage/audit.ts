@@ -22,7 +22,8 @@ const AUDIT_PREFIX = 'AUDIT#';
  * tail keeps two entries of one millisecond apart. `AUDIT#` sorts before `CASE`, outside the range a case's
  * history is read from.
  */
-const auditSortKey = (entry: AuditRecord) => `${AUDIT_PREFIX}${entry.at}#${randomUUID().slice(0, 8)}`;
+const auditSortKey = (entry: { readonly at: string }) =>
+  `${AUDIT_PREFIX}${entry.at}#${randomUUID().slice(0, 8)}`;
 
 function auditItem(entry: AuditRecord) {
   return { pk: casePartition(entry.caseCode), sk: auditSortKey(entry), ...entry };
@@ -51,7 +52,7 @@ export async function recordAgencyAuditEntry(entry: AgencyAuditRecord): Promise<
       TableName,
       Item: {
         pk: agencyAuditPartition(entry.agencyId),
-        sk: `${AUDIT_PREFIX}${entry.at}#${randomUUID().slice(0, 8)}`,
+        sk: auditSortKey(entry),
         ...entry,
       },
     }),
