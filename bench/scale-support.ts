@@ -2,18 +2,19 @@
 // runtime is idle (its stream consumers have caught up), and timing a request many times after a warm-up.
 import { readdir, readFile } from 'node:fs/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, type TranslateConfig } from '@aws-sdk/lib-dynamodb';
 
 export const TABLE_NAME = 'motcua';
 
 /** The runtime's table, straight through DynamoDB Local (its endpoint from the runtime's start-up line). */
-export function localTable(endpoint: string): DynamoDBDocumentClient {
+export function localTable(endpoint: string, translate?: TranslateConfig): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint,
       region: 'ap-southeast-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     }),
+    translate,
   );
 }
 /** Batches in flight while loading: DynamoDB Local takes them one at a time per table, but overlaps I/O. */

@@ -7,14 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createTableInput } from '../functions/storage/table';
 import { REPO_ROOT, startRuntime } from '../local/runtime';
 import { pdfBytes } from '../test/support/files';
 import { type ApiResponse, api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
 import { postToStorage, presignUpload } from '../test/support/uploads';
+import { localTable } from './scale-support';
 import { type Counts, countSdkCalls, isDeployedFunction } from './sdk-calls';
 import { percentile } from './stats';
 
@@ -101,14 +102,7 @@ async function measureRate() {
     });
 
     // The floor: the same items written by raw TransactWriteItems to DynamoDB Local, with the same concurrency.
-    const ddb = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        endpoint: runtime.info.dynamodb,
-        region: 'ap-southeast-1',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
-      { marshallOptions: { removeUndefinedValues: true } },
-    );
+    const ddb = localTable(runtime.info.dynamodb, { marshallOptions: { removeUndefinedValues: true } });
     const TableName = `bench-floor-${Date.now()}`;
     const { StreamSpecification: _noStream, ...tableInput } = createTableInput(TableName);
     await ddb.send(new CreateTableCommand(tableInput));

@@ -6,12 +6,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { submitExample } from '../test/support/flows';
+import { submitHouseholdBusiness } from '../test/support/flows';
 import { api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
 
 const CHANGES = Number(process.argv[2] ?? 60);
-const HOUSEHOLD_BUSINESS = 'dang-ky-thanh-lap-ho-kinh-doanh';
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -41,12 +40,12 @@ try {
   const registered = await c.post('/api/webhooks', { token, body: { url: hookUrl } });
   if (registered.status !== 201) throw new Error(`registration: ${JSON.stringify(registered.body)}`);
   // Warm the path once (handlers load on first use), then measure one change at a time.
-  const warm = await submitExample(c, 'business1', HOUSEHOLD_BUSINESS);
+  const warm = await submitHouseholdBusiness(c, 'business1');
   while (!arrivals.has(warm.code)) await new Promise((resolve) => setTimeout(resolve, 20));
 
   const latencies: number[] = [];
   for (let i = 0; i < CHANGES; i++) {
-    const created = await submitExample(c, 'business1', HOUSEHOLD_BUSINESS);
+    const created = await submitHouseholdBusiness(c, 'business1');
     // The change is stored once its 201 is back: the clock starts there.
     const stored = performance.now();
     const deadline = stored + 60_000;

@@ -58,7 +58,8 @@ export class MotcuaStack extends Stack {
     const { config } = props;
     const routes = props.routes ?? contractRoutes;
     const sourceRoot = props.sourceRoot ?? REPOSITORY_ROOT;
-    const logRemovalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    // What a production stack keeps when it is deleted (its logs, secrets and keys); a dev stack leaves nothing.
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const logRetentionDays = config.logRetentionDays;
     const customOrigin = config.domainName ? `https://${config.domainName}` : undefined;
     const authDomainPrefix = config.authDomainPrefix ?? `motcua-${config.env}-${Aws.ACCOUNT_ID}`;
@@ -79,7 +80,7 @@ export class MotcuaStack extends Stack {
       throttleRate: config.throttleRate,
       throttleBurst: config.throttleBurst,
       logRetention: logRetentionDays as RetentionDays,
-      logRemovalPolicy,
+      logRemovalPolicy: removalPolicy,
     });
 
     this.web = new Web(this, 'Web', {
@@ -114,7 +115,7 @@ export class MotcuaStack extends Stack {
       this,
       'SealKey',
       'Key that seals tracking PINs inside idempotency records',
-      config.retainData,
+      removalPolicy,
       'Rotating the seal key would make the sealed PINs of pending idempotency records (24 h) unreadable; the key is replaced by hand between deploys if ever exposed.',
     );
     // The key of the `t` token in the QR codes of forms and results (functions/domain/verify-token.ts).
@@ -122,16 +123,15 @@ export class MotcuaStack extends Stack {
       this,
       'VerifyTokenKey',
       'Key of the verification token in QR codes of forms and results, and of result download links',
-      config.retainData,
+      removalPolicy,
       'Printed forms carry tokens made with this key for years; it is rotated by hand, keeping the old key in the list (VERIFY_TOKEN_KEY takes several) while forms made with it are in circulation.',
     );
 
     // ---- Level 4: the key of the payment gateway ----
-    const secretRemoval = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const vnpayHashSecret = new Secret(this, 'VnpayHashSecret', {
       description: "The merchant's VNPay hash secret: put the one VNPay issued here, then deploy again",
       generateSecretString: { passwordLength: 32, excludePunctuation: true, includeSpace: false },
-      removalPolicy: secretRemoval,
+      removalPolicy,
     });
     acknowledge(
       vnpayHashSecret,
@@ -155,7 +155,7 @@ export class MotcuaStack extends Stack {
       environment: { [ENV.clientIpHeader]: CLIENT_IP_HEADER },
       sourceRoot,
       logRetentionDays,
-      logRemovalPolicy,
+      logRemovalPolicy: removalPolicy,
     });
     this.api.addContractRoutes({
       routes,
@@ -184,7 +184,7 @@ export class MotcuaStack extends Stack {
       smsSenderId: config.smsSenderId,
       environment: { [ENV.publicBaseUrl]: this.web.origin },
       logRetentionDays,
-      logRemovalPolicy,
+      logRemovalPolicy: removalPolicy,
     });
 
     const janitor = consumer('upload-janitor');
@@ -197,7 +197,7 @@ export class MotcuaStack extends Stack {
       malwareScan: config.malwareScan === 'guardduty',
       sourceRoot,
       logRetentionDays,
-      logRemovalPolicy,
+      logRemovalPolicy: removalPolicy,
     });
 
     const tallies = consumer('tallies');
@@ -206,7 +206,7 @@ export class MotcuaStack extends Stack {
       filter: tallies.filter,
       table: this.data.table,
       logRetentionDays,
-      logRemovalPolicy,
+      logRemovalPolicy: removalPolicy,
     });
 
     this.web.deploySite(
@@ -232,9 +232,9 @@ export class MotcuaStack extends Stack {
       verifyTokenKey,
       publicBaseUrl: this.web.origin,
       certificates: config.signingCertificates,
-      removalPolicy: secretRemoval,
+      removalPolicy,
       logRetentionDays,
-      logRemovalPolicy,
+      logRemovalPolicy: removalPolicy,
     });
     const fanOut = consumer('webhook-fanout');
     const delivery = queueConsumers.find((candidate) => candidate.name === 'webhook-delivery');
@@ -247,7 +247,7 @@ export class MotcuaStack extends Stack {
       table: this.data.table,
       sealKey,
       logRetentionDays,
-      logRemovalPolicy,
+      logRemovalPolicy: removalPolicy,
     });
 
     const functions = new Map([
@@ -317,13 +317,13 @@ function randomKeySecret(
   scope: Construct,
   id: string,
   description: string,
-  retain: boolean,
+  removalPolicy: RemovalPolicy,
   whyNotRotated: string,
 ) {
   const secret = new Secret(scope, id, {
     description,
     generateSecretString: { passwordLength: 43, excludePunctuation: true, includeSpace: false },
-    removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    removalPolicy,
   });
   acknowledge(secret, whyNotRotated, 'AwsSolutions-SMG4');
   return secret;

@@ -74,6 +74,24 @@ export async function loadHandler(
   return instrumented(handler as LambdaHandler);
 }
 
+/** A function fed by an event source (the table's stream, a queue, the bucket's notifications), as functions/routes.ts declares it. */
+export interface EventConsumer {
+  readonly name: string;
+  readonly entry: string;
+  readonly exportName: string;
+}
+
+/** Invokes `consumer` with `event` as its event source would: loaded by entry, with its context and its timeout. */
+export async function invokeConsumer(
+  repoRoot: string,
+  consumer: EventConsumer,
+  event: unknown,
+  timeoutMs: number,
+): Promise<unknown> {
+  const handler = await loadHandler(repoRoot, consumer.entry, consumer.exportName);
+  return withTimeout(handler(event, lambdaContext(consumer.name, timeoutMs)), timeoutMs, consumer.name);
+}
+
 /** The Lambda context a function of the stack would get (the CDK stack names functions `motcua-<group>`). */
 export function lambdaContext(functionName: string, timeoutMs: number): Context {
   const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { S3Event } from 'aws-lambda';
 import type { ObjectEventConsumer } from '../functions/routes';
-import { HandlerMissingError, lambdaContext, loadHandler, withTimeout } from './lambda';
+import { HandlerMissingError, invokeConsumer } from './lambda';
 
 export interface ObjectEventsOptions {
   readonly repoRoot: string;
@@ -54,16 +54,7 @@ export function startObjectEvents(options: ObjectEventsOptions): RunningObjectEv
       return;
     for (let attempt = 1; ; attempt++) {
       try {
-        const handler = await loadHandler(
-          options.repoRoot,
-          options.consumer.entry,
-          options.consumer.exportName,
-        );
-        await withTimeout(
-          handler(event, lambdaContext(options.consumer.name, timeoutMs)),
-          timeoutMs,
-          options.consumer.name,
-        );
+        await invokeConsumer(options.repoRoot, options.consumer, event, timeoutMs);
         return;
       } catch (error) {
         if (error instanceof HandlerMissingError) {

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { QueueConsumer } from '../functions/routes';
 import type { LocalQueueMessage } from '../functions/storage/local-queue';
-import { lambdaContext, loadHandler, withTimeout } from './lambda';
+import { invokeConsumer } from './lambda';
 
 export interface QueuePollerOptions {
   readonly repoRoot: string;
@@ -62,16 +62,13 @@ export async function startQueuePoller(options: QueuePollerOptions): Promise<Run
     if (messages.length === 0) return false;
     busy = true;
     try {
-      const handler = await loadHandler(options.repoRoot, consumer.entry, consumer.exportName);
       const event: SQSEvent = { Records: messages.map((message) => sqsRecord(message, consumer)) };
       const timeoutMs = options.timeoutMs ?? 60_000;
       let failed: Set<string>;
       try {
-        const answer = (await withTimeout(
-          handler(event, lambdaContext(consumer.name, timeoutMs)),
-          timeoutMs,
-          consumer.name,
-        )) as SQSBatchResponse | undefined;
+        const answer = (await invokeConsumer(options.repoRoot, consumer, event, timeoutMs)) as
+          | SQSBatchResponse
+          | undefined;
         failed = new Set((answer?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
       } catch (error) {
         log(`${tag} batch failed: ${(error as Error).message}`);

@@ -20,7 +20,7 @@ import type {
   AttributeValue as LambdaAttributeValue,
 } from 'aws-lambda';
 import { matchesStreamFilter, type StreamConsumer } from '../functions/routes';
-import { HandlerMissingError, lambdaContext, loadHandler, withTimeout } from './lambda';
+import { HandlerMissingError, invokeConsumer, loadHandler } from './lambda';
 
 export interface StreamPollerOptions {
   readonly repoRoot: string;
@@ -214,17 +214,11 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
       let failedFrom = 0;
       let reason: string;
       try {
-        const handler = await loadHandler(
-          options.repoRoot,
-          options.consumer.entry,
-          options.consumer.exportName,
-        );
         const event: DynamoDBStreamEvent = { Records: pending };
-        const response = (await withTimeout(
-          handler(event, lambdaContext(options.consumer.name, timeoutMs)),
-          timeoutMs,
-          options.consumer.name,
-        )) as DynamoDBBatchResponse | undefined | null;
+        const response = (await invokeConsumer(options.repoRoot, options.consumer, event, timeoutMs)) as
+          | DynamoDBBatchResponse
+          | undefined
+          | null;
         const failures = response?.batchItemFailures ?? [];
         if (failures.length === 0) return;
         const positions = failures.map((failure) =>

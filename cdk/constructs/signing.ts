@@ -12,7 +12,7 @@ import { DOCUMENTS_PREFIX, SIGNED_RESULTS_PREFIX } from '../../functions/documen
 import type { StreamConsumer } from '../../functions/routes';
 import { acknowledge, arnToken } from '../nag';
 import { deadLetterQueue, grantTableAccess, MotcuaFunction } from './function';
-import { tableStreamSource } from './stream-source';
+import { consumeTableStream } from './stream-source';
 
 /** CPU for pdf-lib on results of up to 20 MB. */
 export const SIGNER_MEMORY_MB = 2048;
@@ -101,17 +101,10 @@ export class ResultSigning extends Construct {
       `AwsSolutions-IAM5[Resource::${arnToken(props.documents)}/${DOCUMENTS_PREFIX}*]`,
       `AwsSolutions-IAM5[Resource::${arnToken(props.documents)}/${SIGNED_RESULTS_PREFIX}*]`,
     );
-    acknowledge(
-      this.signer.role,
-      'dynamodb:ListStreams has no resource-level permissions (resource *).',
-      'AwsSolutions-IAM5[Resource::*]',
-    );
 
     this.deadLetters = deadLetterQueue(this, 'DeadLetters', 'the signer’s stream mapping');
     // One result at a time: a failing file is retried alone.
-    this.signer.function.addEventSource(
-      tableStreamSource(props.table, props.filter, this.deadLetters, { size: 1 }),
-    );
+    consumeTableStream(this.signer, props.table, props.filter, this.deadLetters, { size: 1 });
 
     new CfnOutput(scope, 'SigningKeyArn', {
       value: this.key.keyArn,

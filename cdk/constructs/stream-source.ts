@@ -6,6 +6,8 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { StreamConsumer } from '../../functions/routes';
+import { acknowledge } from '../nag';
+import type { MotcuaFunction } from './function';
 
 /**
  * The filters of a consumer's records: event names and the item `type` of the image the record has (a removed
@@ -28,20 +30,22 @@ function streamFilters(filter: StreamConsumer['filter']) {
  * The table's stream as a consumer declares it: a failing record is isolated by halving the batch, retried, then
  * sent to `deadLetters`.
  */
+export interface StreamBatch {
+  readonly size: number;
+  readonly window?: Duration;
+  /** How long a record is worth handling; `null`: as long as the stream keeps it. @default 6 hours */
+  readonly maxRecordAge?: Duration | null;
+  /** @default LATEST (a counter that must see what the stream still holds starts at TRIM_HORIZON) */
+  readonly startingPosition?: StartingPosition;
+  /** @default 5 */
+  readonly retryAttempts?: number;
+}
+
 export function tableStreamSource(
   table: ITable,
   filter: StreamConsumer['filter'],
   deadLetters: Queue,
-  batch: {
-    readonly size: number;
-    readonly window?: Duration;
-    /** How long a record is worth handling; `null`: as long as the stream keeps it. @default 6 hours */
-    readonly maxRecordAge?: Duration | null;
-    /** @default LATEST (a counter that must see what the stream still holds starts at TRIM_HORIZON) */
-    readonly startingPosition?: StartingPosition;
-    /** @default 5 */
-    readonly retryAttempts?: number;
-  },
+  batch: StreamBatch,
 ): DynamoEventSource {
   const maxRecordAge = batch.maxRecordAge === undefined ? Duration.hours(6) : batch.maxRecordAge;
   return new DynamoEventSource(table, {
@@ -55,4 +59,23 @@ export function tableStreamSource(
     onFailure: new SqsDlq(deadLetters),
     filters: streamFilters(filter),
   });
+}
+
+/**
+ * Feeds `consumer` from the table's stream (`tableStreamSource`), and acknowledges the `*` its role gets for
+ * dynamodb:ListStreams, which has no resource-level permissions.
+ */
+export function consumeTableStream(
+  consumer: MotcuaFunction,
+  table: ITable,
+  filter: StreamConsumer['filter'],
+  deadLetters: Queue,
+  batch: StreamBatch,
+): void {
+  consumer.function.addEventSource(tableStreamSource(table, filter, deadLetters, batch));
+  acknowledge(
+    consumer.role,
+    'dynamodb:ListStreams has no resource-level permissions (resource *).',
+    'AwsSolutions-IAM5[Resource::*]',
+  );
 }

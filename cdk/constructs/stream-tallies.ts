@@ -5,9 +5,8 @@ import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StreamConsumer } from '../../functions/routes';
-import { acknowledge } from '../nag';
 import { deadLetterQueue, grantTableAccess, MotcuaFunction } from './function';
-import { tableStreamSource } from './stream-source';
+import { consumeTableStream } from './stream-source';
 
 /** The tallies consumer's memory (read by bench/cost.ts to price its GB-seconds). */
 export const TALLIES_MEMORY_MB = 512;
@@ -44,19 +43,12 @@ export class StreamTallies extends Construct {
 
     this.deadLetters = deadLetterQueue(this, 'DeadLetters', 'the counter’s stream mapping');
     // From the stream's start: a new counter counts the changes the stream still holds (24 hours).
-    this.counter.function.addEventSource(
-      tableStreamSource(props.table, props.filter, this.deadLetters, {
-        size: 100,
-        window: Duration.seconds(1),
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        retryAttempts: 10,
-        maxRecordAge: null,
-      }),
-    );
-    acknowledge(
-      this.counter.role,
-      'dynamodb:ListStreams has no resource-level permissions (resource *).',
-      'AwsSolutions-IAM5[Resource::*]',
-    );
+    consumeTableStream(this.counter, props.table, props.filter, this.deadLetters, {
+      size: 100,
+      window: Duration.seconds(1),
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      retryAttempts: 10,
+      maxRecordAge: null,
+    });
   }
 }

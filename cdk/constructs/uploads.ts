@@ -17,7 +17,7 @@ import type { ObjectEventConsumer, StreamConsumer } from '../../functions/routes
 import { writeConsumerEntry } from '../bundling';
 import { acknowledge } from '../nag';
 import { deadLetterQueue, MotcuaFunction } from './function';
-import { tableStreamSource } from './stream-source';
+import { consumeTableStream } from './stream-source';
 
 export const VERIFIER_MEMORY_MB = 512;
 export const JANITOR_MEMORY_MB = 256;
@@ -115,21 +115,14 @@ export class UploadChecks extends Construct {
         conditions: { StringLike: { 's3:prefix': [`${DOCUMENTS_PREFIX}*`] } },
       }),
     );
-    this.janitor.function.addEventSource(
-      // A removed item has only its old image: the source matches each event name on the image it has.
-      tableStreamSource(props.table, props.janitor.filter, this.deadLetters, {
-        size: 100,
-        window: Duration.seconds(5),
-        maxRecordAge: Duration.days(1),
-      }),
-    );
+    // A removed item has only its old image: the source matches each event name on the image it has.
+    consumeTableStream(this.janitor, props.table, props.janitor.filter, this.deadLetters, {
+      size: 100,
+      window: Duration.seconds(5),
+      maxRecordAge: Duration.days(1),
+    });
     const objectPrefixes =
       'Object keys are random per upload, so access is granted per prefix of the documents bucket: quarantine/* (where presigned forms post) and documents/* (checked copies), never the whole bucket.';
-    acknowledge(
-      this.janitor.role,
-      'dynamodb:ListStreams has no resource-level permissions (resource *).',
-      'AwsSolutions-IAM5[Resource::*]',
-    );
     const bucketArn = nagString(Stack.of(this).resolve(s3Arn('')));
     for (const fn of [this.verifier, this.janitor]) {
       acknowledge(

@@ -7,9 +7,8 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/commons/environment';
 import type { QueueConsumer, StreamConsumer } from '../../functions/routes';
-import { acknowledge } from '../nag';
 import { deadLetterQueue, grantTableAccess, MotcuaFunction } from './function';
-import { tableStreamSource } from './stream-source';
+import { consumeTableStream } from './stream-source';
 
 export interface WebhooksProps {
   /** Absolute path of the fan-out's entry (a stream consumer). */
@@ -72,17 +71,10 @@ export class Webhooks extends Construct {
     grantTableAccess(this.fanOut, props.table, 'readwrite');
     this.queue.grantSendMessages(this.fanOut.role);
     this.fanOutDeadLetters = deadLetterQueue(this, 'FanOutDeadLetters', 'the fan-out’s stream mapping');
-    this.fanOut.function.addEventSource(
-      tableStreamSource(props.table, props.fanOutFilter, this.fanOutDeadLetters, {
-        size: 25,
-        window: Duration.seconds(1),
-      }),
-    );
-    acknowledge(
-      this.fanOut.role,
-      'dynamodb:ListStreams has no resource-level permissions (resource *).',
-      'AwsSolutions-IAM5[Resource::*]',
-    );
+    consumeTableStream(this.fanOut, props.table, props.fanOutFilter, this.fanOutDeadLetters, {
+      size: 25,
+      window: Duration.seconds(1),
+    });
 
     this.deliverer = new MotcuaFunction(this, 'Deliverer', {
       entry: props.deliveryEntry,
