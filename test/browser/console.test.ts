@@ -33,6 +33,7 @@ import {
   launchChromium,
   type Opened,
   openPhone,
+  PHONE,
   visible,
 } from './support';
 
@@ -41,7 +42,6 @@ const c = client();
 let browser: Browser;
 
 const DESK = { width: 1280, height: 800 } as const;
-const PHONE = { width: 360, height: 740 } as const;
 
 /**
  * A browser tab signed in as `who` (the session the sign-in page would have stored), at `size`, under the local

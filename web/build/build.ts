@@ -112,21 +112,19 @@ export function buildWebSync(outDir: string = WEB_OUT_DIR): WebBuild {
       logLevel: 'warning',
     });
     const outputs = bundled.metafile.outputs;
-    /** The chunks a file imports statically, and theirs: what its page must fetch before the script runs. */
-    const staticChunks = (file: string, seen = new Set<string>()): string[] => {
+    /**
+     * The chunks a file imports, and theirs, following the imports `follows` accepts: the static ones are what its
+     * page must fetch before the script runs; the rest, loaded when needed, are fetched ahead while the phone idles.
+     */
+    const chunksOf = (
+      file: string,
+      follows: (kind: string) => boolean,
+      seen = new Set<string>(),
+    ): string[] => {
       for (const imported of outputs[file]?.imports ?? []) {
-        if (imported.kind !== 'import-statement' || seen.has(imported.path)) continue;
+        if (!follows(imported.kind) || seen.has(imported.path)) continue;
         seen.add(imported.path);
-        staticChunks(imported.path, seen);
-      }
-      return [...seen];
-    };
-    /** The chunks a file loads when it needs them, and what those import: fetched ahead while the phone idles. */
-    const lazyChunks = (file: string, seen = new Set<string>()): string[] => {
-      for (const imported of outputs[file]?.imports ?? []) {
-        if (seen.has(imported.path)) continue;
-        seen.add(imported.path);
-        lazyChunks(imported.path, seen);
+        chunksOf(imported.path, follows, seen);
       }
       return [...seen];
     };
@@ -134,11 +132,11 @@ export function buildWebSync(outDir: string = WEB_OUT_DIR): WebBuild {
     if (!file) throw new Error(`${entry}: esbuild wrote no entry`);
     const toUrl = (path: string) => toUrlPath(outDir, resolve(REPOSITORY_ROOT, path));
     assets.set(name, toUrl(file));
-    const eager = staticChunks(file);
+    const eager = chunksOf(file, (kind) => kind === 'import-statement');
     preloads.set(name, eager.map(toUrl));
     prefetches.set(
       name,
-      lazyChunks(file)
+      chunksOf(file, () => true)
         .filter((chunk) => !eager.includes(chunk) && chunk.endsWith('.js'))
         .map(toUrl),
     );

@@ -12,6 +12,7 @@ import { statusTag } from '../components/tag/tag';
 import { ApiError, apiFetch } from '../lib/api';
 import type { AuditEntry, DocumentLink, OfficialCaseView, Page, ProcedureDetail } from '../lib/api-types';
 import { byId, el, queryParam, render, toNode } from '../lib/dom';
+import { fetchApiFile, saveBlob } from '../lib/files';
 import { formatBytes, formatDate, formatDateTime, formatMoney } from '../lib/format';
 import { type Child, h } from '../lib/html';
 import { COMMON, type Lang, pick } from '../lib/i18n';
@@ -20,7 +21,6 @@ import { caseAddress } from './action-page';
 import { type CaseTexts, caseTexts } from './case-texts';
 import { fieldsView } from './data-view';
 import { deadlineMarker } from './deadline';
-import { fetchApiFile, saveBlob } from './files';
 
 type Texts = CaseTexts;
 

@@ -9,12 +9,12 @@ import { apiFetch } from '../lib/api';
 import type { Page, ProcedureSummary, QueueItem } from '../lib/api-types';
 import type { Session } from '../lib/auth';
 import { byId, queryParam, render } from '../lib/dom';
+import { fetchApiFile, saveBlob } from '../lib/files';
 import { formatDate } from '../lib/format';
 import { type Child, h } from '../lib/html';
 import { COMMON, type Lang, pick } from '../lib/i18n';
 import { pages } from '../lib/urls';
 import { deadlineMarker } from './deadline';
-import { fetchApiFile, saveBlob } from './files';
 import { queueTexts } from './texts';
 
 type Texts = ReturnType<typeof queueTexts>;

@@ -28,8 +28,6 @@ async function show(code: string) {
   statusLine.textContent = text.loading;
   try {
     const found = await apiFetch<CaseView>(`/applications/${encodeURIComponent(code)}`);
-    const procedure = await apiFetch<ProcedureDetail>(`/procedures/${encodeURIComponent(found.procedureId)}`);
-    const amount = found.payment?.amount ?? procedure.fee?.amount ?? 0;
     const caseLink = h('a', { href: pages(lang).myCase(code) }, text.viewCase);
     if (found.status !== 'awaiting_payment') {
       render(
@@ -39,6 +37,11 @@ async function show(code: string) {
       );
       return;
     }
+    // The procedure's fee only when the case does not carry its own amount: no second request otherwise.
+    const amount =
+      found.payment?.amount ??
+      (await apiFetch<ProcedureDetail>(`/procedures/${encodeURIComponent(found.procedureId)}`)).fee?.amount ??
+      0;
     const button = h('button', { type: 'button', id: 'pay' }, text.pay);
     render(
       panel,

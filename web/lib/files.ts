@@ -1,7 +1,7 @@
-// Files the console fetches with the official's token and hands to the browser: forms, the register, documents.
-import { ApiError } from '../lib/api';
-import { currentSession } from '../lib/auth';
-import { loadConfig } from '../lib/config';
+// Files a page fetches from the API with the session's token and hands to the browser: forms, the register.
+import { ApiError } from './api';
+import { currentSession } from './auth';
+import { loadConfig } from './config';
 
 /** The name in `Content-Disposition` (RFC 6266's `filename*` first), else `fallback`. */
 export function fileNameOf(disposition: string | null, fallback: string): string {
