@@ -1,6 +1,7 @@
 // The single table's shared plumbing: its name, transactions, paged queries and their cursors, key stripping.
 import { type AttributeValue, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -57,6 +58,38 @@ export async function wroteIf(write: Promise<unknown>): Promise<boolean> {
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/** DynamoDB's limit of keys in one `BatchGetItem`. */
+const BATCH_GET_LIMIT = 100;
+/** Rounds of a batch read before keys DynamoDB keeps leaving unprocessed are an error. */
+const BATCH_GET_ROUNDS = 5;
+
+/**
+ * The items of these keys that exist, read with as few `BatchGetItem` calls as DynamoDB allows (100 keys each;
+ * consistent unless told otherwise). Keys left unprocessed (throttling) are asked again after a short, growing
+ * pause, up to five rounds; after that the read fails rather than answer with items missing.
+ */
+export async function batchGetItems(
+  keys: readonly Record<string, unknown>[],
+  options: { readonly consistent?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) {
+    let pending: Record<string, unknown>[] = keys.slice(i, i + BATCH_GET_LIMIT);
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === BATCH_GET_ROUNDS) throw new Error(`batch read: ${pending.length} keys left unprocessed`);
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** round));
+      const { Responses, UnprocessedKeys } = await dynamo.send(
+        new BatchGetCommand({
+          RequestItems: { [TableName]: { Keys: pending, ConsistentRead: options.consistent ?? true } },
+        }),
+      );
+      found.push(...(Responses?.[TableName] ?? []));
+      pending = UnprocessedKeys?.[TableName]?.Keys ?? [];
+    }
+  }
+  return found;
 }
 
 /** Writes every item or none. A failed condition or a concurrent transaction is a `TransactionConflict`. */

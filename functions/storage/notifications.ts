@@ -1,9 +1,10 @@
 // A case's notifications, kept in the case's partition: their keys, the outbox query and delivery marks.
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { casePartition } from './cases';
 import {
   assignments,
+  batchGetItems,
   putNew,
   queryAll,
   scanItemsOfType,
@@ -25,12 +26,22 @@ export function createNotificationItem(n: NotificationRecord): TransactItem {
   return putNew({ ...notificationKey(n.caseCode, n.id), ...n });
 }
 
-export async function getNotification(caseCode: string, id: string): Promise<NotificationRecord | undefined> {
-  const { Item } = await dynamo.send(
-    new GetCommand({ TableName, Key: notificationKey(caseCode, id), ConsistentRead: true }),
+/** Notifications as they stand now (consistent reads, one batch), by `notificationId()`; those gone are absent. */
+export async function getNotifications(
+  wanted: readonly Pick<NotificationRecord, 'caseCode' | 'id'>[],
+): Promise<Map<string, NotificationRecord>> {
+  const unique = new Map(wanted.map((n) => [notificationId(n), notificationKey(n.caseCode, n.id)]));
+  const items = await batchGetItems([...unique.values()]);
+  return new Map(
+    items.map((item) => {
+      const record = stripKeys<NotificationRecord>(item);
+      return [notificationId(record), record];
+    }),
   );
-  return Item ? stripKeys<NotificationRecord>(Item) : undefined;
 }
+
+/** A notification's identity across cases: ids are numbered within their case. */
+export const notificationId = (n: Pick<NotificationRecord, 'caseCode' | 'id'>) => `${n.caseCode}#${n.id}`;
 
 /** A case's notifications, or every one (the local outbox), oldest first. */
 export async function listNotifications(caseCode?: string): Promise<NotificationRecord[]> {

@@ -1,11 +1,12 @@
 // The counts kept of cases by the table's stream: the queue's tab counts and the statistics' monthly counters.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchGetCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { ANY, type MonthField, type Tally, type TallyChange } from '../domain/case-tallies';
 import { CASE_STATUSES, type CaseStatus } from '../domain/types';
 import { casePartition } from './cases';
 import {
+  batchGetItems,
   isConditionFailure,
   queryAll,
   stripKeys,
@@ -246,18 +247,11 @@ export async function readQueueCounts(
   const pk = queueCountsPartition(agencyId);
   const keys = CASE_STATUSES.map((status) => ({ pk, sk: queueCountKey(status, procedureId, assignee) }));
   const counts = Object.fromEntries(CASE_STATUSES.map((status) => [status, 0])) as Record<CaseStatus, number>;
-  let pending: Record<string, unknown>[] = keys;
-  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-    const { Responses, UnprocessedKeys } = await dynamo.send(
-      new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }),
-    );
-    for (const item of Responses?.[TableName] ?? []) {
-      const status = String(item.sk).split('#')[1] as CaseStatus;
-      counts[status] = Math.max(0, Number(item.count ?? 0));
-    }
-    pending = UnprocessedKeys?.[TableName]?.Keys ?? [];
+  // Eventually consistent, as the counts themselves are.
+  for (const item of await batchGetItems(keys, { consistent: false })) {
+    const status = String(item.sk).split('#')[1] as CaseStatus;
+    counts[status] = Math.max(0, Number(item.count ?? 0));
   }
-  if (pending.length > 0) throw new Error('queue counts: keys left unprocessed');
   return counts;
 }
 

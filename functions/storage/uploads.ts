@@ -1,13 +1,17 @@
 // Upload records: a presigned upload from its creation, through the verdict on its file, to the case that claims it.
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
-import { isConditionFailure, stripKeys, TableName, type TransactItem, wroteIf } from './dynamo';
+import {
+  batchGetItems,
+  isConditionFailure,
+  stripKeys,
+  TableName,
+  type TransactItem,
+  wroteIf,
+} from './dynamo';
 import type { UploadProblem, UploadRecord, UploadStatus } from './records';
 
 export const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
-
-/** BatchGetItem takes at most 100 keys. */
-const BATCH_GET_LIMIT = 100;
 
 export async function putUpload(record: UploadRecord): Promise<void> {
   await dynamo.send(
@@ -29,22 +33,13 @@ export async function getUpload(uploadId: string): Promise<UploadRecord | undefi
 
 /** The uploads of these ids that exist, by id (consistent reads). */
 export async function getUploads(uploadIds: readonly string[]): Promise<Map<string, UploadRecord>> {
-  const found = new Map<string, UploadRecord>();
-  const unique = [...new Set(uploadIds)];
-  for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [TableName]: { Keys: unique.slice(i, i + BATCH_GET_LIMIT).map(uploadKey), ConsistentRead: true },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const response = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of response.Responses?.[TableName] ?? []) {
-        const record = stripKeys<UploadRecord>(item);
-        found.set(record.uploadId, record);
-      }
-      request = response.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  const items = await batchGetItems([...new Set(uploadIds)].map(uploadKey));
+  return new Map(
+    items.map((item) => {
+      const record = stripKeys<UploadRecord>(item);
+      return [record.uploadId, record];
+    }),
+  );
 }
 
 /** A verdict on an upload's file, or a scan result, as the verifier writes it. */

@@ -1,14 +1,14 @@
 // Sends the notifications written with each status change; fed by the table's stream, locally and on AWS.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { oneOfEnv, optionalEnv, requiredEnv } from '../commons/config';
 import { ENV } from '../commons/environment';
 import { countEvent, logger } from '../commons/observability';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { type NotificationChannel, outboxChannel, sesSnsChannel } from '../notifications/channels';
 import { renderNotification } from '../notifications/render';
-import { getNotification, markNotification } from '../storage/notifications';
+import { getNotifications, markNotification, notificationId } from '../storage/notifications';
 import type { NotificationRecord } from '../storage/records';
 import { handleInOrder } from './in-order';
 
@@ -23,10 +23,15 @@ const channel: NotificationChannel =
 /** Links in messages point at the site's tracking page; without an origin they are left out. */
 const publicBaseUrl = optionalEnv(ENV.publicBaseUrl) ?? '';
 
-/** Delivers one notification, unless it was delivered already (stream records can arrive twice). */
-export async function deliver(n: NotificationRecord, via: NotificationChannel = channel): Promise<void> {
-  const current = await getNotification(n.caseCode, n.id);
-  if (!current || current.status === 'delivered') return;
+/**
+ * Delivers one notification as it stands now (`current`, read with its batch), unless it is gone or was delivered
+ * already: stream records can arrive twice, when a batch is retried after its checkpoint was missed.
+ */
+export async function deliver(
+  current: NotificationRecord | undefined,
+  via: NotificationChannel = channel,
+): Promise<NotificationRecord | undefined> {
+  if (!current || current.status === 'delivered') return current;
   const message = renderNotification(current, publicBaseUrl);
   try {
     await via.send(current, message);
@@ -38,24 +43,49 @@ export async function deliver(n: NotificationRecord, via: NotificationChannel = 
     throw error;
   }
   countEvent('NotificationDelivered', { channel: current.channel });
-  await markNotification(current, {
+  const delivered = {
     status: 'delivered',
     subject: message.subject,
     body: message.body,
     deliveredAt: toVietnamIso(new Date()),
-  });
+  } as const;
+  await markNotification(current, delivered);
+  return { ...current, ...delivered };
 }
 
-export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
-  handleInOrder(
+const pendingNotification = (record: DynamoDBRecord) => {
+  const image = record.dynamodb?.NewImage;
+  return image?.type?.S === 'notification' && image.status?.S === 'pending'
+    ? (unmarshall(image as Record<string, AttributeValue>) as NotificationRecord)
+    : undefined;
+};
+
+/**
+ * Sends a batch's new notifications in order. What each one is now is read for the whole batch at once (one
+ * consistent `BatchGetItem` instead of a read per message), then each is sent and marked; the first that fails
+ * is reported and the rest wait for the retry.
+ */
+export async function notifyBatch(
+  event: DynamoDBStreamEvent,
+  via: NotificationChannel = channel,
+): Promise<DynamoDBBatchResponse> {
+  const wanted = event.Records.map(pendingNotification).filter((n) => n !== undefined);
+  if (wanted.length === 0) return { batchItemFailures: [] };
+  const current = await getNotifications(wanted);
+  return handleInOrder(
     event,
-    (record) => {
-      const image = record.dynamodb?.NewImage;
-      return image?.type?.S === 'notification' && image.status?.S === 'pending' ? image : undefined;
+    pendingNotification,
+    async (n) => {
+      const id = notificationId(n);
+      // A notification twice in one batch is sent once: the first delivery is what it is now.
+      const now = await deliver(current.get(id), via);
+      if (now) current.set(id, now);
     },
-    (image) => deliver(unmarshall(image as Record<string, AttributeValue>) as NotificationRecord),
-    (image, error) => {
+    (n, error) => {
       logger.error('notification failed', { error: error as Error });
-      countEvent('NotificationFailed', { channel: image.channel?.S ?? 'unknown' });
+      countEvent('NotificationFailed', { channel: n.channel ?? 'unknown' });
     },
   );
+}
+
+export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => notifyBatch(event);
