@@ -129,12 +129,18 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
   const checkpoint = saved[streamArn] ?? { shards: {}, finished: [] };
   const finished = new Set(checkpoint.finished);
   let checkpointWrite = Promise.resolve();
+  let checkpointDir: Promise<unknown> | undefined;
   const saveCheckpoint = () => {
     checkpoint.finished = [...finished];
     const text = `${JSON.stringify({ [streamArn]: checkpoint }, null, 2)}\n`;
     // Written to a temporary file and renamed, so that a crash mid-write cannot leave half a file.
     checkpointWrite = checkpointWrite.then(async () => {
-      await mkdir(dirname(options.checkpointFile), { recursive: true });
+      // The directory is made once: a mkdir per batch and consumer was a visible share of the runtime's time.
+      checkpointDir ??= mkdir(dirname(options.checkpointFile), { recursive: true }).catch((error) => {
+        checkpointDir = undefined;
+        throw error;
+      });
+      await checkpointDir;
       await writeFile(`${options.checkpointFile}.tmp`, text);
       await rename(`${options.checkpointFile}.tmp`, options.checkpointFile);
     });
