@@ -116,7 +116,9 @@ describe.skipIf(!hasChromium)('sign-in in Chromium', () => {
       expect(token).not.toBeNull();
       expect(claimsOf(token!)).toMatchObject({ name: citizen.name, 'custom:role': 'citizen' });
       expectTokenKept(opened, token!);
-      expect(opened.unexpectedErrors()).toEqual([]);
+      // The wizard it returned to asks for the citizen's draft on the server; without one the answer is the
+      // contract's 404, which Chromium logs as a failed load whenever it lands before this line (a race under load).
+      expect(opened.unexpectedErrors(true)).toEqual([]);
       await opened.close();
     });
 
