@@ -20,7 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from '../../functions/documents/object-keys';
-import { indexProjection, TABLE } from '../../functions/storage/table';
+import { indexAttributes, TABLE } from '../../functions/storage/table';
 import { acknowledge, arnToken } from '../nag';
 
 export interface DataProps {
@@ -102,15 +102,14 @@ export class Data extends Construct {
       deletionProtection: retainData,
       removalPolicy,
     });
+    // A projection cannot change in place: docs/deploy.md says how a deployed stack moves to a new one.
     for (const index of Object.values(TABLE.indexes)) {
-      const projection = indexProjection(index);
       table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        ...(projection.type === 'INCLUDE'
-          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: projection.attributes }
-          : {}),
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: indexAttributes(index),
       });
     }
     return table;
