@@ -91,10 +91,10 @@ async function dataDirKey(dataDir: string, name: string): Promise<string> {
   return key;
 }
 
-async function ensureTable(client: DynamoDBClient, tableName: string) {
+async function ensureTable(client: DynamoDBClient, tableName: string, log: (line: string) => void) {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    await updateIndexes(client, tableName, Table?.GlobalSecondaryIndexes ?? []);
+    await updateIndexes(client, tableName, Table?.GlobalSecondaryIndexes ?? [], log);
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -127,11 +127,13 @@ async function updateIndexes(
   client: DynamoDBClient,
   tableName: string,
   existing: readonly GlobalSecondaryIndexDescription[],
+  log: (line: string) => void,
 ) {
   const wanted = createTableInput(tableName);
   for (const index of wanted.GlobalSecondaryIndexes) {
     const found = existing.find((i) => i.IndexName === index.IndexName);
     if (found && sameProjection(found.Projection, index.Projection)) continue;
+    log(`[runtime] index ${index.IndexName}: ${found ? 'projection changed, rebuilding it' : 'adding it'}`);
     if (found) {
       await client.send(
         new UpdateTableCommand({
@@ -291,7 +293,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       streams.destroy();
     });
     // The catalogue and the demo accounts live in code (schemas/, local/demo-accounts.ts): nothing to seed.
-    await ensureTable(dynamodb, tableName);
+    await ensureTable(dynamodb, tableName, log);
     log(`[runtime] table ${tableName} ready`);
 
     // One poller per consumer, as AWS runs one event-source mapping per function, each with its own checkpoint.

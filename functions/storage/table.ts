@@ -47,7 +47,7 @@ export const TABLE = {
 /**
  * Attributes the indexes carry beside the keys: what a queue item shows, what a line of an applicant's list shows
  * (and its filters read), what a register line shows. DynamoDB allows 100 such attributes over all indexes, an
- * attribute counted once per index that carries it (MAX_PROJECTED_ATTRIBUTES).
+ * attribute counted once per index that carries it (the stack's test checks).
  */
 export const INDEX_PROJECTIONS = {
   queue: [
@@ -82,9 +82,6 @@ export const INDEX_PROJECTIONS = {
     'documents',
   ],
 } as const;
-
-/** DynamoDB's limit on the non-key attributes projected, summed over all secondary indexes of a table. */
-export const MAX_PROJECTED_ATTRIBUTES = 100;
 
 type AnyIndex = (typeof TABLE.indexes)[keyof typeof TABLE.indexes];
 

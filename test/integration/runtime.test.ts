@@ -569,6 +569,7 @@ describe('a data directory made by an older version', () => {
       expect(await runtime.stop()).toBe(0);
 
       runtime = await startRuntimeProcess({ dataDir });
+      expect(runtime.output()).toContain('index gsi1: projection changed');
       const now = await projections(runtime.info.dynamodb);
       expect(now[agencyQueue.name]).toEqual({
         ProjectionType: 'INCLUDE',
