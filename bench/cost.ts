@@ -12,7 +12,7 @@ import { WEBHOOK_DELIVERY_MEMORY_MB, WEBHOOK_FANOUT_MEMORY_MB } from '../cdk/con
 import type { DeployedGroup } from '../functions/routes';
 import { REPO_ROOT } from '../local/runtime';
 import { builtPageFiles, firstLoad } from '../web/build/site-files';
-import { type Counts, isDeployedFunction } from './sdk-calls';
+import { byWhere, type Counts, isDeployedFunction, TABLE_UNITS, writesPerRequest } from './sdk-calls';
 
 const APPLICATIONS = 100_000;
 /** When the prices were read (from the stored copies of the pages named beside each). */
@@ -161,7 +161,10 @@ interface Run {
   measuredAt: string;
   node: string;
   cpu: string;
-  counted: { applications: number } & Record<Journey, Step>;
+  counted: { applications: number } & Record<Journey, Step> & {
+      /** Each counted request's own calls: the submission and each official's action (older runs lack them). */
+      requests?: Record<string, Counts>;
+    };
 }
 
 const GSM_BASIC = /^[A-Za-z0-9 @£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà]*$/;
@@ -314,6 +317,27 @@ function table(rows: readonly Line[]): string[] {
   ];
 }
 
+/**
+ * Where the write units go: each request's writes by the table and each index (`ReturnConsumedCapacity: 'INDEXES'`),
+ * so that what an index's projection costs is read off a run rather than guessed.
+ */
+function writeUnitsTable(requests: Record<string, Counts>, n: number): string[] {
+  const rows = Object.entries(requests).flatMap(([request, counts]) =>
+    writesPerRequest(counts, n).map((writes) => ({ request, ...writes })),
+  );
+  const where = [...new Set(rows.flatMap((row) => Object.keys(row.writeUnitsBy)))].sort(byWhere);
+  const units = (value: number | undefined) => (value ? quantity(value) : '–');
+  return [
+    `| request | operation | WRU | ${where.map((w) => (w === TABLE_UNITS ? w : `\`${w}\``)).join(' | ')} |`,
+    `| --- | --- | ---: |${' ---: |'.repeat(where.length)}`,
+    ...rows.map(
+      (row) =>
+        `| ${row.request} | ${row.operation} | ${units(row.writeUnits)} | ` +
+        `${where.map((w) => units(row.writeUnitsBy[w])).join(' | ')} |`,
+    ),
+  ];
+}
+
 function main() {
   const file = process.argv[2] ?? join(REPO_ROOT, '.bench', 'submit-run.json');
   const run = JSON.parse(readFileSync(file, 'utf8')) as Run;
@@ -364,6 +388,17 @@ function main() {
     '',
     ...table(apart),
     '',
+    ...(run.counted.requests
+      ? [
+          '**Where the write units go**: the write units of one request, on the table and on each index, as',
+          "DynamoDB reports them (`ReturnConsumedCapacity: 'INDEXES'`). A put of an item writes it again to every",
+          'index whose keys it carries, at the size that index projects; a change of an index key is a delete and a',
+          'put there; each item of a transaction costs twice.',
+          '',
+          ...writeUnitsTable(run.counted.requests, n),
+          '',
+        ]
+      : []),
     'Sources and estimates:',
     '',
     ...Object.values(PRICES).map(

@@ -1,6 +1,7 @@
 // Counts, with SDK middleware, every call the platform's functions make to DynamoDB and S3 in the local runtime,
 // by function (the invocation it runs in) and operation, with the DynamoDB capacity each consumed
-// (ReturnConsumedCapacity), and each function's invocations and durations. For bench/submit.ts and docs/cost.md.
+// (ReturnConsumedCapacity), split between the table and each index, and each function's invocations and durations.
+// For bench/submit.ts and docs/cost.md.
 import { currentInvocation, observeInvocations } from '../local/lambda';
 
 /** One function's calls of one operation. */
@@ -12,7 +13,12 @@ export interface OperationCount {
   /** Read (or write) capacity units as DynamoDB reports them: request units on demand. */
   readUnits: number;
   writeUnits: number;
+  /** The write units by where they were spent: `table`, or an index's name (a write moves each index's copy). */
+  writeUnitsBy: Record<string, number>;
 }
+
+/** Where `writeUnitsBy` counts the units spent on the table itself (an index is named by its own name). */
+export const TABLE_UNITS = 'table';
 
 export interface InvocationCount {
   readonly functionName: string;
@@ -50,12 +56,33 @@ interface Middlewared {
   };
 }
 
-function capacityOf(output: Record<string, unknown>): number {
-  const consumed = output.ConsumedCapacity as
-    | { CapacityUnits?: number }
-    | { CapacityUnits?: number }[]
-    | undefined;
-  return [consumed ?? []].flat().reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
+/** One entry of `ConsumedCapacity` as asked with `INDEXES` (a transaction reports one per table). */
+interface Consumed {
+  CapacityUnits?: number;
+  Table?: { CapacityUnits?: number };
+  GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+  LocalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+}
+
+/** The units a call consumed: in all, and by the table and each index. */
+function capacityOf(output: Record<string, unknown>): { total: number; by: Record<string, number> } {
+  const consumed = [(output.ConsumedCapacity as Consumed | Consumed[] | undefined) ?? []].flat();
+  const by: Record<string, number> = {};
+  const add = (where: string, units: number | undefined) => {
+    if (units) by[where] = (by[where] ?? 0) + units;
+  };
+  for (const entry of consumed) {
+    add(TABLE_UNITS, entry.Table?.CapacityUnits);
+    for (const indexes of [entry.GlobalSecondaryIndexes, entry.LocalSecondaryIndexes])
+      for (const [name, units] of Object.entries(indexes ?? {})) add(name, units.CapacityUnits);
+  }
+  return { total: consumed.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0), by };
+}
+
+/** Adds `more` into `into`, by key. */
+export function addUnits(into: Record<string, number>, more: Readonly<Record<string, number>>) {
+  for (const [where, units] of Object.entries(more)) into[where] = (into[where] ?? 0) + units;
+  return into;
 }
 
 /**
@@ -83,7 +110,7 @@ export async function countSdkCalls() {
     async (args: { input: Record<string, unknown> }) => {
       const operation = (context.commandName ?? 'unknown').replace(/Command$/, '');
       if (service === 'DynamoDB' && REPORTS_CAPACITY.has(operation))
-        args.input.ReturnConsumedCapacity = 'TOTAL';
+        args.input.ReturnConsumedCapacity = 'INDEXES';
       const functionName = currentInvocation.getStore()?.functionName ?? 'runtime';
       const key = `${functionName} ${service} ${operation}`;
       const count = () => {
@@ -94,6 +121,7 @@ export async function countSdkCalls() {
           calls: 0,
           readUnits: 0,
           writeUnits: 0,
+          writeUnitsBy: {},
         };
         operations.set(key, found);
         found.calls++;
@@ -111,8 +139,11 @@ export async function countSdkCalls() {
       if ('presigned' in result.output) return result;
       const counted = count();
       const units = capacityOf(result.output);
-      if (READS.has(operation)) counted.readUnits += units;
-      else counted.writeUnits += units;
+      if (READS.has(operation)) counted.readUnits += units.total;
+      else {
+        counted.writeUnits += units.total;
+        addUnits(counted.writeUnitsBy, units.by);
+      }
       return result;
     };
   (dynamo as unknown as Middlewared).middlewareStack.add(counting('DynamoDB'), { step: 'initialize', name });
@@ -139,3 +170,27 @@ export async function countSdkCalls() {
     },
   };
 }
+
+/** One operation's write units per request, in all and by the table and each index. */
+export interface WritesPerRequest {
+  readonly operation: string;
+  readonly writeUnits: number;
+  readonly writeUnitsBy: Readonly<Record<string, number>>;
+}
+
+/** The write units `requests` requests spent, per request and operation (those that wrote), as counted. */
+export function writesPerRequest(counts: Counts, requests: number): WritesPerRequest[] {
+  return counts.operations
+    .filter((o) => o.service === 'DynamoDB' && o.writeUnits > 0)
+    .map((o) => ({
+      operation: o.operation,
+      writeUnits: o.writeUnits / requests,
+      writeUnitsBy: Object.fromEntries(
+        Object.entries(o.writeUnitsBy).map(([where, units]) => [where, units / requests]),
+      ),
+    }));
+}
+
+/** `table` first, then the indexes by name: the order the split is printed in. */
+export const byWhere = (a: string, b: string) =>
+  a === TABLE_UNITS ? -1 : b === TABLE_UNITS ? 1 : a.localeCompare(b);

@@ -22,7 +22,14 @@ import { type ApiResponse, api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
 import { postToStorage, presignUpload } from '../test/support/uploads';
 import { localTable } from './scale-support';
-import { type Counts, countSdkCalls, isDeployedFunction } from './sdk-calls';
+import {
+  addUnits,
+  byWhere,
+  type Counts,
+  countSdkCalls,
+  isDeployedFunction,
+  writesPerRequest,
+} from './sdk-calls';
 import { percentile } from './stats';
 
 const N = Number(process.argv[2] ?? 200);
@@ -33,6 +40,8 @@ const PROCEDURE = 'dang-ky-khai-sinh';
 const DOCUMENT = 'medical-birth-certificate';
 const AGENCY = 'ubnd-xa-gia-sinh';
 const OUTPUT = join(REPO_ROOT, '.bench', 'submit-run.json');
+/** The official's actions the counted journey takes, in order. */
+const ACTIONS = ['receive', 'approve', 'issue_result'] as const;
 
 type Client = ReturnType<typeof api>;
 
@@ -345,6 +354,10 @@ async function countOneApplication() {
     const sentFor = async (code: string) =>
       (await raw.get(`/api/local/outbox?caseCode=${encodeURIComponent(code)}`)).body.items as Sent[];
     const requestPath: Counts[] = [];
+    const requests = Object.fromEntries(ACTIONS.map((action) => [action, [] as Counts[]])) as Record<
+      (typeof ACTIONS)[number],
+      Counts[]
+    >;
     for (let i = 0; i < COUNTED; i++) {
       traffic = trafficOf.submission;
       expectStatus('procedure', await c.get(`/api/procedures/${PROCEDURE}`), 200);
@@ -384,9 +397,11 @@ async function countOneApplication() {
       traffic.storageGets++;
       traffic.storageGetBytes += (await download.arrayBuffer()).byteLength;
       let version = 1;
-      for (const action of ['receive', 'approve', 'issue_result']) {
+      const processing: Counts[] = [];
+      for (const action of ACTIONS) {
         // Level 4: the result is a PDF, uploaded and verified as the applicant's document was, then signed.
         const result = action === 'issue_result' ? { uploadId: await uploadResult() } : undefined;
+        processing.push(counter.take());
         const acted = expectStatus(
           action,
           await c.post(`/api/cases/${code}/actions`, {
@@ -396,10 +411,14 @@ async function countOneApplication() {
           200,
         );
         version = acted.body.version;
+        // The action's own calls: the consumers it sets off run in functions of their own.
+        const acting = counter.take();
+        processing.push(acting);
+        requests[action].push(onlyFunction(acting, 'motcua-official'));
       }
       expectStatus('own case', await c.get(`/api/applications/${code}`, { token }), 200);
       await settle();
-      steps.processing.push(counter.take());
+      steps.processing.push(merge([...processing, counter.take()]));
       const known = new Set(notifiedOnSubmission.map((sent) => sent.id));
       outbox.processing.push(...(await sentFor(code)).filter((sent) => !known.has(sent.id)));
       counter.take();
@@ -407,6 +426,11 @@ async function countOneApplication() {
     return {
       verdictMs,
       requestPath: merge(requestPath),
+      // Each request's own calls, with the write units each spent on the table and on each index.
+      requests: {
+        submission: merge(requestPath),
+        ...Object.fromEntries(ACTIONS.map((action) => [action, merge(requests[action])])),
+      } as Record<'submission' | (typeof ACTIONS)[number], Counts>,
       submission: {
         counts: merge(steps.submission),
         client: trafficOf.submission,
@@ -432,12 +456,13 @@ function merge(all: readonly Counts[]): Counts {
   for (const counts of all) {
     for (const o of counts.operations) {
       const key = `${o.functionName} ${o.service} ${o.operation}`;
-      const sum = operations.get(key) ?? { ...o, calls: 0, readUnits: 0, writeUnits: 0 };
+      const sum = operations.get(key) ?? { ...o, calls: 0, readUnits: 0, writeUnits: 0, writeUnitsBy: {} };
       operations.set(key, {
         ...sum,
         calls: sum.calls + o.calls,
         readUnits: sum.readUnits + o.readUnits,
         writeUnits: sum.writeUnits + o.writeUnits,
+        writeUnitsBy: addUnits({ ...sum.writeUnitsBy }, o.writeUnitsBy),
       });
     }
     for (const i of counts.invocations) {
@@ -456,6 +481,8 @@ const onlyFunction = (counts: Counts, functionName: string): Counts => ({
   operations: counts.operations.filter((o) => o.functionName === functionName),
   invocations: counts.invocations.filter((i) => i.functionName === functionName),
 });
+
+const units = (value: number) => value.toFixed(2).replace(/\.?0+$/, '');
 
 /** "UpdateItem 1, BatchGetItem 1, TransactWriteItems 1" per application. */
 function roundTrips(counts: Counts, service: 'DynamoDB' | 'S3', per: number): string {
@@ -516,6 +543,21 @@ async function main() {
     console.log(`${name}, per application, every function:`);
     console.log(`  DynamoDB ${roundTrips(step.counts, 'DynamoDB', perApp)}`);
     console.log(`  S3       ${roundTrips(step.counts, 'S3', perApp)}`);
+  }
+
+  console.log(
+    'write units of one request, by operation, on the table and each index (ReturnConsumedCapacity INDEXES):',
+  );
+  for (const [name, counts] of Object.entries(counted.requests)) {
+    const writes = writesPerRequest(counts, perApp).map(
+      (w) =>
+        `${w.operation} ${units(w.writeUnits)} WRU (` +
+        `${Object.keys(w.writeUnitsBy)
+          .sort(byWhere)
+          .map((where) => `${where} ${units(w.writeUnitsBy[where]!)}`)
+          .join(', ')})`,
+    );
+    console.log(`  ${name.padEnd(12)} ${writes.join('; ')}`);
   }
 
   await mkdir(join(REPO_ROOT, '.bench'), { recursive: true });

@@ -66,7 +66,13 @@ export interface DeploymentConfig {
   readonly signingCertificates?: string;
   /** Requests per second of each public level-4 route (payment callbacks, verification). @default 10 */
   readonly publicRouteRate: number;
+  /** A step of a deployed table's move to the narrow gsi1 and gsi2 (docs/deploy.md); unset once done or when new. */
+  readonly indexNarrowingStep?: IndexNarrowingStep;
 }
+
+/** The deploys before the last that move a table's gsi1 and gsi2 from projecting ALL to their narrow projections. */
+export const INDEX_NARROWING_STEPS = ['1', '2', '3'] as const;
+export type IndexNarrowingStep = (typeof INDEX_NARROWING_STEPS)[number];
 
 /** The base64 DER of every certificate in a PEM text, comma-separated (the first is the one that signs). */
 export function certificatesFromPem(pem: string): string {
@@ -154,5 +160,8 @@ export function readConfig(node: Node): DeploymentConfig {
       ? certificatesFromPem(readFileSync(signingCertificateFile, 'utf8'))
       : undefined,
     publicRouteRate: int('publicRouteRate', 10),
+    indexNarrowingStep: text('indexNarrowingStep')
+      ? oneOf('indexNarrowingStep', INDEX_NARROWING_STEPS, '1')
+      : undefined,
   };
 }

@@ -71,6 +71,7 @@ export class MotcuaStack extends Stack {
       uploadOrigins: customOrigin ? [customOrigin] : [],
       malwareScan: config.malwareScan === 'guardduty',
       quarantineDays: config.quarantineDays,
+      indexNarrowingStep: config.indexNarrowingStep,
     });
 
     this.api = new Api(this, 'Api', {

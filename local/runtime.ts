@@ -7,6 +7,8 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  type GlobalSecondaryIndexDescription,
+  type Projection,
   ResourceNotFoundException,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
@@ -89,14 +91,10 @@ async function dataDirKey(dataDir: string, name: string): Promise<string> {
   return key;
 }
 
-async function ensureTable(client: DynamoDBClient, tableName: string) {
+async function ensureTable(client: DynamoDBClient, tableName: string, log: (line: string) => void) {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    await addMissingIndexes(
-      client,
-      tableName,
-      new Set(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)),
-    );
+    await updateIndexes(client, tableName, Table?.GlobalSecondaryIndexes ?? [], log);
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -111,14 +109,40 @@ async function ensureTable(client: DynamoDBClient, tableName: string) {
   );
 }
 
+type WantedIndex = ReturnType<typeof createTableInput>['GlobalSecondaryIndexes'][number];
+
+/** Whether an index as described carries what the wanted one does (the order of the attributes aside). */
+const sameProjection = (found: Projection | undefined, wanted: WantedIndex['Projection']) =>
+  found?.ProjectionType === wanted.ProjectionType &&
+  [...(found.NonKeyAttributes ?? [])].sort().join() === [...wanted.NonKeyAttributes].sort().join();
+
 /**
- * A data directory made before an index existed gets it now (one per update, as DynamoDB allows), so that an
- * older `.data` keeps working. Cases written before have no keys for it until they next change.
+ * Brings the indexes of a data directory made by an older version to today's: one that is missing is created, and
+ * one whose projection changed is deleted and created again, as DynamoDB cannot change a projection in place. One
+ * index per update, each waited for, since DynamoDB (Local too) allows one index creation or deletion at a time.
+ * DynamoDB Local fills a created index from the items already stored, but cases written before an index's keys
+ * existed (a new index, not a new projection) have no keys for it until they next change.
  */
-async function addMissingIndexes(client: DynamoDBClient, tableName: string, existing: ReadonlySet<unknown>) {
+async function updateIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  existing: readonly GlobalSecondaryIndexDescription[],
+  log: (line: string) => void,
+) {
   const wanted = createTableInput(tableName);
   for (const index of wanted.GlobalSecondaryIndexes) {
-    if (existing.has(index.IndexName)) continue;
+    const found = existing.find((i) => i.IndexName === index.IndexName);
+    if (found && sameProjection(found.Projection, index.Projection)) continue;
+    log(`[runtime] index ${index.IndexName}: ${found ? 'projection changed, rebuilding it' : 'adding it'}`);
+    if (found) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: index.IndexName } }],
+        }),
+      );
+      await awaitIndex(client, tableName, index.IndexName, 'gone');
+    }
     const attributes = new Set<string>(index.KeySchema.map((key) => key.AttributeName));
     await client.send(
       new UpdateTableCommand({
@@ -127,6 +151,29 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string, exis
         GlobalSecondaryIndexUpdates: [{ Create: index }],
       }),
     );
+    // A query of an index still CREATING answers nothing: the runtime serves only once it is filled.
+    await awaitIndex(client, tableName, index.IndexName, 'ACTIVE');
+  }
+}
+
+/** Waits until an index is ACTIVE, or gone, as DescribeTable reports it. */
+export async function awaitIndex(
+  client: DynamoDBClient,
+  tableName: string,
+  indexName: string,
+  state: 'ACTIVE' | 'gone',
+  timeoutMs = 120_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const index = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === indexName);
+    // An index without a status is taken as ready (DynamoDB Local reports CREATING, ACTIVE and DELETING).
+    if (state === 'gone' ? !index : index && (index.IndexStatus ?? 'ACTIVE') === 'ACTIVE') return;
+    if (Date.now() > deadline) {
+      throw new Error(`index ${indexName} of ${tableName} is ${index?.IndexStatus ?? 'gone'}, not ${state}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -246,7 +293,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       streams.destroy();
     });
     // The catalogue and the demo accounts live in code (schemas/, local/demo-accounts.ts): nothing to seed.
-    await ensureTable(dynamodb, tableName);
+    await ensureTable(dynamodb, tableName, log);
     log(`[runtime] table ${tableName} ready`);
 
     // One poller per consumer, as AWS runs one event-source mapping per function, each with its own checkpoint.

@@ -20,7 +20,8 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DOCUMENTS_PREFIX, QUARANTINE_PREFIX } from '../../functions/documents/object-keys';
-import { indexProjection, TABLE } from '../../functions/storage/table';
+import { indexAttributes, TABLE } from '../../functions/storage/table';
+import type { IndexNarrowingStep } from '../config';
 import { acknowledge, arnToken } from '../nag';
 
 export interface DataProps {
@@ -34,7 +35,22 @@ export interface DataProps {
   readonly quarantineDays?: number;
   /** Days to keep S3 and CloudFront access logs. @default 365 */
   readonly accessLogDays?: number;
+  /** A step of a deployed table's move to the narrow gsi1 and gsi2 (INDEX_NARROWING). */
+  readonly indexNarrowingStep?: IndexNarrowingStep;
 }
+
+const { agencyQueue, applicantCases } = TABLE.indexes;
+/**
+ * A table deployed before gsi1 and gsi2 were narrowed (they projected ALL) reaches today's indexes in four
+ * deploys: CloudFormation cannot change a projection in place, and creates or deletes at most one index per
+ * update. Each step says how an index differs from today's: left out, or still projecting ALL. Step 1 deletes
+ * gsi1, 2 creates it narrow, 3 deletes gsi2, and a deploy without a step creates gsi2 narrow (docs/deploy.md).
+ */
+export const INDEX_NARROWING: Record<IndexNarrowingStep, Readonly<Record<string, 'absent' | 'ALL'>>> = {
+  '1': { [agencyQueue.name]: 'absent', [applicantCases.name]: 'ALL' },
+  '2': { [applicantCases.name]: 'ALL' },
+  '3': { [applicantCases.name]: 'absent' },
+};
 
 export class Data extends Construct {
   readonly table: Table;
@@ -56,7 +72,11 @@ export class Data extends Construct {
     const removalPolicy = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     this.accessLogs = this.createAccessLogBucket(removalPolicy, props.accessLogDays ?? 365);
-    this.table = this.createTable(props.retainData, removalPolicy);
+    this.table = this.createTable(
+      props.retainData,
+      removalPolicy,
+      props.indexNarrowingStep ? INDEX_NARROWING[props.indexNarrowingStep] : {},
+    );
 
     // A fixed name (unique by account and region) lets the web's CSP name the upload host without
     // referring to the bucket resource, which would make a cycle: bucket CORS → web origin → CSP → bucket.
@@ -90,7 +110,11 @@ export class Data extends Construct {
     return bucket;
   }
 
-  private createTable(retainData: boolean, removalPolicy: RemovalPolicy): Table {
+  private createTable(
+    retainData: boolean,
+    removalPolicy: RemovalPolicy,
+    during: Readonly<Record<string, 'absent' | 'ALL'>>,
+  ): Table {
     const table = new Table(this, 'Table', {
       partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
@@ -103,14 +127,14 @@ export class Data extends Construct {
       removalPolicy,
     });
     for (const index of Object.values(TABLE.indexes)) {
-      const projection = indexProjection(index);
+      if (during[index.name] === 'absent') continue;
       table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        ...(projection.type === 'INCLUDE'
-          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: projection.attributes }
-          : {}),
+        ...(during[index.name] === 'ALL'
+          ? { projectionType: ProjectionType.ALL }
+          : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: indexAttributes(index) }),
       });
     }
     return table;

@@ -3,7 +3,7 @@ import type { Case, CaseSummary, Tracking } from '../../schemas/api';
 import { availableForms } from '../domain/case-forms';
 import type { LocalizedText } from '../domain/types';
 import { resultDownloadUrl } from '../results/links';
-import type { CasePart } from '../storage/cases';
+import type { ApplicantCaseRecord, CasePart } from '../storage/cases';
 import { paymentsOf } from '../storage/payments';
 import type { CaseRecord, EventRecord, StoredDocument } from '../storage/records';
 import { resultSignatureOf } from '../storage/signed-results';
@@ -107,7 +107,8 @@ export function caseView(
   };
 }
 
-export function caseSummary(record: CaseRecord): CaseSummary {
+/** A line of the applicant's list, from what the applicant's index carries. */
+export function caseSummary(record: ApplicantCaseRecord): CaseSummary {
   return {
     code: record.code,
     procedureId: record.procedureId,

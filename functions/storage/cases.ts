@@ -135,13 +135,16 @@ export async function getCaseWithHistory(
   return { record: stripKeys<CaseRecord>(found), events, parts };
 }
 
+/** What a line of an applicant's list shows, and what its filters read: the applicant's index carries only these. */
+export type ApplicantCaseRecord = Pick<CaseRecord, (typeof INDEX_PROJECTIONS.applicantCase)[number]>;
+
 /** An applicant's cases, newest first; only those in `status`, and changed at or after `updatedSince`. */
 export function listApplicantCases(
   applicantId: string,
   limit: number,
   cursor?: string,
   only: { status?: string; updatedSince?: string } = {},
-): Promise<Page<CaseRecord>> {
+): Promise<Page<ApplicantCaseRecord>> {
   const conditions: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -164,7 +167,7 @@ export function listApplicantCases(
   });
 }
 
-/** What a queue item shows: the queue's filtered indexes carry only these. */
+/** What a queue item shows: the queue's indexes carry only these. */
 export type QueueRecord = Pick<CaseRecord, (typeof INDEX_PROJECTIONS.queue)[number]>;
 
 export interface QueueFilter {

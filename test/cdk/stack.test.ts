@@ -114,12 +114,17 @@ describe('data', () => {
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
       GlobalSecondaryIndexes: [
+        // The queue and an applicant's list carry what their pages show, not the whole case (cheaper writes).
         Match.objectLike({
           IndexName: 'gsi1',
           KeySchema: [
             Match.objectLike({ AttributeName: 'gsi1pk' }),
             Match.objectLike({ AttributeName: 'gsi1sk' }),
           ],
+          Projection: Match.objectLike({
+            ProjectionType: 'INCLUDE',
+            NonKeyAttributes: Match.arrayWith(['code', 'applicantName', 'status', 'dueAt', 'version']),
+          }),
         }),
         Match.objectLike({
           IndexName: 'gsi2',
@@ -127,6 +132,18 @@ describe('data', () => {
             Match.objectLike({ AttributeName: 'gsi2pk' }),
             Match.objectLike({ AttributeName: 'gsi2sk' }),
           ],
+          Projection: {
+            ProjectionType: 'INCLUDE',
+            NonKeyAttributes: [
+              'code',
+              'procedureId',
+              'procedureName',
+              'status',
+              'submittedAt',
+              'dueAt',
+              'updatedAt',
+            ],
+          },
         }),
         // The queue's filters and the register: narrow projections, the queue's own order.
         ...['queueProcedurePk', 'queueAssigneePk', 'queueProcedureAssigneePk'].map((partitionKey) =>
@@ -148,6 +165,21 @@ describe('data', () => {
         }),
       ],
     });
+  });
+
+  it("projects at most DynamoDB's 100 non-key attributes over all the table's indexes", () => {
+    const tables = ofType(dev.resources, 'AWS::DynamoDB::Table');
+    expect(tables).toHaveLength(1);
+    const indexes = tables[0]![1].Properties?.GlobalSecondaryIndexes as {
+      Projection: { ProjectionType: string; NonKeyAttributes?: string[] };
+    }[];
+    // None writes the whole case again; an attribute projected into two indexes counts twice.
+    expect(indexes.map((index) => index.Projection.ProjectionType)).not.toContain('ALL');
+    const projected = indexes.reduce(
+      (sum, index) => sum + (index.Projection.NonKeyAttributes ?? []).length,
+      0,
+    );
+    expect(projected).toBeLessThanOrEqual(100);
   });
 
   it('locks every bucket: public access blocked, encrypted, TLS only', () => {

@@ -8,17 +8,19 @@ import { join } from 'node:path';
 import {
   type AttributeValue,
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   PutItemCommand,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RouteDeclaration } from '../../functions/routes';
-import { createTableInput } from '../../functions/storage/table';
+import { createTableInput, TABLE } from '../../functions/storage/table';
 import { DEMO_USERS } from '../../local/demo-accounts';
 import { type RunningHttpServer, startHttpServer } from '../../local/http-server';
-import { REPO_ROOT } from '../../local/runtime';
+import { awaitIndex, REPO_ROOT } from '../../local/runtime';
 import { startDynamoDbLocal } from '../../local/services';
 import { startStreamPoller } from '../../local/stream-poller';
 import { configureTokens, issueToken } from '../../local/tokens';
@@ -504,6 +506,102 @@ describe('a crash loses nothing that was acknowledged', () => {
       await runtime.kill();
       const pid = Number(await readFile(pidFile, 'utf8').catch(() => '0'));
       if (pid > 0 && (await isDynamoDbLocal(pid))) process.kill(pid, 'SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a data directory made by an older version', () => {
+  it('gets the queue and applicant indexes narrowed on start, and its cases stay listed', {
+    timeout: 240_000,
+  }, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'motcua-indexes-'));
+    const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+    const { agencyQueue, applicantCases } = TABLE.indexes;
+    const projections = async (endpoint: string) => {
+      const dynamodb = new DynamoDBClient({ endpoint, region: 'ap-southeast-1', credentials });
+      try {
+        const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: 'motcua' }));
+        return Object.fromEntries(
+          (Table?.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName, index.Projection]),
+        );
+      } finally {
+        dynamodb.destroy();
+      }
+    };
+    let runtime = await startRuntimeProcess({ dataDir });
+    try {
+      const before = api(runtime.url);
+      const created = await submitBirthRegistration(before, 'citizen1');
+      // The indexes as versions before the narrowing made them: every attribute of the case, filled from the items.
+      const dynamodb = new DynamoDBClient({
+        endpoint: runtime.info.dynamodb,
+        region: 'ap-southeast-1',
+        credentials,
+      });
+      const old = createTableInput('motcua');
+      for (const name of [agencyQueue.name, applicantCases.name]) {
+        const index = old.GlobalSecondaryIndexes.find((i) => i.IndexName === name)!;
+        await dynamodb.send(
+          new UpdateTableCommand({
+            TableName: 'motcua',
+            GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: name } }],
+          }),
+        );
+        await awaitIndex(dynamodb, 'motcua', name, 'gone');
+        await dynamodb.send(
+          new UpdateTableCommand({
+            TableName: 'motcua',
+            AttributeDefinitions: old.AttributeDefinitions.filter((a) =>
+              index.KeySchema.some((key) => key.AttributeName === a.AttributeName),
+            ),
+            GlobalSecondaryIndexUpdates: [{ Create: { ...index, Projection: { ProjectionType: 'ALL' } } }],
+          }),
+        );
+        await awaitIndex(dynamodb, 'motcua', name, 'ACTIVE');
+      }
+      dynamodb.destroy();
+      const older = await projections(runtime.info.dynamodb);
+      expect([older[agencyQueue.name], older[applicantCases.name]]).toEqual([
+        { ProjectionType: 'ALL' },
+        { ProjectionType: 'ALL' },
+      ]);
+      expect(await runtime.stop()).toBe(0);
+
+      runtime = await startRuntimeProcess({ dataDir });
+      expect(runtime.output()).toContain('index gsi1: projection changed');
+      const now = await projections(runtime.info.dynamodb);
+      expect(now[agencyQueue.name]).toEqual({
+        ProjectionType: 'INCLUDE',
+        NonKeyAttributes: expect.arrayContaining(['code', 'applicantName', 'status', 'dueAt', 'version']),
+      });
+      expect(now[applicantCases.name]).toEqual({
+        ProjectionType: 'INCLUDE',
+        NonKeyAttributes: expect.arrayContaining(['code', 'procedureName', 'status', 'updatedAt']),
+      });
+      expect(now[applicantCases.name]?.NonKeyAttributes).not.toContain('data');
+
+      // Filled again from the stored case: the applicant's list and the agency's queue still show it.
+      const after = api(runtime.url);
+      const own = await after.get('/api/applications', { token: await signIn(after, 'citizen1') });
+      expect(own.status).toBe(200);
+      expect(own.body.items).toContainEqual({
+        code: created.code,
+        procedureId: 'dang-ky-khai-sinh',
+        procedureName: expect.any(Object),
+        status: 'submitted',
+        submittedAt: created.submittedAt,
+        dueAt: created.dueAt,
+        updatedAt: created.submittedAt,
+      });
+      const queue = await after.get('/api/queue?status=submitted', {
+        token: await signIn(after, `official-${COMMUNE}`),
+      });
+      expect(queue.status).toBe(200);
+      expect(queue.body.items.map((item: { code: string }) => item.code)).toContain(created.code);
+      expect(await runtime.stop()).toBe(0);
+    } finally {
+      await runtime.kill();
       await rm(dataDir, { recursive: true, force: true });
     }
   });
