@@ -296,12 +296,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     await ensureTable(dynamodb, tableName, log);
     log(`[runtime] table ${tableName} ready`);
 
-    // One poller per consumer, as AWS runs one event-source mapping per function, each with its own checkpoint.
-    const pollers = await Promise.all(
-      streamConsumers.map((consumer) =>
-        startStreamPoller({
-          repoRoot: REPO_ROOT,
-          tableName,
+    // One reading of the stream for every consumer; each keeps its own checkpoint, as each of AWS's event-source
+    // mappings does (five pollers each reading every record cost DynamoDB Local and the runtime a fifth of a core).
+    const pollers = [
+      await startStreamPoller({
+        repoRoot: REPO_ROOT,
+        tableName,
+        consumers: streamConsumers.map((consumer) => ({
           consumer,
           // The notifier keeps the file name it had before there were several consumers.
           checkpointFile: join(
@@ -310,12 +311,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
               ? 'stream-checkpoints.json'
               : `stream-checkpoints.${consumer.name}.json`,
           ),
-          dynamodb,
-          streams,
-          log,
-        }),
-      ),
-    );
+        })),
+        dynamodb,
+        streams,
+        log,
+      }),
+    ];
     cleanups.push(() => Promise.all(pollers.map((poller) => poller.stop())));
     // One poller per queue consumer, as AWS runs one SQS event-source mapping per function.
     const queuePollers = await Promise.all(

@@ -1,4 +1,5 @@
-// Feeds a Lambda stream consumer from the table's stream in DynamoDB Local, as Lambda's event source mapping does on AWS.
+// Feeds the Lambda stream consumers from the table's stream in DynamoDB Local, as Lambda's event-source mappings do
+// on AWS: one reading of the stream for all of them, each with its own filter, retries and checkpoint.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -22,14 +23,18 @@ import type {
 import { matchesStreamFilter, type StreamConsumer } from '../functions/routes';
 import { HandlerMissingError, invokeConsumer, loadHandler } from './lambda';
 
+/** A consumer of the stream, as functions/routes.ts `streamConsumers` declares it; without a filter, every record. */
+export type PolledConsumer = Pick<StreamConsumer, 'name' | 'entry' | 'exportName'> &
+  Partial<Pick<StreamConsumer, 'filter'>>;
+
 export interface StreamPollerOptions {
   readonly repoRoot: string;
   readonly tableName: string;
-  /** The consumer, as functions/routes.ts `streamConsumers` declares it; without a filter, every record. */
-  readonly consumer: Pick<StreamConsumer, 'name' | 'entry' | 'exportName'> &
-    Partial<Pick<StreamConsumer, 'filter'>>;
-  /** Where the last processed sequence number of each shard is kept across restarts. */
-  readonly checkpointFile: string;
+  /**
+   * The consumers fed from one reading of the stream. Each keeps its own checkpoint (the last sequence number it
+   * handled in each shard) in its own file, across restarts, as each event-source mapping does on AWS.
+   */
+  readonly consumers: readonly { readonly consumer: PolledConsumer; readonly checkpointFile: string }[];
   /** Clients pointed at DynamoDB Local. */
   readonly dynamodb: DynamoDBClient;
   readonly streams: DynamoDBStreamsClient;
@@ -47,7 +52,7 @@ export interface StreamPollerOptions {
 }
 
 export interface RunningStreamPoller {
-  /** Resolves once every record written so far has been handled (or given up); for tests. */
+  /** Resolves once every record written so far has been handled (or given up) by every consumer; for tests. */
   drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -110,6 +115,18 @@ export function toLambdaRecord(record: _Record, streamArn: string): DynamoDBReco
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : '');
 
+/** Stream sequence numbers are decimal strings of any length: compared as numbers. */
+const isAfter = (sequenceNumber: string | undefined, checkpoint: string | undefined) =>
+  checkpoint === undefined || (sequenceNumber !== undefined && BigInt(sequenceNumber) > BigInt(checkpoint));
+
+/** A checkpoint not written at once is written within this long (or at the next idle pass, or at stop). */
+const LAZY_CHECKPOINT_MS = 1000;
+
+/**
+ * Reads the table's stream once for all its consumers: each batch of records goes to every consumer whose filter
+ * passes some of it, and the next batch is read once every consumer has handled (or given up) this one. Each
+ * consumer keeps its own checkpoint, so a restart, or a consumer added later, starts each one where it stopped.
+ */
 export async function startStreamPoller(options: StreamPollerOptions): Promise<RunningStreamPoller> {
   const log = options.log ?? ((line: string) => console.log(line));
   const batchSize = options.batchSize ?? 100;
@@ -117,57 +134,154 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
   const maxAttempts = options.maxAttempts ?? 5;
   const retryBaseMs = options.retryBaseMs ?? 500;
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const tag = `[stream:${options.consumer.name}]`;
+  const readerTag = `[stream:${options.consumers.map((c) => c.consumer.name).join(',')}]`;
 
   const table = await options.dynamodb.send(new DescribeTableCommand({ TableName: options.tableName }));
   const streamArn = table.Table?.LatestStreamArn;
   if (!streamArn)
     throw new Error(`table ${options.tableName} has no stream; it must be created with streams enabled`);
 
-  const saved: Checkpoints = JSON.parse(await readFile(options.checkpointFile, 'utf8').catch(() => '{}'));
-  // Checkpoints of an older stream (the table was re-created) do not apply to this one.
-  const checkpoint = saved[streamArn] ?? { shards: {}, finished: [] };
-  const finished = new Set(checkpoint.finished);
-  let checkpointWrite = Promise.resolve();
-  let checkpointDir: Promise<unknown> | undefined;
-  const saveCheckpoint = () => {
-    checkpoint.finished = [...finished];
-    const text = `${JSON.stringify({ [streamArn]: checkpoint }, null, 2)}\n`;
-    // Written to a temporary file and renamed, so that a crash mid-write cannot leave half a file.
-    checkpointWrite = checkpointWrite.then(async () => {
-      // The directory is made once: a mkdir per batch and consumer was a visible share of the runtime's time.
-      checkpointDir ??= mkdir(dirname(options.checkpointFile), { recursive: true }).catch((error) => {
-        checkpointDir = undefined;
-        throw error;
-      });
-      await checkpointDir;
-      await writeFile(`${options.checkpointFile}.tmp`, text);
-      await rename(`${options.checkpointFile}.tmp`, options.checkpointFile);
-    });
-    return checkpointWrite;
-  };
+  let stopping = false;
+  const consumers = await Promise.all(
+    options.consumers.map(({ consumer, checkpointFile }) => consumerState(consumer, checkpointFile)),
+  );
 
-  /** Open iterators, per shard being read. */
+  /** One consumer: its checkpoint, its delivery with retries, whether its function exists yet. */
+  async function consumerState(consumer: PolledConsumer, checkpointFile: string) {
+    const tag = `[stream:${consumer.name}]`;
+    const saved: Checkpoints = JSON.parse(await readFile(checkpointFile, 'utf8').catch(() => '{}'));
+    // Checkpoints of an older stream (the table was re-created) do not apply to this one.
+    const checkpoint = saved[streamArn!] ?? { shards: {}, finished: [] };
+    const finished = new Set(checkpoint.finished);
+    let written = Promise.resolve();
+    let directory: Promise<unknown> | undefined;
+    let dirtySince: number | undefined;
+    let missingReported = false;
+
+    const save = () => {
+      dirtySince = undefined;
+      checkpoint.finished = [...finished];
+      const text = `${JSON.stringify({ [streamArn!]: checkpoint }, null, 2)}\n`;
+      // Written to a temporary file and renamed, so that a crash mid-write cannot leave half a file.
+      written = written.then(async () => {
+        // The directory is made once: a mkdir per batch and consumer was a visible share of the runtime's time.
+        directory ??= mkdir(dirname(checkpointFile), { recursive: true }).catch((error) => {
+          directory = undefined;
+          throw error;
+        });
+        await directory;
+        await writeFile(`${checkpointFile}.tmp`, text);
+        await rename(`${checkpointFile}.tmp`, checkpointFile);
+      });
+      return written;
+    };
+
+    return {
+      consumer,
+      tag,
+      finished,
+      /** Last sequence number handled in the shard; undefined: from the shard's start. */
+      position: (shardId: string) => checkpoint.shards[shardId],
+      async exists(): Promise<boolean> {
+        try {
+          await loadHandler(options.repoRoot, consumer.entry, consumer.exportName);
+          return true;
+        } catch (error) {
+          if (!(error instanceof HandlerMissingError)) throw error;
+          if (!missingReported)
+            log(`${tag} ${consumer.entry} does not exist yet: records wait in the stream`);
+          missingReported = true;
+          return false;
+        }
+      },
+      /**
+       * Records the shard's progress. After a delivery it is written at once (a restart must not deliver again);
+       * after records this consumer filtered out it may wait, since reading them again changes nothing.
+       */
+      async advance(shardId: string, sequenceNumber: string | undefined, delivered: boolean) {
+        if (sequenceNumber && isAfter(sequenceNumber, checkpoint.shards[shardId])) {
+          checkpoint.shards[shardId] = sequenceNumber;
+        }
+        if (delivered) await save();
+        else dirtySince ??= Date.now();
+      },
+      async flushIfDue(force = false) {
+        if (dirtySince !== undefined && (force || Date.now() - dirtySince >= LAZY_CHECKPOINT_MS))
+          await save();
+      },
+      async finish(shardId: string) {
+        finished.add(shardId);
+        await save();
+      },
+      /** Forgets shards trimmed from the stream. */
+      forget(live: ReadonlySet<string>) {
+        for (const id of Object.keys(checkpoint.shards)) if (!live.has(id)) delete checkpoint.shards[id];
+        for (const id of finished) if (!live.has(id)) finished.delete(id);
+      },
+      /**
+       * Invokes the function with the batch until it succeeds, as Lambda does with ReportBatchItemFailures:
+       * a thrown error retries the whole batch, `batchItemFailures` retries from the first failed record.
+       * After `maxAttempts` the rest is logged and skipped. Records before a failure are checkpointed at once.
+       */
+      async deliver(shardId: string, records: DynamoDBRecord[]) {
+        let pending = records;
+        for (let attempt = 1; pending.length > 0; attempt++) {
+          let failedFrom = 0;
+          let reason: string;
+          try {
+            const event: DynamoDBStreamEvent = { Records: pending };
+            const response = (await invokeConsumer(options.repoRoot, consumer, event, timeoutMs)) as
+              | DynamoDBBatchResponse
+              | undefined
+              | null;
+            const failures = response?.batchItemFailures ?? [];
+            if (failures.length === 0) return;
+            const positions = failures.map((failure) =>
+              pending.findIndex((r) => r.dynamodb?.SequenceNumber === failure.itemIdentifier),
+            );
+            // An identifier that is empty or names no record of the batch fails the whole batch, as on AWS.
+            failedFrom = positions.some((p) => p < 0) ? 0 : Math.min(...positions);
+            reason = `batchItemFailures from sequence number ${pending[failedFrom]?.dynamodb?.SequenceNumber}`;
+          } catch (error) {
+            failedFrom = 0;
+            reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+          }
+          const done = pending.slice(0, failedFrom);
+          if (done.length > 0) await this.advance(shardId, done.at(-1)?.dynamodb?.SequenceNumber, true);
+          pending = pending.slice(failedFrom);
+          if (attempt >= maxAttempts) {
+            const first = pending[0]?.dynamodb?.SequenceNumber;
+            const last = pending.at(-1)?.dynamodb?.SequenceNumber;
+            console.error(
+              `${tag} giving up on ${pending.length} record(s) of ${shardId} (sequence numbers ${first}…${last}) after ` +
+                `${attempt} attempts: ${reason}. Keys: ${JSON.stringify(pending.map((r) => r.dynamodb?.Keys))}`,
+            );
+            return;
+          }
+          const delay = retryBaseMs * 2 ** (attempt - 1);
+          console.error(
+            `${tag} attempt ${attempt} failed (${reason}); retrying ${pending.length} record(s) in ${delay} ms`,
+          );
+          await sleep(delay);
+          if (stopping) throw new Error('stopping');
+        }
+      },
+      written: () => written,
+    };
+  }
+  type Consumer = Awaited<ReturnType<typeof consumerState>>;
+
+  /** Consumers whose function exists; the others' records wait in the stream (their checkpoints stay). */
+  let active: Consumer[] = [];
+  /** The shared iterator of each shard being read, and the consumers it was opened for. */
   const iterators = new Map<string, string>();
   let shards: Shard[] = [];
   let lastDescribe = 0;
-  let stopping = false;
   /** Loop passes so far, and how many of the last ones found nothing to do. */
   let passes = 0;
   let idlePassesInARow = 0;
   /** Aborted by stop() to cut the idle pause short. */
   const stopSignal = new AbortController();
-  let missingReported = false;
-
-  async function consumerExists(): Promise<boolean> {
-    try {
-      await loadHandler(options.repoRoot, options.consumer.entry, options.consumer.exportName);
-      return true;
-    } catch (error) {
-      if (error instanceof HandlerMissingError) return false;
-      throw error;
-    }
-  }
 
   async function describeShards(): Promise<Shard[]> {
     const all: Shard[] = [];
@@ -182,20 +296,28 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
     return all;
   }
 
+  /** Read to its end by every active consumer. */
+  const finishedByAll = (shardId: string) => active.every((c) => c.finished.has(shardId));
+
   /** A shard may be read once its parent is read to its end (or has been trimmed away). */
   function readableShards(): Shard[] {
     const known = new Set(shards.map((s) => s.ShardId!));
     return shards.filter(
       (shard) =>
-        !finished.has(shard.ShardId!) &&
-        (!shard.ParentShardId || finished.has(shard.ParentShardId) || !known.has(shard.ParentShardId)),
+        !finishedByAll(shard.ShardId!) &&
+        (!shard.ParentShardId || finishedByAll(shard.ParentShardId) || !known.has(shard.ParentShardId)),
     );
   }
 
+  /** An iterator after the earliest checkpoint of the consumers still reading the shard (or at its start). */
   async function iteratorFor(shardId: string): Promise<string | undefined> {
     const existing = iterators.get(shardId);
     if (existing) return existing;
-    const after = checkpoint.shards[shardId];
+    const positions = active.filter((c) => !c.finished.has(shardId)).map((c) => c.position(shardId));
+    const after =
+      positions.length === 0 || positions.includes(undefined)
+        ? undefined
+        : positions.reduce((earliest, p) => (isAfter(earliest, p) ? p : earliest));
     const answer = await options.streams.send(
       new GetShardIteratorCommand({
         StreamArn: streamArn,
@@ -209,100 +331,56 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
     return answer.ShardIterator;
   }
 
-  /**
-   * Invokes the function with the batch until it succeeds, as Lambda does with ReportBatchItemFailures:
-   * a thrown error retries the whole batch, `batchItemFailures` retries from the first failed record.
-   * After `maxAttempts` the rest is logged and skipped.
-   */
-  async function deliver(shardId: string, records: DynamoDBRecord[]) {
-    let pending = records;
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      let failedFrom = 0;
-      let reason: string;
-      try {
-        const event: DynamoDBStreamEvent = { Records: pending };
-        const response = (await invokeConsumer(options.repoRoot, options.consumer, event, timeoutMs)) as
-          | DynamoDBBatchResponse
-          | undefined
-          | null;
-        const failures = response?.batchItemFailures ?? [];
-        if (failures.length === 0) return;
-        const positions = failures.map((failure) =>
-          pending.findIndex((r) => r.dynamodb?.SequenceNumber === failure.itemIdentifier),
-        );
-        // An identifier that is empty or names no record of the batch fails the whole batch, as on AWS.
-        failedFrom = positions.some((p) => p < 0) ? 0 : Math.min(...positions);
-        reason = `batchItemFailures from sequence number ${pending[failedFrom]?.dynamodb?.SequenceNumber}`;
-      } catch (error) {
-        failedFrom = 0;
-        reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      }
-      // Records before the first failure are done: checkpoint them now.
-      const done = pending.slice(0, failedFrom);
-      if (done.length > 0) await markHandled(shardId, done.at(-1)!);
-      pending = pending.slice(failedFrom);
-      if (attempt >= maxAttempts) {
-        const first = pending[0]?.dynamodb?.SequenceNumber;
-        const last = pending.at(-1)?.dynamodb?.SequenceNumber;
-        console.error(
-          `${tag} giving up on ${pending.length} record(s) of ${shardId} (sequence numbers ${first}…${last}) after ` +
-            `${attempt} attempts: ${reason}. Keys: ${JSON.stringify(pending.map((r) => r.dynamodb?.Keys))}`,
-        );
-        return;
-      }
-      const delay = retryBaseMs * 2 ** (attempt - 1);
-      console.error(
-        `${tag} attempt ${attempt} failed (${reason}); retrying ${pending.length} record(s) in ${delay} ms`,
-      );
-      await sleep(delay);
-      if (stopping) throw new Error('stopping');
-    }
+  /** The records of the batch a consumer takes: after its checkpoint, and passed by its filter. */
+  function recordsFor(consumer: Consumer, shardId: string, all: DynamoDBRecord[]): DynamoDBRecord[] {
+    const { filter } = consumer.consumer;
+    const position = consumer.position(shardId);
+    return all.filter(
+      (r) =>
+        isAfter(r.dynamodb?.SequenceNumber, position) &&
+        // As the event-source mapping's filter does on AWS: records that do not match never reach the function.
+        (!filter ||
+          matchesStreamFilter(filter, {
+            eventName: r.eventName,
+            newType: r.dynamodb?.NewImage?.type?.S,
+            oldType: r.dynamodb?.OldImage?.type?.S,
+          })),
+    );
   }
 
-  async function markHandled(shardId: string, record: DynamoDBRecord) {
-    const sequenceNumber = record.dynamodb?.SequenceNumber;
-    if (sequenceNumber) checkpoint.shards[shardId] = sequenceNumber;
-    await saveCheckpoint();
-  }
-
-  /** Reads one batch from a shard and delivers it; returns whether it had records. */
+  /** Reads one batch from a shard and hands it to every consumer; returns whether it had records. */
   async function pollShard(shardId: string): Promise<boolean> {
     const iterator = await iteratorFor(shardId);
     if (!iterator) {
-      finished.add(shardId);
-      await saveCheckpoint();
+      await Promise.all(active.map((c) => c.finish(shardId)));
       return false;
     }
     let page: GetRecordsCommandOutput;
     try {
       page = await options.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: batchSize }));
     } catch (error) {
-      // An expired or trimmed iterator: get a fresh one from the checkpoint next time.
+      // An expired or trimmed iterator: get a fresh one from the checkpoints next time.
       iterators.delete(shardId);
       if (!['ExpiredIteratorException', 'TrimmedDataAccessException'].includes(errorName(error))) throw error;
       return false;
     }
     const all = (page.Records ?? []).map((r) => toLambdaRecord(r, streamArn!));
-    // As the event-source mapping's filter does on AWS: records that do not match never reach the function.
-    const filter = options.consumer.filter;
-    const records = filter
-      ? all.filter((r) =>
-          matchesStreamFilter(filter, {
-            eventName: r.eventName,
-            newType: r.dynamodb?.NewImage?.type?.S,
-            oldType: r.dynamodb?.OldImage?.type?.S,
-          }),
-        )
-      : all;
-    if (records.length > 0) await deliver(shardId, records);
-    if (all.length > 0) await markHandled(shardId, all.at(-1)!);
+    const last = all.at(-1)?.dynamodb?.SequenceNumber;
+    await Promise.all(
+      active
+        .filter((c) => !c.finished.has(shardId))
+        .map(async (c) => {
+          const records = recordsFor(c, shardId, all);
+          if (records.length > 0) await c.deliver(shardId, records);
+          if (all.length > 0) await c.advance(shardId, last, records.length > 0);
+        }),
+    );
     if (page.NextShardIterator) {
       iterators.set(shardId, page.NextShardIterator);
     } else {
       // The shard is closed and read to its end: its children may be read now.
       iterators.delete(shardId);
-      finished.add(shardId);
-      await saveCheckpoint();
+      await Promise.all(active.map((c) => c.finish(shardId)));
       lastDescribe = 0;
     }
     return all.length > 0;
@@ -312,29 +390,35 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
     while (!stopping) {
       let busy = false;
       try {
-        // Until the consumer exists, leave the records in the stream for it rather than skip them.
-        if (!(await consumerExists())) {
-          if (!missingReported)
-            log(`${tag} ${options.consumer.entry} does not exist yet: records wait in the stream`);
-          missingReported = true;
+        // Until a consumer exists, leave the records in the stream for it rather than skip them; once it appears,
+        // reading starts again from the earliest checkpoint (the others skip what they handled).
+        const present: Consumer[] = [];
+        for (const c of consumers) if (await c.exists()) present.push(c);
+        if (present.length !== active.length) {
+          active = present;
+          iterators.clear();
+        }
+        if (active.length === 0) {
           await sleep(2000, undefined, { signal: stopSignal.signal }).catch(() => {});
           continue;
         }
         if (Date.now() - lastDescribe > 5000) {
           shards = await describeShards();
           lastDescribe = Date.now();
-          // Forget shards that have been trimmed from the stream.
           const live = new Set(shards.map((s) => s.ShardId!));
-          for (const id of Object.keys(checkpoint.shards)) if (!live.has(id)) delete checkpoint.shards[id];
-          for (const id of finished) if (!live.has(id)) finished.delete(id);
+          for (const c of consumers) c.forget(live);
         }
         for (const shard of readableShards()) {
           if (stopping) break;
           if (await pollShard(shard.ShardId!)) busy = true;
         }
+        await Promise.all(active.map((c) => c.flushIfDue(!busy)));
       } catch (error) {
         if (stopping) break;
-        console.error(`${tag} polling failed, retrying:`, error instanceof Error ? error.message : error);
+        console.error(
+          `${readerTag} polling failed, retrying:`,
+          error instanceof Error ? error.message : error,
+        );
         await sleep(1000);
       }
       passes++;
@@ -344,7 +428,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
     }
   }
 
-  log(`${tag} reading ${streamArn} for ${options.consumer.entry}#${options.consumer.exportName}`);
+  for (const { consumer } of options.consumers) {
+    log(`[stream:${consumer.name}] reading ${streamArn} for ${consumer.entry}#${consumer.exportName}`);
+  }
   const running = loop();
 
   return {
@@ -353,7 +439,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
       const from = passes;
       // Two whole passes that found nothing, both begun after the call: everything written before it is handled.
       while (passes < from + 3 || idlePassesInARow < 2) {
-        if (Date.now() > deadline) throw new Error(`${tag} still busy after ${drainTimeoutMs} ms`);
+        if (Date.now() > deadline) throw new Error(`${readerTag} still busy after ${drainTimeoutMs} ms`);
         await sleep(50);
       }
     },
@@ -361,7 +447,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
       stopping = true;
       stopSignal.abort();
       await running.catch(() => {});
-      await checkpointWrite.catch(() => {});
+      await Promise.all(consumers.map((c) => c.flushIfDue(true).catch(() => {})));
+      await Promise.all(consumers.map((c) => c.written().catch(() => {})));
     },
   };
 }

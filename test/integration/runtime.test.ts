@@ -352,8 +352,7 @@ describe('the stream poller (in-process, on its own DynamoDB Local)', () => {
     startStreamPoller({
       repoRoot: REPO_ROOT,
       tableName: 'motcua',
-      consumer,
-      checkpointFile: join(dir, 'stream-checkpoints.json'),
+      consumers: [{ consumer, checkpointFile: join(dir, 'stream-checkpoints.json') }],
       dynamodb,
       streams,
       maxAttempts: 3,
@@ -443,6 +442,95 @@ describe('the stream poller (in-process, on its own DynamoDB Local)', () => {
     expect(deliveries('FAIL-ALWAYS#2')).toBe(3);
     expect(deliveries('AFTER#2')).toBe(1);
     expect(errors.some((line) => line.includes('giving up') && line.includes('FAIL-ALWAYS#2'))).toBe(true);
+    await poller.stop();
+  });
+});
+
+describe('the stream poller with several consumers (in-process, on its own DynamoDB Local)', () => {
+  const all = { name: 'first', entry: 'test/support/stream-consumer.ts', exportName: 'handler' };
+  const cases = {
+    name: 'second',
+    entry: 'test/support/stream-consumer.ts',
+    exportName: 'secondHandler',
+    filter: { eventNames: ['INSERT', 'MODIFY'], itemTypes: ['case'] },
+  } as const;
+  let dir: string;
+  let dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>>;
+  let dynamodb: DynamoDBClient;
+  let streams: DynamoDBStreamsClient;
+  /** Records GetRecords handed out, over every call. */
+  let recordsRead = 0;
+  const startPoller = () =>
+    startStreamPoller({
+      repoRoot: REPO_ROOT,
+      tableName: 'motcua',
+      consumers: [
+        { consumer: all, checkpointFile: join(dir, 'first.json') },
+        { consumer: cases, checkpointFile: join(dir, 'second.json') },
+      ],
+      dynamodb,
+      streams,
+      log: () => {},
+    });
+  const put = (pk: string, type: string) =>
+    dynamodb.send(
+      new PutItemCommand({
+        TableName: 'motcua',
+        Item: { pk: { S: pk }, sk: { S: 'ITEM' }, type: { S: type } },
+      }),
+    );
+  const given = (which: 'first' | 'second', pk: string) =>
+    consumerLog(which).batches.filter((batch) => batch.includes(pk)).length;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'motcua-streams-'));
+    dynamo = await startDynamoDbLocal({ dataDir: dir });
+    const config = {
+      endpoint: dynamo.endpoint,
+      region: 'ap-southeast-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    };
+    dynamodb = new DynamoDBClient(config);
+    streams = new DynamoDBStreamsClient(config);
+    streams.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName === 'GetRecordsCommand') {
+          recordsRead += ((result.output as { Records?: unknown[] }).Records ?? []).length;
+        }
+        return result;
+      },
+      { step: 'initialize', name: 'countRecords' },
+    );
+    await dynamodb.send(new CreateTableCommand(createTableInput('motcua')));
+  });
+  afterAll(async () => {
+    dynamodb?.destroy();
+    streams?.destroy();
+    await dynamo?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads each record once for all consumers, gives each what its filter passes, and resumes each from its own checkpoint', async () => {
+    let poller = await startPoller();
+    await put('NOTE#1', 'notification');
+    await put('CASE#1', 'case');
+    await poller.drain();
+    expect(recordsRead).toBe(2);
+    expect([given('first', 'NOTE#1'), given('first', 'CASE#1')]).toEqual([1, 1]);
+    expect([given('second', 'NOTE#1'), given('second', 'CASE#1')]).toEqual([0, 1]);
+    await poller.stop();
+
+    // The second consumer as if added later: without a checkpoint it reads from the stream's start, and the first,
+    // from its own checkpoint, is given nothing twice.
+    await rm(join(dir, 'second.json'));
+    poller = await startPoller();
+    await poller.drain();
+    expect(given('second', 'CASE#1')).toBe(2);
+    expect(given('first', 'CASE#1')).toBe(1);
+    await put('CASE#2', 'case');
+    await poller.drain();
+    expect([given('first', 'CASE#2'), given('second', 'CASE#2')]).toEqual([1, 1]);
     await poller.stop();
   });
 });

@@ -8,10 +8,19 @@ export interface ConsumerLog {
 }
 
 /** Shared through globalThis: the runtime imports this module itself, apart from the test's own import. */
-export function consumerLog(): ConsumerLog {
-  const shared = globalThis as { __motcuaStreamConsumer?: ConsumerLog };
-  shared.__motcuaStreamConsumer ??= { batches: [], events: [] };
-  return shared.__motcuaStreamConsumer;
+export function consumerLog(which: 'first' | 'second' = 'first'): ConsumerLog {
+  const shared = globalThis as { __motcuaStreamConsumers?: Record<string, ConsumerLog> };
+  shared.__motcuaStreamConsumers ??= {};
+  shared.__motcuaStreamConsumers[which] ??= { batches: [], events: [] };
+  return shared.__motcuaStreamConsumers[which];
+}
+
+/** A second consumer that only records what it is given, for tests of several consumers on one stream. */
+export async function secondHandler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const log = consumerLog('second');
+  log.batches.push(event.Records.map((record) => record.dynamodb?.Keys?.pk?.S ?? '?'));
+  log.events.push(event);
+  return { batchItemFailures: [] };
 }
 
 const seen = new Map<string, number>();
