@@ -71,9 +71,14 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
   uploads: { description: 'Presigned uploads into quarantine', table: 'readwrite', signUploads: true },
   // Claims uploads the verifier checked as they landed: the table only, no document storage.
   submit: {
-    description: 'Submissions, supplements and drafts: claim verified uploads',
+    description: 'Submissions and supplements: validate the form, claim verified uploads',
     table: 'readwrite',
     sealsSecrets: true,
+  },
+  // Apart from submissions: a draft's form data is not validated, so this function carries no catalogue.
+  drafts: {
+    description: 'Drafts of applications: keep the uploads they name alive',
+    table: 'readwrite',
   },
   queue: { description: "An agency's queue and its counts, for its officials", table: 'read' },
   // Writes the audit trail of each read.

@@ -13,6 +13,7 @@ export type FunctionGroup =
   | 'applicant'
   | 'uploads'
   | 'submit'
+  | 'drafts'
   | 'queue'
   | 'official'
   | 'case-actions'
