@@ -43,10 +43,10 @@ interface GroupAccess {
 
 /**
  * What each group may touch, for every group of `FunctionGroup` but `local` (a group missing here fails
- * typecheck). One function per group rather than per route (7 functions for 14 routes), so that a session
- * warms few functions; groups split by what they touch, which is also what their bundles weigh: the catalogue
- * has no storage, the readers of cases and the submissions only the table, and only uploads (presigning) and
- * officials' case work (download links) carry the S3 client (see bench/bundle-budget.ts).
+ * typecheck). One function per group rather than per route, so that a session warms few functions; groups split
+ * by what they touch, and where routes' needs differ by what their bundles weigh, so that each interactive
+ * function stays within its budget (bench/bundle-budget.ts): officials' reads apart from their actions, the
+ * browser's payment routes apart from the gateway's notification, drafts apart from submissions.
  */
 const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
   public: {
