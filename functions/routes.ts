@@ -7,9 +7,9 @@ import type { RouteEntry } from './routes/define';
 import { draftRoutes } from './routes/drafts';
 import { formRoutes } from './routes/forms';
 import { demoSignInRoutes, localStandInRoutes } from './routes/local';
-import { officialRoutes } from './routes/officials';
+import { caseActionRoutes, officialRoutes } from './routes/officials';
 import { healthRoutes, openApiRoutes } from './routes/operations';
-import { paymentRoutes } from './routes/payments';
+import { paymentNotificationRoutes, paymentRoutes } from './routes/payments';
 import { queueRoutes } from './routes/queue';
 import { statisticsRoutes } from './routes/statistics';
 import { trackingRoutes } from './routes/tracking';
@@ -30,8 +30,10 @@ export const routes: readonly RouteEntry[] = [
   ...Object.values(draftRoutes),
   ...Object.values(queueRoutes),
   ...Object.values(officialRoutes),
+  ...Object.values(caseActionRoutes),
   // Level 4: online fees, signed results and their verification, business webhooks.
   ...Object.values(paymentRoutes),
+  ...Object.values(paymentNotificationRoutes),
   ...Object.values(verifyLookupRoutes),
   ...Object.values(verificationRoutes),
   ...Object.values(webhookRoutes),

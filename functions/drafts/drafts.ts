@@ -1,8 +1,8 @@
 // Drafts: an applicant keeps a half-done application of a procedure on the server, to resume on any device; the
 // uploads it names live as long as it does.
 import type { Draft, DraftRequest } from '../../schemas/api';
-import { findProcedure } from '../../schemas/catalogue';
 import { limits } from '../commons/config';
+import { findProcedureFacts } from '../documents/procedure-facts.generated';
 import { type FieldProblem, NotFoundError, ValidationFailedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import type { LocalizedText } from '../domain/types';
@@ -60,8 +60,9 @@ function view(record: DraftRecord): Draft {
   };
 }
 
+/** The procedure's generated facts (its documents), not the catalogue: a draft's form data is not validated. */
 function knownProcedure(procedureId: string) {
-  const procedure = findProcedure(procedureId);
+  const procedure = findProcedureFacts(procedureId);
   if (!procedure) throw new NotFoundError('procedure');
   return procedure;
 }

@@ -1,10 +1,9 @@
-// Handlers of officials' routes: a case with its documents, actions and audit trail, a document, the agency's access log.
+// Handlers of officials' reads: a case with its documents and audit trail, a document, the agency's access log.
 import { agencyAuditPage, auditPage, recordRead } from '../cases/audit';
 import { officialCaseView, openDocument } from '../cases/official-view';
 import { loadVisibleCase } from '../cases/queries';
 import { agencyOfCaller } from '../cases/queue';
 import { agencyOfficials, rememberCaller } from '../cases/staff';
-import { actOnCase as act } from '../cases/transitions';
 import { ok, route } from '../commons/http';
 import { officialRoutes as routes } from '../routes/officials';
 
@@ -25,11 +24,6 @@ export const getCase = route(routes.getCase, async (req) => {
     req.now,
     links > 0 ? `links to ${links} documents` : undefined,
   );
-  return ok(await officialCaseView(record, events, parts, req.now));
-});
-
-export const actOnCase = route(routes.actOnCase, async (req) => {
-  const { record, events, parts } = await act(req.principal, req.params.code, req.body, req.now);
   return ok(await officialCaseView(record, events, parts, req.now));
 });
 

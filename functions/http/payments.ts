@@ -1,6 +1,6 @@
-// Handlers of online fees: start a payment, the gateway's IPN and the browser's return.
-import { created, ok, redirect, route } from '../commons/http';
-import { acceptPaymentNotification, returnFromGateway } from '../payments/callbacks';
+// Handlers of online fees the browser calls: start a payment, and the return from the gateway.
+import { created, redirect, route } from '../commons/http';
+import { returnFromGateway } from '../payments/callbacks';
 import { startPayment as start } from '../payments/checkout';
 import { paymentRoutes as routes } from '../routes/payments';
 
@@ -10,11 +10,7 @@ export const startPayment = route(routes.startPayment, async (req) =>
   ),
 );
 
-// The raw query string, not the parsed one: a parameter given twice must fail the signature, not be guessed at.
-export const vnpayIpn = route(routes.vnpayIpn, async (req) =>
-  ok(await acceptPaymentNotification(req.event.rawQueryString ?? '')),
-);
-
+// The raw query string, not the parsed one (see payment-notifications.ts).
 export const vnpayReturn = route(routes.vnpayReturn, async (req) =>
   redirect(await returnFromGateway(req.event.rawQueryString ?? '')),
 );

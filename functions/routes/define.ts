@@ -13,9 +13,12 @@ export type FunctionGroup =
   | 'applicant'
   | 'uploads'
   | 'submit'
+  | 'drafts'
   | 'queue'
   | 'official'
+  | 'case-actions'
   | 'payments'
+  | 'payment-notifications'
   | 'webhooks'
   | 'verification'
   // Version 2 (console): the one-stop forms as PDFs (fonts and PDF code: their own group, under 3 MB), and the

@@ -6,15 +6,15 @@ import { defineRoutes } from './define';
 const APPLICANTS = ['citizen', 'business'] as const;
 
 /**
- * In the submissions' function: drafts check their documents against the catalogue, as submissions do, and the
- * catalogue's forms (full zod) would double the applicants' function (cases, withdrawals) that does without it
- * (bench/bundle-budget.ts); a function of their own would weigh as much again.
+ * In a function of their own: drafts check their documents against the procedures' generated facts, not the
+ * catalogue (a draft's data may be incomplete, so its form is not validated), and so carry neither the catalogue's
+ * forms nor full zod, which the submissions' function needs (bench/bundle-budget.ts).
  */
 export const draftRoutes = defineRoutes('functions/http/drafts.ts', {
   listDrafts: {
     method: 'GET',
     path: '/api/drafts',
-    group: 'submit',
+    group: 'drafts',
     roles: APPLICANTS,
     request: {},
     responses: { 200: { description: 'The caller’s drafts, newest first', body: api.draftList } },
@@ -27,7 +27,7 @@ export const draftRoutes = defineRoutes('functions/http/drafts.ts', {
   getDraft: {
     method: 'GET',
     path: '/api/drafts/{procedureId}',
-    group: 'submit',
+    group: 'drafts',
     roles: APPLICANTS,
     request: { params: api.draftParams },
     responses: { 200: { description: 'The draft', body: api.draftView } },
@@ -40,7 +40,7 @@ export const draftRoutes = defineRoutes('functions/http/drafts.ts', {
   saveDraft: {
     method: 'PUT',
     path: '/api/drafts/{procedureId}',
-    group: 'submit',
+    group: 'drafts',
     roles: APPLICANTS,
     request: { params: api.draftParams, body: api.draftRequest, maxBodyBytes: limits.maxDraftBodyBytes },
     responses: { 200: { description: 'The draft as stored', body: api.draftView } },
@@ -58,7 +58,7 @@ export const draftRoutes = defineRoutes('functions/http/drafts.ts', {
   deleteDraft: {
     method: 'DELETE',
     path: '/api/drafts/{procedureId}',
-    group: 'submit',
+    group: 'drafts',
     roles: APPLICANTS,
     request: { params: api.draftParams },
     responses: { 204: { description: 'Deleted (or there was none)' } },

@@ -2,7 +2,7 @@
 import * as api from '../../schemas/api';
 import { defineRoutes } from './define';
 
-/** One function holds the gateway's secret: these three routes, and nothing else. */
+/** The gateway's secret is held by these routes' function and the notification's below, and nothing else. */
 export const paymentRoutes = /* @__PURE__ */ defineRoutes('functions/http/payments.ts', {
   startPayment: {
     method: 'POST',
@@ -26,25 +26,6 @@ export const paymentRoutes = /* @__PURE__ */ defineRoutes('functions/http/paymen
       problems: [409],
     },
   },
-  vnpayIpn: {
-    method: 'GET',
-    path: '/api/payments/vnpay/ipn',
-    group: 'payments',
-    request: { query: api.vnpayCallbackQuery },
-    responses: {
-      200: { description: 'The answer VNPay expects, whatever happened', body: api.vnpayIpnAnswer },
-    },
-    openapi: {
-      summary: "VNPay's server-to-server payment notification (IPN)",
-      description:
-        'Public: the gateway calls it. The signature, then the payment, its amount and whether it was ' +
-        'already settled are checked in that order. Paid only when `vnp_ResponseCode` and ' +
-        '`vnp_TransactionStatus` are both `00`: the case then moves `awaiting_payment` → `submitted` with its ' +
-        'event and notification, in one transaction. A failed payment is recorded (`00`) and the applicant may ' +
-        'pay again. The same notification twice changes nothing the second time (`02`).',
-      tag: 'Payments',
-    },
-  },
   vnpayReturn: {
     method: 'GET',
     path: '/api/payments/vnpay/return',
@@ -63,3 +44,32 @@ export const paymentRoutes = /* @__PURE__ */ defineRoutes('functions/http/paymen
     },
   },
 });
+
+/**
+ * The gateway's server-to-server notification, in a function of its own: it alone settles a case (transaction,
+ * notifications, the deadline's working days, metrics), which the interactive routes above need not carry.
+ */
+export const paymentNotificationRoutes = /* @__PURE__ */ defineRoutes(
+  'functions/http/payment-notifications.ts',
+  {
+    vnpayIpn: {
+      method: 'GET',
+      path: '/api/payments/vnpay/ipn',
+      group: 'payment-notifications',
+      request: { query: api.vnpayCallbackQuery },
+      responses: {
+        200: { description: 'The answer VNPay expects, whatever happened', body: api.vnpayIpnAnswer },
+      },
+      openapi: {
+        summary: "VNPay's server-to-server payment notification (IPN)",
+        description:
+          'Public: the gateway calls it. The signature, then the payment, its amount and whether it was ' +
+          'already settled are checked in that order. Paid only when `vnp_ResponseCode` and ' +
+          '`vnp_TransactionStatus` are both `00`: the case then moves `awaiting_payment` → `submitted` with its ' +
+          'event and notification, in one transaction. A failed payment is recorded (`00`) and the applicant may ' +
+          'pay again. The same notification twice changes nothing the second time (`02`).',
+        tag: 'Payments',
+      },
+    },
+  },
+);

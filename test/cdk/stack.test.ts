@@ -520,19 +520,20 @@ describe('level 4: payments, signed results, webhooks', () => {
     }
   });
 
-  it('keeps the VNPay hash secret in Secrets Manager and hands it to the payments function alone', () => {
+  it('keeps the VNPay hash secret in Secrets Manager and hands it to the two payment functions alone', () => {
     const secrets = ofType(dev.resources, 'AWS::SecretsManager::Secret').map(([id]) => id);
     const vnpaySecret = secrets.find((id) => id.startsWith('VnpayHashSecret'));
     expect(vnpaySecret).toBeDefined();
     const holders = ofType(dev.resources, 'AWS::Lambda::Function')
       .filter(([, fn]) => JSON.stringify(fn.Properties?.Environment ?? {}).includes(vnpaySecret!))
       .map(([id]) => id);
-    expect(holders).toHaveLength(1);
-    expect(holders[0]).toMatch(/^FunctionsPayments/);
+    // The browser's routes (start, return) sign and check; the gateway's notification checks and settles.
+    expect(holders).toHaveLength(2);
+    expect(holders.find((id) => id.startsWith('FunctionsPaymentNotifications'))).toBeDefined();
+    expect(holders.find((id) => /^FunctionsPayments[A-Z0-9]/.test(id))).toBeDefined();
     // A dynamic reference, resolved at deploy time: the value never appears in the template.
-    expect(JSON.stringify(variablesOf('FunctionsPayments').VNPAY_HASH_SECRET)).toContain(
-      'resolve:secretsmanager',
-    );
+    for (const fn of ['FunctionsPayments', 'FunctionsPaymentNotifications'])
+      expect(JSON.stringify(variablesOf(fn).VNPAY_HASH_SECRET), fn).toContain('resolve:secretsmanager');
   });
 
   it('leaves the gateway callbacks and verification public but throttles each on its own', () => {
