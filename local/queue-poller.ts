@@ -12,7 +12,10 @@ export interface QueuePollerOptions {
   readonly consumer: QueueConsumer;
   /** @default 10 (Lambda's default batch size for SQS) */
   readonly batchSize?: number;
-  /** Pause when nothing is visible. @default 100 ms */
+  /**
+   * Longest pause when nothing is visible. The poller wakes sooner when a message is sent in this process, or when
+   * the earliest one waiting becomes visible. @default 1000 ms
+   */
   readonly idlePollMs?: number;
   /** How long a failed message stays invisible (SQS's visibility timeout). @default 2000 ms */
   readonly retryDelayMs?: number;
@@ -92,8 +95,24 @@ export async function startQueuePoller(options: QueuePollerOptions): Promise<Run
     }
   }
 
+  /** Made before each look, so that a message sent during the look still cuts the pause after it short. */
+  let wake = new AbortController();
+  const onSent = (queue: string) => {
+    if (queue === consumer.queue) wake.abort();
+  };
+  store.localQueueSignals.on('sent', onSent);
+
+  /** Until the earliest waiting message is due, at most `idlePollMs`, unless a message is sent meanwhile. */
+  async function pause(signal: AbortSignal) {
+    const longest = options.idlePollMs ?? 1000;
+    const due = await store.nextLocalVisibility(consumer.queue).catch(() => undefined);
+    const ms = due === undefined ? longest : Math.min(longest, Math.max(0, due - Date.now()));
+    if (!signal.aborted) await sleep(ms, undefined, { signal }).catch(() => {});
+  }
+
   const running = (async () => {
     while (!stopped) {
+      wake = new AbortController();
       let worked = false;
       try {
         worked = await pollOnce();
@@ -101,7 +120,7 @@ export async function startQueuePoller(options: QueuePollerOptions): Promise<Run
         if (!stopped) log(`${tag} poll failed: ${(error as Error).message}`);
       }
       idle = !worked;
-      if (!worked) await sleep(options.idlePollMs ?? 100);
+      if (!worked && !stopped) await pause(wake.signal);
     }
   })();
   log(`${tag} polling ${consumer.queue} for ${consumer.entry}#${consumer.exportName}`);
@@ -117,6 +136,8 @@ export async function startQueuePoller(options: QueuePollerOptions): Promise<Run
     },
     async stop() {
       stopped = true;
+      wake?.abort();
+      store.localQueueSignals.off('sent', onSent);
       await running;
     },
   };

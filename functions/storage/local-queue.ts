@@ -1,5 +1,6 @@
 // The local runtime's stand-in for SQS: messages kept in the table until they are due, read by local/queue-poller.ts.
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { TableName } from './dynamo';
@@ -19,6 +20,12 @@ const partition = (queue: string) => `LOCALQUEUE#${queue}`;
 /** Fixed-width milliseconds, so that the sort key orders by when a message becomes visible. */
 const sortKey = (visibleAt: number, id: string) => `${String(visibleAt).padStart(15, '0')}#${id}`;
 
+/**
+ * Says `sent` (with the queue's name) once a message is stored, so that a poller in this process starts at once
+ * instead of at its next look: the producers (stream consumers) run in the runtime's process, as the pollers do.
+ */
+export const localQueueSignals = new EventEmitter();
+
 async function put(message: Omit<LocalQueueMessage, 'sk'>, visibleAt: number): Promise<void> {
   await dynamo.send(
     new PutCommand({
@@ -31,6 +38,7 @@ async function put(message: Omit<LocalQueueMessage, 'sk'>, visibleAt: number): P
       },
     }),
   );
+  localQueueSignals.emit('sent', message.queue);
 }
 
 /** Messages sent by this process so far: ties within a millisecond go in the order they were sent. */
@@ -57,6 +65,22 @@ export async function visibleLocalMessages(queue: string, max: number): Promise<
     }),
   );
   return (Items ?? []) as LocalQueueMessage[];
+}
+
+/** When the earliest message of the queue becomes visible (ms since the epoch), or undefined if it is empty. */
+export async function nextLocalVisibility(queue: string): Promise<number | undefined> {
+  const { Items } = await dynamo.send(
+    new QueryCommand({
+      TableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition(queue) },
+      ProjectionExpression: 'sk',
+      ConsistentRead: true,
+      Limit: 1,
+    }),
+  );
+  const sk = Items?.[0]?.sk;
+  return typeof sk === 'string' ? Number(sk.split('#')[0]) : undefined;
 }
 
 /** Removes a handled message. */
