@@ -7,7 +7,7 @@ import { type FieldProblem, NotFoundError, ValidationFailedError } from '../doma
 import type { Principal } from '../domain/principal';
 import type { LocalizedText } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
-import { deleteDraft, getDraft, listDrafts, putDraftItem } from '../storage/drafts';
+import { deleteDraft, getDraft, listDrafts, putDraft, putDraftItem } from '../storage/drafts';
 import { TransactionConflict, transact } from '../storage/dynamo';
 import type { DraftRecord } from '../storage/records';
 import { keepUploadForDraftItem } from '../storage/uploads';
@@ -90,6 +90,9 @@ function shapeProblems(procedureId: string, request: DraftRequest): FieldProblem
   return problems;
 }
 
+const isTransactionConflict = (error: unknown) =>
+  (error as { name?: string } | undefined)?.name === 'TransactionConflictException';
+
 /** Two saves of one draft at once (an autosave and the button) conflict in DynamoDB: the later one retries. */
 const CONFLICT_RETRIES = 4;
 
@@ -132,9 +135,15 @@ export async function saveDraft(
   ];
   for (let attempt = 1; ; attempt++) {
     try {
-      await transact(items);
+      // Uploads to keep alive go with the draft in one transaction; a draft alone is one write.
+      await (items.length > 1 ? transact(items) : putDraft(record));
       return view(record);
     } catch (error) {
+      // A single write that meets a transaction on the same item (the submission's) is refused the same way.
+      if (isTransactionConflict(error) && attempt < CONFLICT_RETRIES) {
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+        continue;
+      }
       if (!(error instanceof TransactionConflict)) throw error;
       // Item 0 is the draft (unconditional); item i + 1 keeps documents[i].
       const unavailable = error.reasons

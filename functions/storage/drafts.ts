@@ -1,5 +1,5 @@
 // Draft records: an applicant's half-done application of one procedure, its keys, its items and its queries.
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { queryAll, stripKeys, TableName, type TransactItem } from './dynamo';
 import type { DraftRecord } from './records';
@@ -16,7 +16,20 @@ const alive = (record: DraftRecord, nowSeconds: number) => record.expiresAt > no
 
 /** Transaction item: the draft as it now stands, replacing the one before (last writer wins). */
 export function putDraftItem(record: DraftRecord): TransactItem {
-  return { Put: { TableName, Item: { ...draftKey(record.ownerId, record.procedureId), ...record } } };
+  return { Put: draftPut(record) };
+}
+
+const draftPut = (record: DraftRecord) => ({
+  TableName,
+  Item: { ...draftKey(record.ownerId, record.procedureId), ...record },
+});
+
+/**
+ * The draft as it now stands, alone: a draft that names no upload needs no transaction, and a single write costs
+ * half of a transaction's write units (a draft is saved at every step of the wizard).
+ */
+export async function putDraft(record: DraftRecord): Promise<void> {
+  await dynamo.send(new PutCommand(draftPut(record)));
 }
 
 /** Transaction item of a submission: the applicant's draft of the procedure goes (if there is one). */
