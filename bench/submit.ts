@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createTableInput } from '../functions/storage/table';
-import { REPO_ROOT, startRuntime } from '../local/runtime';
+import { REPO_ROOT } from '../local/runtime';
 import { pdfBytes } from '../test/support/files';
 import { type ApiResponse, api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
 import { postToStorage, presignUpload } from '../test/support/uploads';
 import { localTable } from './scale-support';
-import { type Counts, countSdkCalls, isDeployedFunction } from './sdk-calls';
+import { emptyTraffic, merge, type Sent, startCountedRuntime, type ClientTraffic } from './counted-runtime';
+import { type Counts, isDeployedFunction } from './sdk-calls';
 import { percentile } from './stats';
 
 const N = Number(process.argv[2] ?? 200);
@@ -185,23 +186,6 @@ async function measureRate() {
   }
 }
 
-/** What the client itself sends, per step: API requests (and the bytes they answer), and posts/gets to storage. */
-interface ClientTraffic {
-  apiRequests: Record<string, number>;
-  apiResponseBytes: number;
-  storagePosts: number;
-  storageGets: number;
-  storageGetBytes: number;
-}
-
-const emptyTraffic = (): ClientTraffic => ({
-  apiRequests: {},
-  apiResponseBytes: 0,
-  storagePosts: 0,
-  storageGets: 0,
-  storageGetBytes: 0,
-});
-
 /** A client that notes every API request it makes under its route, as API Gateway would bill it. */
 function countingClient(c: Client, traffic: () => ClientTraffic): Client {
   const routeOf = (method: string, path: string) =>
@@ -234,9 +218,8 @@ function countingClient(c: Client, traffic: () => ClientTraffic): Client {
  * that their calls count with it.
  */
 async function countOneApplication() {
-  const dataDir = await mkdtemp(join(tmpdir(), 'motcua-bench-count-'));
-  const runtime = await startRuntime({ port: 0, dataDir, log: () => {} });
-  const counter = await countSdkCalls();
+  const counted = await startCountedRuntime('motcua-bench-count-');
+  const { runtime, counter, settle, sentFor } = counted;
   try {
     const raw = api(runtime.url);
     let traffic = emptyTraffic();
@@ -244,10 +227,6 @@ async function countOneApplication() {
     const token = await raw.tokenFor('citizen1');
     const official = await raw.tokenFor(`official-${AGENCY}`);
     const file = pdfBytes('benchmark');
-    const settle = async () => {
-      await runtime.drainObjectEvents(60_000);
-      await runtime.drainStream(60_000);
-    };
     /** The official's result document: presigned, posted, verified as it lands. */
     const uploadResult = async () => {
       const form = await presignUpload(c, official, {
@@ -270,10 +249,7 @@ async function countOneApplication() {
     const verdictMs: number[] = [];
     const steps: { submission: Counts[]; processing: Counts[] } = { submission: [], processing: [] };
     const trafficOf = { submission: emptyTraffic(), processing: emptyTraffic() };
-    type Sent = { id: string; channel: string; body: string };
     const outbox = { submission: [] as Sent[], processing: [] as Sent[] };
-    const sentFor = async (code: string) =>
-      (await raw.get(`/api/local/outbox?caseCode=${encodeURIComponent(code)}`)).body.items as Sent[];
     const requestPath: Counts[] = [];
     for (let i = 0; i < COUNTED; i++) {
       traffic = trafficOf.submission;
@@ -350,36 +326,8 @@ async function countOneApplication() {
       documentBytes: file.length,
     };
   } finally {
-    counter.stop();
-    await runtime.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await counted.stop();
   }
-}
-
-function merge(all: readonly Counts[]): Counts {
-  const operations = new Map<string, Counts['operations'][number]>();
-  const invocations = new Map<string, Counts['invocations'][number]>();
-  for (const counts of all) {
-    for (const o of counts.operations) {
-      const key = `${o.functionName} ${o.service} ${o.operation}`;
-      const sum = operations.get(key) ?? { ...o, calls: 0, readUnits: 0, writeUnits: 0 };
-      operations.set(key, {
-        ...sum,
-        calls: sum.calls + o.calls,
-        readUnits: sum.readUnits + o.readUnits,
-        writeUnits: sum.writeUnits + o.writeUnits,
-      });
-    }
-    for (const i of counts.invocations) {
-      const sum = invocations.get(i.functionName) ?? { ...i, invocations: 0, milliseconds: 0 };
-      invocations.set(i.functionName, {
-        ...sum,
-        invocations: sum.invocations + i.invocations,
-        milliseconds: sum.milliseconds + i.milliseconds,
-      });
-    }
-  }
-  return { operations: [...operations.values()], invocations: [...invocations.values()] };
 }
 
 const onlyFunction = (counts: Counts, functionName: string): Counts => ({
