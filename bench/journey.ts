@@ -11,9 +11,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Browser, Page } from 'playwright-core';
 import { routes } from '../functions/routes';
-import { REPO_ROOT } from '../local/runtime';
+import { REPO_ROOT, type Runtime } from '../local/runtime';
 import { launchChromium } from '../test/support/chromium';
 import { pdfBytes } from '../test/support/files';
 import {
@@ -112,6 +113,35 @@ async function recordRequests(page: Page) {
   };
 }
 
+/** The bucket's CORS rule with the stand-in's origin too, as the stack's names CloudFront's (uploads post to it). */
+async function allowUploadsFrom(runtime: Runtime, origin: string) {
+  const s3 = new S3Client({
+    endpoint: runtime.endpoints.s3,
+    region: 'ap-southeast-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  await s3.send(
+    new PutBucketCorsCommand({
+      Bucket: runtime.bucketName,
+      CORSConfiguration: {
+        CORSRules: [
+          {
+            AllowedOrigins: [origin, runtime.url],
+            AllowedMethods: ['GET', 'HEAD', 'POST', 'PUT'],
+            AllowedHeaders: ['*'],
+            ExposeHeaders: ['ETag', 'Location'],
+            MaxAgeSeconds: 3000,
+          },
+        ],
+      },
+    }),
+  );
+  s3.destroy();
+}
+
 async function waitForStep(page: Page, than: string | null) {
   await page.waitForFunction(`new URL(location.href).searchParams.get('step') !== ${JSON.stringify(than)}`);
 }
@@ -137,7 +167,13 @@ async function journey(
   });
   try {
     const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
     const recorder = await recordRequests(page);
+    try {
     await page.goto(`${site}/`);
     await pressByKeyboard(page, procedure.name.vi);
     await page.waitForURL(new RegExp(`/procedures/${procedure.id}/$`));
@@ -181,6 +217,10 @@ async function journey(
     const requests = recorder.all();
     await recorder.detach();
     return { code, requests };
+    } catch (error) {
+      const state = await page.locator('main').innerText().catch(() => '');
+      throw new Error(`journey failed at ${page.url()}: ${(error as Error).message}\npage errors: ${errors.join('; ')}\nthe page: ${state.slice(0, 2000)}`);
+    }
   } finally {
     await context.close();
   }
@@ -243,6 +283,7 @@ async function main() {
   let browser: Browser | undefined;
   try {
     const origins: Origins = { site: cloudFront.url, storage: new URL(runtime.endpoints.s3).origin };
+    await allowUploadsFrom(runtime, cloudFront.url);
     const procedure = (await (await fetch(`${runtime.url}/api/procedures/${PROCEDURE}`)).json()) as Procedure;
     const users = (await (await fetch(`${runtime.url}/api/local/users`)).json()) as {
       items: { username: string; name: string }[];
