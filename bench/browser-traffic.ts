@@ -34,6 +34,11 @@ export interface BrowserTraffic {
   storageBytes: Record<string, number>;
   /** Pages requested, by path. */
   pages: Record<string, number>;
+  /**
+   * Calls of routes the stack does not deploy (group `local`: the demo sign-in, which Cognito's hosted pages do on
+   * AWS), by route: counted apart, in no kind above.
+   */
+  localOnly: Record<string, number>;
 }
 
 const byKind = (): Record<RequestKind, number> => ({ page: 0, asset: 0, api: 0, storage: 0 });
@@ -46,19 +51,26 @@ export const emptyBrowserTraffic = (): BrowserTraffic => ({
   storage: {},
   storageBytes: {},
   pages: {},
+  localOnly: {},
 });
 
 /** A route as the stack declares it: `{name}` stands for one path segment. */
 export interface RouteShape {
   readonly method: string;
   readonly path: string;
+  /** The function it is deployed in; `local` for the local runtime's own routes. */
+  readonly group: string;
 }
 
 /**
  * The declared route a request reaches (`GET /api/uploads/{uploadId}`), as API Gateway would match it: literal
  * segments win over `{name}` ones. A path no route declares keeps its own path (it would answer 404).
  */
-export function routeOf(routes: readonly RouteShape[], method: string, pathname: string): string {
+export function routeOf(
+  routes: readonly RouteShape[],
+  method: string,
+  pathname: string,
+): { route: string; deployed: boolean } {
   const segments = pathname.split('/');
   let best: { route: RouteShape; params: number } | undefined;
   for (const route of routes) {
@@ -70,7 +82,10 @@ export function routeOf(routes: readonly RouteShape[], method: string, pathname:
     const params = declared.filter((part) => part.startsWith('{')).length;
     if (!best || params < best.params) best = { route, params };
   }
-  return `${method} ${best ? best.route.path : pathname}`;
+  return {
+    route: `${method} ${best ? best.route.path : pathname}`,
+    deployed: best ? best.route.group !== 'local' : true,
+  };
 }
 
 export interface Origins {
@@ -104,16 +119,20 @@ export function addRequests(
   for (const request of requests) {
     const kind = kindOf(request, origins);
     if (!kind) continue;
+    const { pathname } = new URL(request.url);
+    const api = kind === 'api' ? routeOf(routes, request.method, pathname) : undefined;
+    if (api && !api.deployed) {
+      traffic.localOnly[api.route] = (traffic.localOnly[api.route] ?? 0) + 1;
+      continue;
+    }
     if (request.fromCache) {
       traffic.cached[kind]++;
       continue;
     }
     traffic.requests[kind]++;
     traffic.bytes[kind] += request.encodedBytes;
-    const { pathname } = new URL(request.url);
-    if (kind === 'api') {
-      const route = routeOf(routes, request.method, pathname);
-      traffic.apiRoutes[route] = (traffic.apiRoutes[route] ?? 0) + 1;
+    if (api) {
+      traffic.apiRoutes[api.route] = (traffic.apiRoutes[api.route] ?? 0) + 1;
     } else if (kind === 'storage') {
       traffic.storage[request.method] = (traffic.storage[request.method] ?? 0) + 1;
       traffic.storageBytes[request.method] = (traffic.storageBytes[request.method] ?? 0) + request.encodedBytes;

@@ -249,6 +249,11 @@ function print(traffic: BrowserTraffic, counts: Counts, notifications: readonly 
   for (const [route, count] of Object.entries(traffic.apiRoutes).sort())
     console.log(`    ${perJourney(count)} ${route}`);
   console.log(
+    `  not deployed (the local demo sign-in; Cognito on AWS): ${Object.entries(traffic.localOnly)
+      .map(([route, count]) => `${route} ${perJourney(count)}`)
+      .join(', ')}`,
+  );
+  console.log(
     `  storage: ${Object.entries(traffic.storage)
       .map(([method, count]) => `${method} ${perJourney(count)}`)
       .join(', ')}`,
