@@ -162,3 +162,15 @@ export function asClientTraffic(traffic: BrowserTraffic): ClientTraffic {
     storageGetBytes: total(traffic.storageBytes, (method) => !posts.includes(method)),
   };
 }
+
+/**
+ * CloudFront's requests and bytes per application, from `n` journeys: the pages, the site's files and the API calls
+ * that left the browser (its cache's answers are not billed; storage posts go straight to S3).
+ */
+export function cloudFrontShare(traffic: BrowserTraffic, n: number): { requests: number; bytes: number } {
+  const through = ['page', 'asset', 'api'] as const;
+  return {
+    requests: through.reduce((sum, kind) => sum + traffic.requests[kind], 0) / n,
+    bytes: through.reduce((sum, kind) => sum + traffic.bytes[kind], 0) / n,
+  };
+}

@@ -103,11 +103,16 @@ async function recordRequests(page: Page) {
   );
   await session.send('Network.enable');
   return {
-    /** Every request so far; throws if one has not ended (the journey must wait for it). */
-    all(): BrowserRequest[] {
-      const open = [...byId.values()].filter((r) => !r.done);
-      if (open.length > 0) throw new Error(`requests still open: ${open.map((r) => r.url).join(', ')}`);
-      return [...finished, ...byId.values()].map(({ done: _done, ...request }) => request);
+    /**
+     * Every request so far, and those that never reported their end (a navigation dropped them): they left the
+     * browser all the same, and count, without their bytes.
+     */
+    all() {
+      const requests = [...finished, ...byId.values()];
+      return {
+        requests: requests.map(({ done: _done, ...request }) => request as BrowserRequest),
+        unfinished: requests.filter((r) => !r.done).map((r) => `${r.method} ${r.url}`),
+      };
     },
     detach: () => session.detach(),
   };
@@ -214,9 +219,9 @@ async function journey(
     await page.getByRole('heading', { level: 1, name: procedure.name.vi }).waitFor();
     await page.waitForLoadState('networkidle');
     await settle();
-    const requests = recorder.all();
+    const { requests, unfinished } = recorder.all();
     await recorder.detach();
-    return { code, requests };
+    return { code, requests, unfinished };
     } catch (error) {
       const state = await page.locator('main').innerText().catch(() => '');
       throw new Error(`journey failed at ${page.url()}: ${(error as Error).message}\npage errors: ${errors.join('; ')}\nthe page: ${state.slice(0, 2000)}`);
@@ -302,17 +307,29 @@ async function main() {
     const traffic = emptyBrowserTraffic();
     const counts: Counts[] = [];
     const notifications: Sent[] = [];
-    const journeys: { code: string; seconds: number; requests: Record<RequestKind, number> }[] = [];
+    const journeys: {
+      code: string;
+      seconds: number;
+      requests: Record<RequestKind, number>;
+      unfinished: string[];
+    }[] = [];
     for (let i = 0; i < JOURNEYS; i++) {
       const started = performance.now();
-      const { code, requests } = await journey(browser, cloudFront.url, procedure, citizen.name, settle);
+      const { code, requests, unfinished } = await journey(
+        browser,
+        cloudFront.url,
+        procedure,
+        citizen.name,
+        settle,
+      );
       counts.push(counter.take());
       notifications.push(...(await sentFor(code)));
       const own = addRequests(emptyBrowserTraffic(), requests, origins, routes);
       addRequests(traffic, requests, origins, routes);
-      journeys.push({ code, seconds: (performance.now() - started) / 1000, requests: own.requests });
+      journeys.push({ code, seconds: (performance.now() - started) / 1000, requests: own.requests, unfinished });
       console.log(
-        `journey ${i + 1}: ${code}, ${journeys.at(-1)!.seconds.toFixed(1)} s, requests ${JSON.stringify(own.requests)}`,
+        `journey ${i + 1}: ${code}, ${journeys.at(-1)!.seconds.toFixed(1)} s, requests ${JSON.stringify(own.requests)}` +
+          (unfinished.length > 0 ? `, never finished: ${unfinished.join(', ')}` : ''),
       );
     }
     const total = merge(counts);
