@@ -32,8 +32,9 @@ export interface BrowserTraffic {
   /** Storage requests by method (`POST`, `GET`, `OPTIONS`), and the bytes they answered. */
   storage: Record<string, number>;
   storageBytes: Record<string, number>;
-  /** Pages requested, by path. */
+  /** Pages and the site's files that left the browser, by path (a file twice in a journey was not cached). */
   pages: Record<string, number>;
+  assets: Record<string, number>;
   /**
    * Calls of routes the stack does not deploy (group `local`: the demo sign-in, which Cognito's hosted pages do on
    * AWS), by route: counted apart, in no kind above.
@@ -51,6 +52,7 @@ export const emptyBrowserTraffic = (): BrowserTraffic => ({
   storage: {},
   storageBytes: {},
   pages: {},
+  assets: {},
   localOnly: {},
 });
 
@@ -135,9 +137,11 @@ export function addRequests(
       traffic.apiRoutes[api.route] = (traffic.apiRoutes[api.route] ?? 0) + 1;
     } else if (kind === 'storage') {
       traffic.storage[request.method] = (traffic.storage[request.method] ?? 0) + 1;
-      traffic.storageBytes[request.method] = (traffic.storageBytes[request.method] ?? 0) + request.encodedBytes;
-    } else if (kind === 'page') {
-      traffic.pages[pathname] = (traffic.pages[pathname] ?? 0) + 1;
+      traffic.storageBytes[request.method] =
+        (traffic.storageBytes[request.method] ?? 0) + request.encodedBytes;
+    } else {
+      const paths = kind === 'page' ? traffic.pages : traffic.assets;
+      paths[pathname] = (paths[pathname] ?? 0) + 1;
     }
   }
   return traffic;

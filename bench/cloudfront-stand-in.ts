@@ -33,7 +33,9 @@ const readAll = async (stream: IncomingMessage) => {
 };
 
 /** Starts the stand-in on a free loopback port, in front of `origin` (the local runtime's address). */
-export async function startCloudFrontStandIn(origin: string): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startCloudFrontStandIn(
+  origin: string,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const target = new URL(origin);
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';

@@ -340,12 +340,16 @@ function table(rows: readonly Line[]): string[] {
 
 /** API requests per application by route, the browser's beside the Node client's. */
 function apiRoutesTable(browser: Step, browserN: number, node: Step, nodeN: number): string[] {
-  const routes = [...new Set([...Object.keys(browser.client.apiRequests), ...Object.keys(node.client.apiRequests)])];
+  const routes = [
+    ...new Set([...Object.keys(browser.client.apiRequests), ...Object.keys(node.client.apiRequests)]),
+  ];
   const per = (step: Step, n: number, route: string) => quantity((step.client.apiRequests[route] ?? 0) / n);
   return [
     '| route | Chromium | Node client |',
     '| --- | ---: | ---: |',
-    ...routes.sort().map((route) => `| \`${route}\` | ${per(browser, browserN, route)} | ${per(node, nodeN, route)} |`),
+    ...routes
+      .sort()
+      .map((route) => `| \`${route}\` | ${per(browser, browserN, route)} | ${per(node, nodeN, route)} |`),
   ];
 }
 
@@ -399,7 +403,9 @@ function main() {
         '(each saving the draft), the PDF uploaded and its verdict, check your answers, the submission and its',
         'notifications, the confirmation, the case page once.',
       ]
-    : ['**The submission**: the form loads its procedure, the upload, its verdict, the submission, its notifications.'];
+    : [
+        '**The submission**: the form loads its procedure, the upload, its verdict, the submission, its notifications.',
+      ];
   const comparison = journey
     ? [
         '',

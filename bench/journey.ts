@@ -15,13 +15,9 @@ import { PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Browser, Page } from 'playwright-core';
 import { routes } from '../functions/routes';
 import { REPO_ROOT, type Runtime } from '../local/runtime';
+import { chooseFilesByKeyboard, fillPageByKeyboard, pressByKeyboard } from '../test/browser/wizard-driver';
 import { launchChromium } from '../test/support/chromium';
 import { pdfBytes } from '../test/support/files';
-import {
-  chooseFilesByKeyboard,
-  fillPageByKeyboard,
-  pressByKeyboard,
-} from '../test/browser/wizard-driver';
 import { WEB_OUT_DIR } from '../web/build/paths';
 import {
   addRequests,
@@ -35,6 +31,12 @@ import {
 import { startCloudFrontStandIn } from './cloudfront-stand-in';
 import { merge, type Sent, startCountedRuntime } from './counted-runtime';
 import { type Counts, isDeployedFunction } from './sdk-calls';
+
+/** Parts of the journey, each with the calls it set off: sign-in and the wizard's arrival, each form step (its
+ * draft's save), the documents step (the upload, its verdict, the draft's save), the submission and the
+ * confirmation, the case page. */
+const PHASES = ['arrival', 'form', 'documents', 'submission', 'case page'] as const;
+type Phase = (typeof PHASES)[number];
 
 const JOURNEYS = Number(process.argv[2] ?? 5);
 const PROCEDURE = process.argv[3] ?? 'dang-ky-khai-sinh';
@@ -114,6 +116,15 @@ async function recordRequests(page: Page) {
         unfinished: requests.filter((r) => !r.done).map((r) => `${r.method} ${r.url}`),
       };
     },
+    /** Resolves once no request has been open for half a second (a draft's save after a step, a verdict's poll). */
+    async quiet() {
+      let since = performance.now();
+      for (const started = performance.now(); performance.now() - started < 30_000; ) {
+        if ([...byId.values()].some((r) => !r.done)) since = performance.now();
+        else if (performance.now() - since >= 500) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     detach: () => session.detach(),
   };
 }
@@ -161,7 +172,8 @@ async function journey(
   site: string,
   procedure: Procedure,
   citizenName: string,
-  settle: () => Promise<void>,
+  /** Waits for every consumer set off so far, then books the calls counted since the last phase under `phase`. */
+  phaseOver: (phase: Phase) => Promise<void>,
 ) {
   const context = await browser.newContext({
     viewport: PHONE,
@@ -178,53 +190,67 @@ async function journey(
     });
     page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
     const recorder = await recordRequests(page);
+    const over = async (phase: Phase) => {
+      await recorder.quiet();
+      await phaseOver(phase);
+    };
     try {
-    await page.goto(`${site}/`);
-    await pressByKeyboard(page, procedure.name.vi);
-    await page.waitForURL(new RegExp(`/procedures/${procedure.id}/$`));
-    await pressByKeyboard(page, 'Nộp hồ sơ trực tuyến');
-    await page.waitForURL(/\/signin\//);
-    await pressByKeyboard(page, citizenName);
-    await page.waitForURL(new RegExp(`/apply/${procedure.id}/\\?step=`));
-    const data = procedure.form.examples[0]!;
-    const files = procedure.documents.filter((d) => d.required);
-    for (let pages = 0; pages < 20; pages++) {
+      await page.goto(`${site}/`);
+      await pressByKeyboard(page, procedure.name.vi);
+      await page.waitForURL(new RegExp(`/procedures/${procedure.id}/$`));
+      await pressByKeyboard(page, 'Nộp hồ sơ trực tuyến');
+      await page.waitForURL(/\/signin\//);
+      await pressByKeyboard(page, citizenName);
+      await page.waitForURL(new RegExp(`/apply/${procedure.id}/\\?step=`));
       await page.locator('#step-title').waitFor();
-      const step = new URL(page.url()).searchParams.get('step');
-      if (step === 'documents') {
-        for (const document of files) {
-          if (!document.accept.includes('application/pdf'))
-            throw new Error(`${document.type} takes no PDF: this bench uploads PDFs only`);
-          await chooseFilesByKeyboard(page, `doc-${document.type}`, PDF);
+      await over('arrival');
+      const data = procedure.form.examples[0]!;
+      const files = procedure.documents.filter((d) => d.required);
+      for (let pages = 0; pages < 20; pages++) {
+        await page.locator('#step-title').waitFor();
+        const step = new URL(page.url()).searchParams.get('step');
+        if (step === 'documents') {
+          for (const document of files) {
+            if (!document.accept.includes('application/pdf'))
+              throw new Error(`${document.type} takes no PDF: this bench uploads PDFs only`);
+            await chooseFilesByKeyboard(page, `doc-${document.type}`, PDF);
+          }
+          await page
+            .locator('.file__state', { hasText: 'Đã tải lên' })
+            .nth(files.length - 1)
+            .waitFor({ timeout: 30_000 });
+          await fillPageByKeyboard(page, data, 'Tiếp tục');
+          await waitForStep(page, step);
+          await over('documents');
+          continue;
         }
-        await page
-          .locator('.file__state', { hasText: 'Đã tải lên' })
-          .nth(files.length - 1)
-          .waitFor({ timeout: 30_000 });
-        await settle();
+        if (step === 'check') {
+          await fillPageByKeyboard(page, data, 'Nộp hồ sơ');
+          break;
+        }
         await fillPageByKeyboard(page, data, 'Tiếp tục');
-      } else if (step === 'check') {
-        await fillPageByKeyboard(page, data, 'Nộp hồ sơ');
-        break;
-      } else {
-        await fillPageByKeyboard(page, data, 'Tiếp tục');
+        await waitForStep(page, step);
+        await over('form');
       }
-      await waitForStep(page, step);
-    }
-    await page.getByRole('heading', { level: 1, name: 'Đã nộp hồ sơ' }).waitFor({ timeout: 30_000 });
-    const code = (await page.locator('#case-code').textContent())!;
-    await settle();
-    await pressByKeyboard(page, 'Xem hồ sơ trong Hồ sơ của tôi');
-    await page.waitForURL(/\/my\/case\/\?code=/);
-    await page.getByRole('heading', { level: 1, name: procedure.name.vi }).waitFor();
-    await page.waitForLoadState('networkidle');
-    await settle();
-    const { requests, unfinished } = recorder.all();
-    await recorder.detach();
-    return { code, requests, unfinished };
+      await page.getByRole('heading', { level: 1, name: 'Đã nộp hồ sơ' }).waitFor({ timeout: 30_000 });
+      const code = (await page.locator('#case-code').textContent())!;
+      await over('submission');
+      await pressByKeyboard(page, 'Xem hồ sơ trong Hồ sơ của tôi');
+      await page.waitForURL(/\/my\/case\/\?code=/);
+      await page.getByRole('heading', { level: 1, name: procedure.name.vi }).waitFor();
+      await over('case page');
+      const { requests, unfinished } = recorder.all();
+      await recorder.detach();
+      return { code, requests, unfinished };
     } catch (error) {
-      const state = await page.locator('main').innerText().catch(() => '');
-      throw new Error(`journey failed at ${page.url()}: ${(error as Error).message}\npage errors: ${errors.join('; ')}\nthe page: ${state.slice(0, 2000)}`);
+      const state = await page
+        .locator('main')
+        .textContent()
+        .catch(() => null);
+      throw new Error(
+        `journey failed at ${page.url()}: ${(error as Error).message}\npage errors: ${errors.join('; ')}\n` +
+          `the page: ${(state ?? '').slice(0, 2000)}`,
+      );
     }
   } finally {
     await context.close();
@@ -242,7 +268,9 @@ function print(traffic: BrowserTraffic, counts: Counts, notifications: readonly 
     ['storage', 'storage (S3, straight)'],
   ];
   console.log(`\nper journey (mean of ${JOURNEYS}):`);
-  console.log(`  ${'kind'.padEnd(48)} ${'requests'.padStart(9)} ${'bytes'.padStart(10)} ${'from cache'.padStart(11)}`);
+  console.log(
+    `  ${'kind'.padEnd(48)} ${'requests'.padStart(9)} ${'bytes'.padStart(10)} ${'from cache'.padStart(11)}`,
+  );
   for (const [kind, name] of kinds) {
     console.log(
       `  ${name.padEnd(48)} ${perJourney(traffic.requests[kind]).padStart(9)} ${kb(traffic.bytes[kind]).padStart(10)} ${perJourney(traffic.cached[kind]).padStart(11)}`,
@@ -250,6 +278,8 @@ function print(traffic: BrowserTraffic, counts: Counts, notifications: readonly 
   }
   console.log('  pages:');
   for (const [path, count] of Object.entries(traffic.pages)) console.log(`    ${perJourney(count)} ${path}`);
+  console.log('  files:');
+  for (const [path, count] of Object.entries(traffic.assets)) console.log(`    ${perJourney(count)} ${path}`);
   console.log('  API calls by route:');
   for (const [route, count] of Object.entries(traffic.apiRoutes).sort())
     console.log(`    ${perJourney(count)} ${route}`);
@@ -282,6 +312,24 @@ function print(traffic: BrowserTraffic, counts: Counts, notifications: readonly 
   );
 }
 
+/** Per journey, what each phase cost the deployed functions. */
+function printPhases(byPhase: Record<Phase, Counts>) {
+  console.log('\nper phase, per journey (deployed functions):');
+  console.log(
+    `  ${'phase'.padEnd(12)} ${'DynamoDB calls'.padStart(14)} ${'RRU'.padStart(6)} ${'WRU'.padStart(6)} ${'S3 calls'.padStart(8)} ${'invocations'.padStart(11)} ${'ms'.padStart(8)}`,
+  );
+  for (const [phase, counts] of Object.entries(byPhase)) {
+    const operations = counts.operations.filter((o) => isDeployedFunction(o.functionName));
+    const invocations = counts.invocations.filter((i) => isDeployedFunction(i.functionName));
+    const total = <T>(items: T[], value: (item: T) => number) =>
+      items.reduce((sum, item) => sum + value(item), 0);
+    const dynamo = operations.filter((o) => o.service === 'DynamoDB');
+    console.log(
+      `  ${phase.padEnd(12)} ${perJourney(total(dynamo, (o) => o.calls)).padStart(14)} ${perJourney(total(dynamo, (o) => o.readUnits)).padStart(6)} ${perJourney(total(dynamo, (o) => o.writeUnits)).padStart(6)} ${perJourney(total(operations, (o) => (o.service === 'S3' ? o.calls : 0))).padStart(8)} ${perJourney(total(invocations, (i) => i.invocations)).padStart(11)} ${perJourney(total(invocations, (i) => i.milliseconds)).padStart(8)}`,
+    );
+  }
+}
+
 async function main() {
   if (!existsSync(join(WEB_OUT_DIR, 'index.html'))) {
     console.error(`${WEB_OUT_DIR} has no built site: run npm run build:web first`);
@@ -289,6 +337,10 @@ async function main() {
   }
   const counted = await startCountedRuntime('motcua-bench-journey-');
   const { runtime, counter, settle, sentFor } = counted;
+  const discard = async () => {
+    await settle();
+    counter.take();
+  };
   const cloudFront = await startCloudFrontStandIn(runtime.url);
   let browser: Browser | undefined;
   try {
@@ -301,11 +353,19 @@ async function main() {
     const citizen = users.items.find((u) => u.username === 'citizen1')!;
     browser = await launchChromium();
     // Warm-up, not counted: module imports, JIT, DynamoDB Local's first transactions.
-    await journey(browser, cloudFront.url, procedure, citizen.name, settle);
+    await journey(browser, cloudFront.url, procedure, citizen.name, discard);
     counter.take();
+    const phases = Object.fromEntries(PHASES.map((phase) => [phase, [] as Counts[]])) as Record<
+      Phase,
+      Counts[]
+    >;
+    const phaseOver = async (phase: Phase) => {
+      await settle();
+      phases[phase].push(counter.take());
+    };
 
     const traffic = emptyBrowserTraffic();
-    const counts: Counts[] = [];
+    const leftover: Counts[] = [];
     const notifications: Sent[] = [];
     const journeys: {
       code: string;
@@ -320,20 +380,32 @@ async function main() {
         cloudFront.url,
         procedure,
         citizen.name,
-        settle,
+        phaseOver,
       );
-      counts.push(counter.take());
+      await settle();
+      // Nothing should be left outside a phase; whatever is still counts.
+      leftover.push(counter.take());
       notifications.push(...(await sentFor(code)));
       const own = addRequests(emptyBrowserTraffic(), requests, origins, routes);
       addRequests(traffic, requests, origins, routes);
-      journeys.push({ code, seconds: (performance.now() - started) / 1000, requests: own.requests, unfinished });
+      journeys.push({
+        code,
+        seconds: (performance.now() - started) / 1000,
+        requests: own.requests,
+        unfinished,
+      });
       console.log(
         `journey ${i + 1}: ${code}, ${journeys.at(-1)!.seconds.toFixed(1)} s, requests ${JSON.stringify(own.requests)}` +
           (unfinished.length > 0 ? `, never finished: ${unfinished.join(', ')}` : ''),
       );
     }
-    const total = merge(counts);
+    const byPhase = Object.fromEntries(PHASES.map((phase) => [phase, merge(phases[phase])])) as Record<
+      Phase,
+      Counts
+    >;
+    const total = merge([...Object.values(byPhase), ...leftover]);
     print(traffic, total, notifications);
+    printPhases(byPhase);
     await mkdir(join(REPO_ROOT, '.bench'), { recursive: true });
     await writeFile(
       OUTPUT,
@@ -346,6 +418,7 @@ async function main() {
           browser: `Chromium ${browser.version()}`,
           procedure: PROCEDURE,
           journeys,
+          phases: byPhase,
           counted: {
             applications: JOURNEYS,
             submission: {

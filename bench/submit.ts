@@ -15,8 +15,8 @@ import { pdfBytes } from '../test/support/files';
 import { type ApiResponse, api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
 import { postToStorage, presignUpload } from '../test/support/uploads';
+import { type ClientTraffic, emptyTraffic, merge, type Sent, startCountedRuntime } from './counted-runtime';
 import { localTable } from './scale-support';
-import { emptyTraffic, merge, type Sent, startCountedRuntime, type ClientTraffic } from './counted-runtime';
 import { type Counts, isDeployedFunction } from './sdk-calls';
 import { percentile } from './stats';
 

@@ -6,6 +6,7 @@ import {
   addRequests,
   asClientTraffic,
   type BrowserRequest,
+  cloudFrontShare,
   emptyBrowserTraffic,
   kindOf,
   routeOf,
@@ -35,7 +36,10 @@ describe('routeOf', () => {
       route: 'GET /api/verify/lookup',
       deployed: true,
     });
-    expect(routeOf(shapes, 'GET', '/api/verify/abc')).toEqual({ route: 'GET /api/verify/{id}', deployed: true });
+    expect(routeOf(shapes, 'GET', '/api/verify/abc')).toEqual({
+      route: 'GET /api/verify/{id}',
+      deployed: true,
+    });
   });
 
   it('keeps the path of a request no route declares, and says the local group is not deployed', () => {
@@ -47,7 +51,9 @@ describe('routeOf', () => {
   });
 
   it("matches the platform's own routes: a draft's save and an upload's status", () => {
-    expect(routeOf(routes, 'PUT', '/api/drafts/dang-ky-khai-sinh').route).toBe('PUT /api/drafts/{procedureId}');
+    expect(routeOf(routes, 'PUT', '/api/drafts/dang-ky-khai-sinh').route).toBe(
+      'PUT /api/drafts/{procedureId}',
+    );
     expect(routeOf(routes, 'GET', '/api/uploads/0b5e').route).toBe('GET /api/uploads/{uploadId}');
     expect(routeOf(routes, 'GET', '/api/local/users').deployed).toBe(false);
   });
@@ -55,12 +61,12 @@ describe('routeOf', () => {
 
 describe('kindOf', () => {
   it('tells pages, files, API calls and storage apart by origin, path and resource type', () => {
-    expect(kindOf(request({ url: `${origins.site}/apply/x/?step=a`, resourceType: 'Document' }), origins)).toBe(
-      'page',
-    );
-    expect(kindOf(request({ url: `${origins.site}/assets/app-1a2b.js`, resourceType: 'Script' }), origins)).toBe(
-      'asset',
-    );
+    expect(
+      kindOf(request({ url: `${origins.site}/apply/x/?step=a`, resourceType: 'Document' }), origins),
+    ).toBe('page');
+    expect(
+      kindOf(request({ url: `${origins.site}/assets/app-1a2b.js`, resourceType: 'Script' }), origins),
+    ).toBe('asset');
     expect(kindOf(request({ url: `${origins.site}/config.json` }), origins)).toBe('asset');
     expect(kindOf(request({ url: `${origins.site}/api/procedures` }), origins)).toBe('api');
     expect(kindOf(request({ url: `${origins.storage}/motcua-documents`, method: 'POST' }), origins)).toBe(
@@ -71,7 +77,7 @@ describe('kindOf', () => {
   });
 });
 
-describe('addRequests and asClientTraffic', () => {
+describe('addRequests, asClientTraffic and cloudFrontShare', () => {
   const journey = [
     request({ url: `${origins.site}/`, resourceType: 'Document', encodedBytes: 3000 }),
     request({ url: `${origins.site}/assets/a.js`, resourceType: 'Script', encodedBytes: 9000 }),
@@ -91,6 +97,7 @@ describe('addRequests and asClientTraffic', () => {
     expect(traffic.apiRoutes).toEqual({ 'PUT /api/drafts/{procedureId}': 2 });
     expect(traffic.localOnly).toEqual({ 'GET /api/local/users': 1 });
     expect(traffic.pages).toEqual({ '/': 1 });
+    expect(traffic.assets).toEqual({ '/assets/a.js': 1 });
     expect(traffic.storage).toEqual({ OPTIONS: 1, POST: 1 });
   });
 
@@ -104,5 +111,11 @@ describe('addRequests and asClientTraffic', () => {
       storageGets: 2,
       storageGetBytes: 400,
     });
+  });
+
+  it("gives CloudFront's share per application: pages, files and API calls that left the browser, not storage", () => {
+    const traffic = addRequests(emptyBrowserTraffic(), journey, origins, routes);
+    addRequests(traffic, journey, origins, routes);
+    expect(cloudFrontShare(traffic, 2)).toEqual({ requests: 4, bytes: 3000 + 9000 + 810 });
   });
 });
