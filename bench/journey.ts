@@ -55,14 +55,19 @@ interface Procedure {
 /** Every request the page makes, from the DevTools protocol: what it was, whether the cache answered, its bytes. */
 async function recordRequests(page: Page) {
   const session = await page.context().newCDPSession(page);
-  const byId = new Map<string, BrowserRequest & { done: boolean }>();
-  const finished: (BrowserRequest & { done: boolean })[] = [];
+  type Recorded = BrowserRequest & { done: boolean; dropped?: boolean };
+  const byId = new Map<string, Recorded>();
+  const finished: Recorded[] = [];
   type Sent = { requestId: string; type?: string; request: { method: string; url: string } };
   session.on('Network.requestWillBeSent', (event: Sent & { redirectResponse?: { status: number } }) => {
     const earlier = byId.get(event.requestId);
     // A redirect keeps the id: the first request is over, with the redirect as its answer.
     if (earlier && event.redirectResponse) {
       finished.push({ ...earlier, status: event.redirectResponse.status, done: true });
+    }
+    // A new document drops what the last one still had open, and Chromium does not always report their end.
+    if (event.type === 'Document') {
+      for (const [id, open] of byId) if (!open.done) byId.set(id, { ...open, done: true, dropped: true });
     }
     byId.set(event.requestId, {
       method: event.request.method,
@@ -74,7 +79,7 @@ async function recordRequests(page: Page) {
       done: false,
     });
   });
-  const update = (id: string, change: Partial<BrowserRequest & { done: boolean }>) => {
+  const update = (id: string, change: Partial<Recorded>) => {
     const found = byId.get(id);
     if (found) byId.set(id, { ...found, ...change });
   };
@@ -98,7 +103,7 @@ async function recordRequests(page: Page) {
     },
   );
   session.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) =>
-    update(event.requestId, { encodedBytes: event.encodedDataLength, done: true }),
+    update(event.requestId, { encodedBytes: event.encodedDataLength, done: true, dropped: false }),
   );
   session.on('Network.loadingFailed', (event: { requestId: string }) =>
     update(event.requestId, { done: true }),
@@ -112,8 +117,8 @@ async function recordRequests(page: Page) {
     all() {
       const requests = [...finished, ...byId.values()];
       return {
-        requests: requests.map(({ done: _done, ...request }) => request as BrowserRequest),
-        unfinished: requests.filter((r) => !r.done).map((r) => `${r.method} ${r.url}`),
+        requests: requests.map(({ done: _done, dropped: _dropped, ...request }) => request as BrowserRequest),
+        unfinished: requests.filter((r) => !r.done || r.dropped).map((r) => `${r.method} ${r.url}`),
       };
     },
     /** Resolves once no request has been open for half a second (a draft's save after a step, a verdict's poll). */
