@@ -425,7 +425,8 @@ function main() {
     : `${ASSUMPTIONS.pageViews.submission} and ${ASSUMPTIONS.pageViews.processing} page views in the two journeys ` +
       '(first loads, the mean of the built pages)';
   const out = [
-    `Measured ${run.measuredAt} (${n} applications counted, node ${run.node}, ${run.cpu}). ` +
+    `Measured ${run.measuredAt} (${n} applications counted${journey ? ' by the Node client: the case afterwards' : ''}, ` +
+      `node ${run.node}, ${run.cpu}). ` +
       `Prices read ${READ_ON}: list prices, on demand, without free tiers.`,
     ...fromJourney,
     '',
