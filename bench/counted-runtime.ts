@@ -1,9 +1,9 @@
 // An in-process local runtime whose SDK clients are counted (bench/sdk-calls.ts), with what the counted benches
 // share: waiting for the consumers a step sets off, reading the notifications a case got, and adding counts up.
 // Used by bench/submit.ts (a Node client) and bench/journey.ts (Chromium).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { startRuntime } from '../local/runtime';
 import { type Counts, countSdkCalls } from './sdk-calls';
 
@@ -82,4 +82,16 @@ export function merge(all: readonly Counts[]): Counts {
     }
   }
   return { operations: [...operations.values()], invocations: [...invocations.values()] };
+}
+
+/** Writes a bench's run for bench/cost.ts: when and where it was measured, then `fields`. */
+export async function writeRun(file: string, fields: Record<string, unknown>) {
+  await mkdir(dirname(file), { recursive: true });
+  const measured = {
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model,
+    cpus: cpus().length,
+  };
+  await writeFile(file, `${JSON.stringify({ ...measured, ...fields }, null, 2)}\n`);
 }

@@ -8,8 +8,6 @@
 // Usage: npm run build:web && npx tsx bench/journey.ts [journeys=5] [procedure=dang-ky-khai-sinh]
 // Writes .bench/journey-run.json, which `npx tsx bench/cost.ts` prices as the submission.
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Browser, Page } from 'playwright-core';
@@ -29,7 +27,7 @@ import {
   type RequestKind,
 } from './browser-traffic';
 import { startCloudFrontStandIn } from './cloudfront-stand-in';
-import { merge, type Sent, startCountedRuntime } from './counted-runtime';
+import { merge, type Sent, startCountedRuntime, writeRun } from './counted-runtime';
 import { type Counts, isDeployedFunction } from './sdk-calls';
 
 /** Parts of the journey, each with the calls it set off: sign-in and the wizard's arrival, each form step (its
@@ -411,33 +409,21 @@ async function main() {
     const total = merge([...Object.values(byPhase), ...leftover]);
     print(traffic, total, notifications);
     printPhases(byPhase);
-    await mkdir(join(REPO_ROOT, '.bench'), { recursive: true });
-    await writeFile(
-      OUTPUT,
-      `${JSON.stringify(
-        {
-          measuredAt: new Date().toISOString(),
-          node: process.version,
-          cpu: cpus()[0]?.model,
-          cpus: cpus().length,
-          browser: `Chromium ${browser.version()}`,
-          procedure: PROCEDURE,
-          journeys,
-          phases: byPhase,
-          counted: {
-            applications: JOURNEYS,
-            submission: {
-              counts: total,
-              client: asClientTraffic(traffic),
-              notifications: notifications.map(({ channel, body }) => ({ channel, body })),
-              browser: traffic,
-            },
-          },
+    await writeRun(OUTPUT, {
+      browser: `Chromium ${browser.version()}`,
+      procedure: PROCEDURE,
+      journeys,
+      phases: byPhase,
+      counted: {
+        applications: JOURNEYS,
+        submission: {
+          counts: total,
+          client: asClientTraffic(traffic),
+          notifications: notifications.map(({ channel, body }) => ({ channel, body })),
+          browser: traffic,
         },
-        null,
-        2,
-      )}\n`,
-    );
+      },
+    });
     console.log(`\nwrote ${OUTPUT}; price it with: npx tsx bench/cost.ts`);
   } finally {
     await browser?.close();

@@ -4,8 +4,8 @@
 // Applications and the floor run in alternating rounds (the machine's load drifts), and the medians are reported.
 // Writes .bench/submit-run.json, which `npx tsx bench/cost.ts` prices (docs/cost.md).
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -15,7 +15,14 @@ import { pdfBytes } from '../test/support/files';
 import { type ApiResponse, api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
 import { postToStorage, presignUpload } from '../test/support/uploads';
-import { type ClientTraffic, emptyTraffic, merge, type Sent, startCountedRuntime } from './counted-runtime';
+import {
+  type ClientTraffic,
+  emptyTraffic,
+  merge,
+  type Sent,
+  startCountedRuntime,
+  writeRun,
+} from './counted-runtime';
 import { localTable } from './scale-support';
 import { type Counts, isDeployedFunction } from './sdk-calls';
 import { percentile } from './stats';
@@ -388,33 +395,21 @@ async function main() {
     console.log(`  S3       ${roundTrips(step.counts, 'S3', perApp)}`);
   }
 
-  await mkdir(join(REPO_ROOT, '.bench'), { recursive: true });
-  await writeFile(
-    OUTPUT,
-    `${JSON.stringify(
-      {
-        measuredAt: new Date().toISOString(),
-        node: process.version,
-        cpu: cpus()[0]?.model,
-        cpus: cpus().length,
-        rate: {
-          applications: N,
-          concurrency: CONCURRENCY,
-          rounds,
-          perSecond: rate,
-          floorPerSecond: floorRate,
-          ratio,
-          submitP50: percentile(submitOnly, 50),
-          submitP95: percentile(submitOnly, 95),
-          floorP50: percentile(floorDurations, 50),
-          floorP95: percentile(floorDurations, 95),
-        },
-        counted: { applications: perApp, ...counted },
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  await writeRun(OUTPUT, {
+    rate: {
+      applications: N,
+      concurrency: CONCURRENCY,
+      rounds,
+      perSecond: rate,
+      floorPerSecond: floorRate,
+      ratio,
+      submitP50: percentile(submitOnly, 50),
+      submitP95: percentile(submitOnly, 95),
+      floorP50: percentile(floorDurations, 50),
+      floorP95: percentile(floorDurations, 95),
+    },
+    counted: { applications: perApp, ...counted },
+  });
   console.log(`\nwrote ${OUTPUT}; price it with: npx tsx bench/cost.ts`);
 }
 
