@@ -419,8 +419,9 @@ function main() {
       ]
     : [];
   const pagesAssumed = journey
-    ? "the submission's pages, files, API calls and their bytes measured in Chromium (sign-in through the local " +
-      "runtime's demo page: on AWS Cognito's hosted pages, not counted here), " +
+    ? "the submission's pages, files, API calls and their bytes measured in Chromium (of sign-in, the site's own " +
+      "/signin/ page counts; the local runtime's demo calls do not: on AWS Cognito's hosted pages make them, billed per " +
+      'monthly active user), ' +
       `${ASSUMPTIONS.pageViews.processing} page views in the case afterwards (first loads, the mean of the built pages)`
     : `${ASSUMPTIONS.pageViews.submission} and ${ASSUMPTIONS.pageViews.processing} page views in the two journeys ` +
       '(first loads, the mean of the built pages)';
