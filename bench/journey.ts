@@ -89,7 +89,12 @@ async function recordRequests(page: Page) {
     (event: {
       requestId: string;
       type: string;
-      response: { status: number; fromDiskCache?: boolean; fromPrefetchCache?: boolean };
+      response: {
+        status: number;
+        fromDiskCache?: boolean;
+        fromPrefetchCache?: boolean;
+        encodedDataLength?: number;
+      };
     }) => {
       const cached = Boolean(event.response.fromDiskCache || event.response.fromPrefetchCache);
       const found = byId.get(event.requestId);
@@ -97,9 +102,16 @@ async function recordRequests(page: Page) {
         status: event.response.status,
         resourceType: event.type,
         fromCache: Boolean(found?.fromCache) || cached,
+        // The headers' bytes; the body's are added as they arrive, in case the end is never reported.
+        encodedBytes: (found?.encodedBytes ?? 0) + (event.response.encodedDataLength ?? 0),
       });
     },
   );
+  session.on('Network.dataReceived', (event: { requestId: string; encodedDataLength: number }) => {
+    const found = byId.get(event.requestId);
+    if (found) update(event.requestId, { encodedBytes: found.encodedBytes + event.encodedDataLength });
+  });
+  // The total on the wire, headers included, when the end is reported.
   session.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) =>
     update(event.requestId, { encodedBytes: event.encodedDataLength, done: true, dropped: false }),
   );
