@@ -1,8 +1,11 @@
 // Prints docs/cost.md's table, the cost of 100,000 applications, from a benchmark run (`npm run bench` writes
 // .bench/submit-run.json) and the published prices below, each with its region, its source and when it was read.
-// Usage: npx tsx bench/cost.ts [run.json=.bench/submit-run.json]
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The submission is priced from the citizen's journey in Chromium when `npx tsx bench/journey.ts` wrote
+// .bench/journey-run.json (its pages, files, API calls and bytes measured), else from the Node client's run.
+// Usage: npx tsx bench/cost.ts [run.json=.bench/submit-run.json] [journey.json=.bench/journey-run.json]
+//        npx tsx bench/cost.ts --node-client   (the Node client's submission even when a journey run exists)
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { groupMemorySize } from '../cdk/constructs/functions';
 import { NOTIFIER_MEMORY_MB } from '../cdk/constructs/notifications';
 import { SIGNER_MEMORY_MB } from '../cdk/constructs/signing';
@@ -12,6 +15,7 @@ import { WEBHOOK_DELIVERY_MEMORY_MB, WEBHOOK_FANOUT_MEMORY_MB } from '../cdk/con
 import type { DeployedGroup } from '../functions/routes';
 import { REPO_ROOT } from '../local/runtime';
 import { builtPageFiles, firstLoad } from '../web/build/site-files';
+import { type BrowserTraffic, cloudFrontShare } from './browser-traffic';
 import { byWhere, type Counts, isDeployedFunction, TABLE_UNITS, writesPerRequest } from './sdk-calls';
 
 const APPLICATIONS = 100_000;
@@ -153,6 +157,8 @@ interface Step {
     storageGetBytes: number;
   };
   readonly notifications: { channel: string; body: string }[];
+  /** What the browser sent, when the step was measured in Chromium (bench/journey.ts). */
+  readonly browser?: BrowserTraffic;
 }
 
 type Journey = 'submission' | 'processing';
@@ -165,6 +171,14 @@ interface Run {
       /** Each counted request's own calls: the submission and each official's action (older runs lack them). */
       requests?: Record<string, Counts>;
     };
+}
+
+/** bench/journey.ts's run: the submission only, from a browser. */
+interface JourneyRun {
+  measuredAt: string;
+  browser: string;
+  procedure: string;
+  counted: { applications: number; submission: Step };
 }
 
 const GSM_BASIC = /^[A-Za-z0-9 @£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà]*$/;
@@ -214,9 +228,7 @@ function lines(step: Step, n: number, pageViews: number): Line[] {
   const actions = (step.client.apiRequests['POST /api/cases/{code}/actions'] ?? 0) / n;
   const submissions = (step.client.apiRequests['POST /api/applications'] ?? 0) / n;
   const metricLines = submissions + uploads + actions + step.notifications.length / n;
-  const pages = builtPageFiles().map((page) => firstLoad(page));
-  const pageBytes = pages.length > 0 ? sum(pages, (p) => p.gzip) / pages.length : 0;
-  const pageFiles = pages.length > 0 ? sum(pages, (p) => p.files.length) / pages.length : 0;
+  const cloudFront = step.browser ? cloudFrontShare(step.browser, n) : assumedCloudFront(step, n, pageViews);
   const logBytes = lambdaCount * ASSUMPTIONS.platformLogBytes + metricLines * ASSUMPTIONS.metricLineBytes;
   return [
     {
@@ -264,13 +276,13 @@ function lines(step: Step, n: number, pageViews: number): Line[] {
     },
     {
       item: 'CloudFront transfer (pages, API answers)',
-      quantity: (pageViews * pageBytes + step.client.apiResponseBytes / n) / GB,
+      quantity: cloudFront.bytes / GB,
       unit: 'GB',
       price: PRICES.cloudFrontGb,
     },
     {
       item: 'CloudFront requests (page files, API calls)',
-      quantity: pageViews * pageFiles + apiRequests,
+      quantity: cloudFront.requests,
       unit: 'requests',
       price: PRICES.cloudFrontRequest,
     },
@@ -282,6 +294,18 @@ function lines(step: Step, n: number, pageViews: number): Line[] {
       price: PRICES.xrayTrace,
     },
   ];
+}
+
+/** Without a browser's measure: `pageViews` first loads of the mean built page (gzip), and the API's answers. */
+function assumedCloudFront(step: Step, n: number, pageViews: number) {
+  const pages = builtPageFiles().map((page) => firstLoad(page));
+  const pageBytes = pages.length > 0 ? sum(pages, (p) => p.gzip) / pages.length : 0;
+  const pageFiles = pages.length > 0 ? sum(pages, (p) => p.files.length) / pages.length : 0;
+  const apiRequests = sum(Object.values(step.client.apiRequests), (v) => v) / n;
+  return {
+    requests: pageViews * pageFiles + apiRequests,
+    bytes: pageViews * pageBytes + step.client.apiResponseBytes / n,
+  };
 }
 
 const smsLine = (step: Step, n: number): Line => ({
@@ -338,17 +362,44 @@ function writeUnitsTable(requests: Record<string, Counts>, n: number): string[] 
   ];
 }
 
+/** API requests per application by route, the browser's beside the Node client's. */
+function apiRoutesTable(browser: Step, browserN: number, node: Step, nodeN: number): string[] {
+  const routes = [
+    ...new Set([...Object.keys(browser.client.apiRequests), ...Object.keys(node.client.apiRequests)]),
+  ];
+  const per = (step: Step, n: number, route: string) => quantity((step.client.apiRequests[route] ?? 0) / n);
+  return [
+    '| route | Chromium | Node client |',
+    '| --- | ---: | ---: |',
+    ...routes
+      .sort()
+      .map((route) => `| \`${route}\` | ${per(browser, browserN, route)} | ${per(node, nodeN, route)} |`),
+  ];
+}
+
 function main() {
-  const file = process.argv[2] ?? join(REPO_ROOT, '.bench', 'submit-run.json');
+  const args = process.argv.slice(2);
+  const files = args.filter((arg) => !arg.startsWith('--'));
+  const file = files[0] ?? join(REPO_ROOT, '.bench', 'submit-run.json');
+  const journeyFile = files[1] ?? join(REPO_ROOT, '.bench', 'journey-run.json');
   const run = JSON.parse(readFileSync(file, 'utf8')) as Run;
+  const journey =
+    !args.includes('--node-client') && existsSync(journeyFile)
+      ? (JSON.parse(readFileSync(journeyFile, 'utf8')) as JourneyRun)
+      : undefined;
   const n = run.counted.applications;
-  const submission = lines(run.counted.submission, n, ASSUMPTIONS.pageViews.submission);
+  const nodeSubmission = lines(run.counted.submission, n, ASSUMPTIONS.pageViews.submission);
+  // The submission as a browser makes it, when measured; else the Node client's with its pages assumed.
+  const submitted = journey
+    ? { step: journey.counted.submission, n: journey.counted.applications }
+    : { step: run.counted.submission, n };
+  const submission = journey ? lines(submitted.step, submitted.n, 0) : nodeSubmission;
   const processing = lines(run.counted.processing, n, ASSUMPTIONS.pageViews.processing);
   const withoutEmail = (rows: readonly Line[]) => rows.filter((row) => row.price !== PRICES.sesEmail);
-  const documents = run.counted.submission.client.storagePosts / n;
+  const documents = submitted.step.client.storagePosts / submitted.n;
   const downloads = run.counted.processing.client.storageGets / n;
   const apart: Line[] = [
-    { ...smsLine(run.counted.submission, n), item: 'SMS to Vietnam, on submission' },
+    { ...smsLine(submitted.step, submitted.n), item: 'SMS to Vietnam, on submission' },
     { ...smsLine(run.counted.processing, n), item: 'SMS to Vietnam, on the later status changes' },
     {
       item: `Documents kept, each month (${(ASSUMPTIONS.documentBytes / 1024 / 1024).toFixed(1)} MB a document)`,
@@ -363,11 +414,48 @@ function main() {
       price: PRICES.downloadGb,
     },
   ];
+  const fromJourney = journey
+    ? [
+        `The submission: ${journey.counted.applications} citizens' journeys in ${journey.browser} (${journey.procedure}), ` +
+          `measured ${journey.measuredAt} (\`npx tsx bench/journey.ts\`, ${relative(REPO_ROOT, journeyFile)}).`,
+      ]
+    : [];
+  const submissionTitle = journey
+    ? [
+        '**The submission**, as a citizen makes it in Chromium at 360 px on a first visit (HTTP cache on, the pages through',
+        "a stand-in for CloudFront's caching and compression): the home page, the procedure, sign-in, the wizard's steps",
+        '(each saving the draft), the PDF uploaded and its verdict, check your answers, the submission and its',
+        'notifications, the confirmation, the case page once.',
+      ]
+    : [
+        '**The submission**: the form loads its procedure, the upload, its verdict, the submission, its notifications.',
+      ];
+  const comparison = journey
+    ? [
+        '',
+        `**The submission, browser against Node client** (${relative(REPO_ROOT, file)}: 4 API calls, its pages assumed), ` +
+          'per 100,000 applications without SMS: ' +
+          `${usd(cost(submission))} against ${usd(cost(nodeSubmission))}; without SMS or e-mail ` +
+          `${usd(cost(withoutEmail(submission)))} against ${usd(cost(withoutEmail(nodeSubmission)))}. ` +
+          'API requests per application by route:',
+        '',
+        ...apiRoutesTable(submitted.step, submitted.n, run.counted.submission, n),
+      ]
+    : [];
+  const pagesAssumed = journey
+    ? "the submission's pages, files, API calls and their bytes measured in Chromium (of sign-in, the site's own " +
+      "/signin/ page counts; the local runtime's demo calls do not: on AWS Cognito's hosted pages make them, billed per " +
+      'monthly active user), ' +
+      `${ASSUMPTIONS.pageViews.processing} page views in the case afterwards (first loads, the mean of the built pages)`
+    : `${ASSUMPTIONS.pageViews.submission} and ${ASSUMPTIONS.pageViews.processing} page views in the two journeys ` +
+      '(first loads, the mean of the built pages)';
   const out = [
-    `Measured ${run.measuredAt} (${n} applications counted, node ${run.node}, ${run.cpu}). ` +
+    `Measured ${run.measuredAt} (${n} applications counted${journey ? ' by the Node client: the case afterwards' : ''}, ` +
+      `node ${run.node}, ${run.cpu}). ` +
       `Prices read ${READ_ON}: list prices, on demand, without free tiers.`,
+    ...fromJourney,
     '',
-    '**The submission**: the form loads its procedure, the upload, its verdict, the submission, its notifications.',
+    ...submissionTitle,
     '',
     ...table(submission),
     '',
@@ -383,6 +471,7 @@ function main() {
     `| without SMS | ${usd(cost(submission))} | ${usd(cost(submission) + cost(processing))} |`,
     `| without SMS or e-mail | ${usd(cost(withoutEmail(submission)))} | ${usd(cost(withoutEmail(submission)) + cost(withoutEmail(processing)))} |`,
     `| SMS (placeholder price) | ${usd(cost([apart[0]!]))} | ${usd(cost(apart.slice(0, 2)))} |`,
+    ...comparison,
     '',
     '**Apart**: SMS (a province’s choice, priced here at a placeholder), and what the size of files decides.',
     '',
@@ -406,8 +495,7 @@ function main() {
         `- ${price.per} (${price.region}): ${price.source}${price.estimate ? `; **estimate**: ${price.estimate}` : ''}`,
     ),
     '',
-    `Assumptions: ${ASSUMPTIONS.pageViews.submission} and ${ASSUMPTIONS.pageViews.processing} page views in the two journeys ` +
-      '(first loads, the mean of the built pages), ' +
+    `Assumptions: ${pagesAssumed}, ` +
       `${ASSUMPTIONS.platformLogBytes} bytes of Lambda platform log per invocation, ${ASSUMPTIONS.metricLineBytes} bytes ` +
       `per metric line, ${ASSUMPTIONS.tracedShare * 100} % of API requests traced.`,
   ];

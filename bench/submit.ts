@@ -4,8 +4,8 @@
 // Applications and the floor run in alternating rounds (the machine's load drifts), and the medians are reported.
 // Writes .bench/submit-run.json, which `npx tsx bench/cost.ts` prices (docs/cost.md).
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import {
@@ -16,20 +16,21 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { createTableInput } from '../functions/storage/table';
-import { REPO_ROOT, startRuntime } from '../local/runtime';
+import { REPO_ROOT } from '../local/runtime';
 import { pdfBytes } from '../test/support/files';
 import { type ApiResponse, api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
 import { postToStorage, presignUpload } from '../test/support/uploads';
-import { localTable } from './scale-support';
 import {
-  addUnits,
-  byWhere,
-  type Counts,
-  countSdkCalls,
-  isDeployedFunction,
-  writesPerRequest,
-} from './sdk-calls';
+  type ClientTraffic,
+  emptyTraffic,
+  merge,
+  type Sent,
+  startCountedRuntime,
+  writeRun,
+} from './counted-runtime';
+import { localTable } from './scale-support';
+import { byWhere, type Counts, isDeployedFunction, writesPerRequest } from './sdk-calls';
 import { percentile } from './stats';
 
 const N = Number(process.argv[2] ?? 200);
@@ -264,23 +265,6 @@ async function measureRate() {
   }
 }
 
-/** What the client itself sends, per step: API requests (and the bytes they answer), and posts/gets to storage. */
-interface ClientTraffic {
-  apiRequests: Record<string, number>;
-  apiResponseBytes: number;
-  storagePosts: number;
-  storageGets: number;
-  storageGetBytes: number;
-}
-
-const emptyTraffic = (): ClientTraffic => ({
-  apiRequests: {},
-  apiResponseBytes: 0,
-  storagePosts: 0,
-  storageGets: 0,
-  storageGetBytes: 0,
-});
-
 /** A client that notes every API request it makes under its route, as API Gateway would bill it. */
 function countingClient(c: Client, traffic: () => ClientTraffic): Client {
   const routeOf = (method: string, path: string) =>
@@ -313,9 +297,8 @@ function countingClient(c: Client, traffic: () => ClientTraffic): Client {
  * that their calls count with it.
  */
 async function countOneApplication() {
-  const dataDir = await mkdtemp(join(tmpdir(), 'motcua-bench-count-'));
-  const runtime = await startRuntime({ port: 0, dataDir, log: () => {} });
-  const counter = await countSdkCalls();
+  const counted = await startCountedRuntime('motcua-bench-count-');
+  const { runtime, counter, settle, sentFor } = counted;
   try {
     const raw = api(runtime.url);
     let traffic = emptyTraffic();
@@ -323,10 +306,6 @@ async function countOneApplication() {
     const token = await raw.tokenFor('citizen1');
     const official = await raw.tokenFor(`official-${AGENCY}`);
     const file = pdfBytes('benchmark');
-    const settle = async () => {
-      await runtime.drainObjectEvents(60_000);
-      await runtime.drainStream(60_000);
-    };
     /** The official's result document: presigned, posted, verified as it lands. */
     const uploadResult = async () => {
       const form = await presignUpload(c, official, {
@@ -349,10 +328,7 @@ async function countOneApplication() {
     const verdictMs: number[] = [];
     const steps: { submission: Counts[]; processing: Counts[] } = { submission: [], processing: [] };
     const trafficOf = { submission: emptyTraffic(), processing: emptyTraffic() };
-    type Sent = { id: string; channel: string; body: string };
     const outbox = { submission: [] as Sent[], processing: [] as Sent[] };
-    const sentFor = async (code: string) =>
-      (await raw.get(`/api/local/outbox?caseCode=${encodeURIComponent(code)}`)).body.items as Sent[];
     const requestPath: Counts[] = [];
     const requests = Object.fromEntries(ACTIONS.map((action) => [action, [] as Counts[]])) as Record<
       (typeof ACTIONS)[number],
@@ -414,7 +390,7 @@ async function countOneApplication() {
         // The action's own calls: the consumers it sets off run in functions of their own.
         const acting = counter.take();
         processing.push(acting);
-        requests[action].push(onlyFunction(acting, 'motcua-official'));
+        requests[action].push(onlyFunction(acting, 'motcua-case-actions'));
       }
       expectStatus('own case', await c.get(`/api/applications/${code}`, { token }), 200);
       await settle();
@@ -444,37 +420,8 @@ async function countOneApplication() {
       documentBytes: file.length,
     };
   } finally {
-    counter.stop();
-    await runtime.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await counted.stop();
   }
-}
-
-function merge(all: readonly Counts[]): Counts {
-  const operations = new Map<string, Counts['operations'][number]>();
-  const invocations = new Map<string, Counts['invocations'][number]>();
-  for (const counts of all) {
-    for (const o of counts.operations) {
-      const key = `${o.functionName} ${o.service} ${o.operation}`;
-      const sum = operations.get(key) ?? { ...o, calls: 0, readUnits: 0, writeUnits: 0, writeUnitsBy: {} };
-      operations.set(key, {
-        ...sum,
-        calls: sum.calls + o.calls,
-        readUnits: sum.readUnits + o.readUnits,
-        writeUnits: sum.writeUnits + o.writeUnits,
-        writeUnitsBy: addUnits({ ...sum.writeUnitsBy }, o.writeUnitsBy),
-      });
-    }
-    for (const i of counts.invocations) {
-      const sum = invocations.get(i.functionName) ?? { ...i, invocations: 0, milliseconds: 0 };
-      invocations.set(i.functionName, {
-        ...sum,
-        invocations: sum.invocations + i.invocations,
-        milliseconds: sum.milliseconds + i.milliseconds,
-      });
-    }
-  }
-  return { operations: [...operations.values()], invocations: [...invocations.values()] };
 }
 
 const onlyFunction = (counts: Counts, functionName: string): Counts => ({
@@ -560,35 +507,23 @@ async function main() {
     console.log(`  ${name.padEnd(12)} ${writes.join('; ')}`);
   }
 
-  await mkdir(join(REPO_ROOT, '.bench'), { recursive: true });
-  await writeFile(
-    OUTPUT,
-    `${JSON.stringify(
-      {
-        measuredAt: new Date().toISOString(),
-        node: process.version,
-        cpu: cpus()[0]?.model,
-        cpus: cpus().length,
-        rate: {
-          applications: N,
-          concurrency: CONCURRENCY,
-          rounds,
-          perSecond: rate,
-          floorPerSecond: floorRate,
-          ratio,
-          allStorageCallsPerSecond: allCallsRate,
-          allStorageCallsRatio: bound,
-          submitP50: percentile(submitOnly, 50),
-          submitP95: percentile(submitOnly, 95),
-          floorP50: percentile(floorDurations, 50),
-          floorP95: percentile(floorDurations, 95),
-        },
-        counted: { applications: perApp, ...counted },
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  await writeRun(OUTPUT, {
+    rate: {
+      applications: N,
+      concurrency: CONCURRENCY,
+      rounds,
+      perSecond: rate,
+      floorPerSecond: floorRate,
+      ratio,
+      allStorageCallsPerSecond: allCallsRate,
+      allStorageCallsRatio: bound,
+      submitP50: percentile(submitOnly, 50),
+      submitP95: percentile(submitOnly, 95),
+      floorP50: percentile(floorDurations, 50),
+      floorP95: percentile(floorDurations, 95),
+    },
+    counted: { applications: perApp, ...counted },
+  });
   console.log(`\nwrote ${OUTPUT}; price it with: npx tsx bench/cost.ts`);
 }
 

@@ -133,6 +133,28 @@ describe("an upload's verdict", () => {
     expect((await settledVerdict('u-3', 3, 1))?.status).toBe('pending');
     expect(asked).toHaveLength(3);
   });
+
+  it('is first asked for after the pause, not at once, when the check cannot have ended yet', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.stubGlobal('location', new URL('https://dichvucong.example.gov.vn/apply/x/'));
+      const asked: string[] = [];
+      vi.stubGlobal('fetch', async (url: URL | string) => {
+        if (String(url).endsWith('/config.json'))
+          return new Response(JSON.stringify({ apiBaseUrl: '/api', environment: 'test' }));
+        asked.push(String(url));
+        return answer(200, { uploadId: 'u-4', status: 'verified' })();
+      });
+      const settled = settledVerdict('u-4', 10, 500);
+      await vi.advanceTimersByTimeAsync(499);
+      expect(asked).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await settled)?.status).toBe('verified');
+      expect(asked).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('drafts on this device', () => {

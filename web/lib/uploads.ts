@@ -184,9 +184,10 @@ export async function uploadVerdict(uploadId: string, signal?: AbortSignal): Pro
 }
 
 /**
- * Asks for the verdict until it is no longer `pending`: often at first (the check takes about a second once the file
- * has landed), then less and less often, `attempts` times in all (about three minutes by default); the last answer
- * (null: no verdict available). A slow check never blocks the page: the file shows "being checked" meanwhile.
+ * Asks for the verdict until it is no longer `pending`: after a pause (the check takes about a second once the file
+ * has landed, so a question at once would nearly always hear `pending`: a request for nothing), then often, then less
+ * and less often, `attempts` times in all (about three minutes by default); the last answer (null: no verdict
+ * available). A slow check never blocks the page: the file shows "being checked" meanwhile.
  */
 export async function settledVerdict(
   uploadId: string,
@@ -195,8 +196,8 @@ export async function settledVerdict(
   signal?: AbortSignal,
 ): Promise<UploadVerdict | null> {
   for (let attempt = 1; ; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(firstPauseMs * 1.3 ** (attempt - 1), 5000)));
     const verdict = await uploadVerdict(uploadId, signal);
     if (verdict?.status !== 'pending' || attempt >= attempts || signal?.aborted) return verdict;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(firstPauseMs * 1.3 ** (attempt - 1), 5000)));
   }
 }
