@@ -2,9 +2,9 @@
 // them alive in one transaction with it. Drives the drafts module in this test's process against a table of its
 // own in DynamoDB Local (the behaviour over HTTP is drafts.test.ts's).
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../functions/domain/principal';
+import { createOwnTable, recordDynamoDbCalls, useFunctionsInProcess } from '../support/in-process';
 
 const TABLE = `drafts-${randomUUID().slice(0, 8)}`;
 const BIRTH = 'dang-ky-khai-sinh';
@@ -13,33 +13,14 @@ const DOCUMENT = 'medical-birth-certificate';
 let drafts: typeof import('../../functions/drafts/drafts');
 let uploads: typeof import('../../functions/storage/uploads');
 /** DynamoDB commands the functions' client sent, by name, since the last `calls.length = 0`. */
-const calls: string[] = [];
+let calls: string[] = [];
 
 beforeAll(async () => {
-  // The module reads its configuration when it loads, as on Lambda.
-  Object.assign(process.env, {
-    AWS_REGION: 'ap-southeast-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
-    TABLE_NAME: TABLE,
-    POWERTOOLS_METRICS_DISABLED: 'true',
-  });
-  const { createTableInput } = await import('../../functions/storage/table');
-  const { StreamSpecification: _none, ...input } = createTableInput(TABLE);
-  const admin = new DynamoDBClient({ endpoint: inject('dynamodbEndpoint') });
-  await admin.send(new CreateTableCommand(input));
-  admin.destroy();
+  useFunctionsInProcess({ TABLE_NAME: TABLE });
+  await createOwnTable(TABLE);
   drafts = await import('../../functions/drafts/drafts');
   uploads = await import('../../functions/storage/uploads');
-  const { dynamo } = await import('../../functions/commons/clients');
-  dynamo.middlewareStack.add(
-    (next, context) => (args) => {
-      calls.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  calls = await recordDynamoDbCalls();
 });
 
 const citizen = (): Principal => ({ id: randomUUID(), role: 'citizen', name: 'Nguyễn Thị Lan' });

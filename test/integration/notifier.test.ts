@@ -2,12 +2,12 @@
 // table of the test's own in DynamoDB Local (the runtime's notifier polls the runtime's table, not this one). A
 // recording channel stands in for SES and SNS; the notifications, their reads and their marks are real.
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationChannel } from '../../functions/notifications/channels';
 import type { NotificationRecord } from '../../functions/storage/records';
+import { createOwnTable, recordDynamoDbCalls, useFunctionsInProcess } from '../support/in-process';
 
 const TABLE = `notifier-${randomUUID().slice(0, 8)}`;
 
@@ -15,35 +15,15 @@ let notifier: typeof import('../../functions/stream/notifier');
 let notifications: typeof import('../../functions/storage/notifications');
 let dynamo: typeof import('../../functions/storage/dynamo');
 /** DynamoDB commands the functions' client sent, by name, since the last `calls.length = 0`. */
-const calls: string[] = [];
+let calls: string[] = [];
 
 beforeAll(async () => {
-  // The handler reads its configuration when it loads, as on Lambda.
-  Object.assign(process.env, {
-    AWS_REGION: 'ap-southeast-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
-    TABLE_NAME: TABLE,
-    NOTIFY_CHANNEL: 'outbox',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-  });
-  const { createTableInput } = await import('../../functions/storage/table');
-  const { StreamSpecification: _none, ...input } = createTableInput(TABLE);
-  const admin = new DynamoDBClient({ endpoint: inject('dynamodbEndpoint') });
-  await admin.send(new CreateTableCommand(input));
-  admin.destroy();
+  useFunctionsInProcess({ TABLE_NAME: TABLE, NOTIFY_CHANNEL: 'outbox' });
+  await createOwnTable(TABLE);
   notifier = await import('../../functions/stream/notifier');
   notifications = await import('../../functions/storage/notifications');
   dynamo = await import('../../functions/storage/dynamo');
-  const { dynamo: client } = await import('../../functions/commons/clients');
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      calls.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  calls = await recordDynamoDbCalls();
 });
 
 function pendingNotification(caseCode: string, id: string, channel: 'email' | 'sms'): NotificationRecord {

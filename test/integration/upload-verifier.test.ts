@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { UploadRecord } from '../../functions/storage/records';
 import { bucketClient, keysUnder, ownBucket } from '../support/bucket';
 import { exeBytes, pdfBytes } from '../support/files';
+import { useFunctionsInProcess } from '../support/in-process';
 
 const BUCKET = `verifier-${randomUUID().slice(0, 8)}`;
 const BIRTH = 'dang-ky-khai-sinh';
@@ -18,18 +19,12 @@ let storage: typeof import('../../functions/storage/uploads');
 let dynamo: typeof import('../../functions/storage/dynamo');
 
 beforeAll(async () => {
-  // The handler reads its configuration when it loads, as on Lambda.
-  Object.assign(process.env, {
-    AWS_REGION: 'ap-southeast-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
+  useFunctionsInProcess({
     AWS_ENDPOINT_URL_S3: inject('s3Endpoint'),
     S3_FORCE_PATH_STYLE: 'true',
     TABLE_NAME: 'motcua',
     DOCUMENTS_BUCKET: BUCKET,
     MALWARE_SCAN: 'guardduty',
-    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   await ownBucket(BUCKET);
   verifier = await import('../../functions/documents/verifier');
