@@ -28,7 +28,7 @@ import { agencies } from '../../schemas/catalogue';
 import { act, COMMUNE, signIn, submitBirthRegistration } from '../support/flows';
 import { api } from '../support/http';
 import { startRuntimeProcess } from '../support/runtime-process';
-import { consumerLog } from '../support/stream-consumer';
+import { consumerLog, heldInvocations, releaseHeld } from '../support/stream-consumer';
 
 const baseUrl = inject('baseUrl');
 const client = api(baseUrl);
@@ -460,7 +460,7 @@ describe('the stream poller with several consumers (in-process, on its own Dynam
   let streams: DynamoDBStreamsClient;
   /** Records GetRecords handed out, over every call. */
   let recordsRead = 0;
-  const startPoller = () =>
+  const startPoller = (tuning: { maxAttempts?: number; retryBaseMs?: number } = {}) =>
     startStreamPoller({
       repoRoot: REPO_ROOT,
       tableName: 'motcua',
@@ -471,6 +471,7 @@ describe('the stream poller with several consumers (in-process, on its own Dynam
       dynamodb,
       streams,
       log: () => {},
+      ...tuning,
     });
   const put = (pk: string, type: string) =>
     dynamodb.send(
@@ -532,6 +533,35 @@ describe('the stream poller with several consumers (in-process, on its own Dynam
     await poller.drain();
     expect([given('first', 'CASE#2'), given('second', 'CASE#2')]).toEqual([1, 1]);
     await poller.stop();
+  });
+
+  it('stops only once every consumer is done with the batch, its checkpoint written, though another gave up on it', async () => {
+    // One batch: the first consumer keeps failing on it (retrying), while the second is still handling it.
+    await put('FAIL-ALWAYS#3', 'notification');
+    await put('HOLD#3', 'case');
+    const poller = await startPoller({ maxAttempts: 100, retryBaseMs: 20 });
+    for (
+      const deadline = Date.now() + 10_000;
+      heldInvocations() === 0 || given('first', 'FAIL-ALWAYS#3') === 0;
+    ) {
+      if (Date.now() > deadline) throw new Error('the batch never reached both consumers');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const stopped = poller.stop().then(() => 'stopped');
+    // The first consumer's retry pause (20 or 40 ms) ends well within this; stop() must still wait for the second.
+    const early = await Promise.race([
+      stopped,
+      new Promise((resolve) => setTimeout(resolve, 1000, 'waiting')),
+    ]);
+    releaseHeld();
+    await stopped;
+    expect(early).toBe('waiting');
+    const held = consumerLog('second')
+      .events.flatMap((event) => event.Records)
+      .find((r) => r.dynamodb?.Keys?.pk?.S === 'HOLD#3')!.dynamodb!.SequenceNumber!;
+    const saved = JSON.parse(await readFile(join(dir, 'second.json'), 'utf8'));
+    const positions = Object.values(saved).flatMap((s) => Object.values((s as { shards: object }).shards));
+    expect(positions.some((p) => BigInt(p as string) >= BigInt(held))).toBe(true);
   });
 });
 

@@ -15,11 +15,37 @@ export function consumerLog(which: 'first' | 'second' = 'first'): ConsumerLog {
   return shared.__motcuaStreamConsumers[which];
 }
 
-/** A second consumer that only records what it is given, for tests of several consumers on one stream. */
+/** A gate the second consumer waits at, shared through globalThis as the log is. */
+function hold(): { held: number; release: () => void; released: Promise<void> } {
+  const shared = globalThis as { __motcuaStreamHold?: ReturnType<typeof hold> };
+  if (!shared.__motcuaStreamHold) {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    shared.__motcuaStreamHold = { held: 0, release, released };
+  }
+  return shared.__motcuaStreamHold;
+}
+
+/** Invocations of the second consumer waiting at the gate so far. */
+export const heldInvocations = () => hold().held;
+/** Lets every invocation waiting at the gate (and every later one) go on. */
+export const releaseHeld = () => hold().release();
+
+/**
+ * A second consumer that only records what it is given, for tests of several consumers on one stream. pk `HOLD#…`:
+ * the invocation that holds it waits until `releaseHeld()`.
+ */
 export async function secondHandler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const log = consumerLog('second');
-  log.batches.push(event.Records.map((record) => record.dynamodb?.Keys?.pk?.S ?? '?'));
+  const pks = event.Records.map((record) => record.dynamodb?.Keys?.pk?.S ?? '?');
+  log.batches.push(pks);
   log.events.push(event);
+  if (pks.some((pk) => pk.startsWith('HOLD#'))) {
+    hold().held++;
+    await hold().released;
+  }
   return { batchItemFailures: [] };
 }
 
