@@ -366,7 +366,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
     }
     const all = (page.Records ?? []).map((r) => toLambdaRecord(r, streamArn!));
     const last = all.at(-1)?.dynamodb?.SequenceNumber;
-    await Promise.all(
+    // Every consumer settles before the pass goes on, even when one fails (or stops): otherwise the batch would be
+    // read again, or stop() return, while another consumer is still handling it and its checkpoint not yet written.
+    const outcomes = await Promise.allSettled(
       active
         .filter((c) => !c.finished.has(shardId))
         .map(async (c) => {
@@ -375,6 +377,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
           if (all.length > 0) await c.advance(shardId, last, records.length > 0);
         }),
     );
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
     if (page.NextShardIterator) {
       iterators.set(shardId, page.NextShardIterator);
     } else {

@@ -535,7 +535,7 @@ describe('the stream poller with several consumers (in-process, on its own Dynam
     await poller.stop();
   });
 
-  it('stops only once every consumer is done with the batch, its checkpoint written, though another gave up on it', async () => {
+  it('stops only once every consumer is done with the batch, its checkpoint written, though another was stopped mid-retry', async () => {
     // One batch: the first consumer keeps failing on it (retrying), while the second is still handling it.
     await put('FAIL-ALWAYS#3', 'notification');
     await put('HOLD#3', 'case');
