@@ -273,7 +273,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
 
   /** Consumers whose function exists; the others' records wait in the stream (their checkpoints stay). */
   let active: Consumer[] = [];
-  /** The shared iterator of each shard being read, and the consumers it was opened for. */
+  /** The shared iterator of each shard being read (cleared when the active consumers change). */
   const iterators = new Map<string, string>();
   let shards: Shard[] = [];
   let lastDescribe = 0;
@@ -398,7 +398,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
         // reading starts again from the earliest checkpoint (the others skip what they handled).
         const present: Consumer[] = [];
         for (const c of consumers) if (await c.exists()) present.push(c);
-        if (present.length !== active.length) {
+        // Compared one by one: a consumer gone and another come in the same pass leave the count as it was.
+        if (present.length !== active.length || present.some((c, i) => c !== active[i])) {
           active = present;
           iterators.clear();
         }
