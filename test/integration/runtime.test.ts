@@ -460,14 +460,17 @@ describe('the stream poller with several consumers (in-process, on its own Dynam
   let streams: DynamoDBStreamsClient;
   /** Records GetRecords handed out, over every call. */
   let recordsRead = 0;
-  const startPoller = (tuning: { maxAttempts?: number; retryBaseMs?: number } = {}) =>
+  const startPoller = (
+    tuning: { maxAttempts?: number; retryBaseMs?: number } = {},
+    consumers = [
+      { consumer: all, checkpointFile: join(dir, 'first.json') },
+      { consumer: cases, checkpointFile: join(dir, 'second.json') },
+    ],
+  ) =>
     startStreamPoller({
       repoRoot: REPO_ROOT,
       tableName: 'motcua',
-      consumers: [
-        { consumer: all, checkpointFile: join(dir, 'first.json') },
-        { consumer: cases, checkpointFile: join(dir, 'second.json') },
-      ],
+      consumers,
       dynamodb,
       streams,
       log: () => {},
@@ -562,6 +565,22 @@ describe('the stream poller with several consumers (in-process, on its own Dynam
     const saved = JSON.parse(await readFile(join(dir, 'second.json'), 'utf8'));
     const positions = Object.values(saved).flatMap((s) => Object.values((s as { shards: object }).shards));
     expect(positions.some((p) => BigInt(p as string) >= BigInt(held))).toBe(true);
+  });
+
+  it('keeps feeding the other consumers while one fails to load, and leaves its records in the stream', async () => {
+    const broken = { name: 'broken', entry: 'test/support/stream-consumer-broken.ts', exportName: 'handler' };
+    const poller = await startPoller({ maxAttempts: 2, retryBaseMs: 20 }, [
+      { consumer: all, checkpointFile: join(dir, 'first.json') },
+      { consumer: broken, checkpointFile: join(dir, 'broken.json') },
+    ]);
+    await put('CASE#4', 'case');
+    await poller.drain();
+    await poller.stop();
+    expect(given('first', 'CASE#4')).toBe(1);
+    const saved = await readFile(join(dir, 'broken.json'), 'utf8').catch(() => '{}');
+    expect(
+      Object.values(JSON.parse(saved)).flatMap((s) => Object.values((s as { shards: object }).shards)),
+    ).toEqual([]);
   });
 });
 
