@@ -157,6 +157,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
     let directory: Promise<unknown> | undefined;
     let dirtySince: number | undefined;
     let missingReported = false;
+    let loadFailure: string | undefined;
 
     const save = () => {
       dirtySince = undefined;
@@ -185,9 +186,19 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
       async exists(): Promise<boolean> {
         try {
           await loadHandler(options.repoRoot, consumer.entry, consumer.exportName);
+          loadFailure = undefined;
           return true;
         } catch (error) {
-          if (!(error instanceof HandlerMissingError)) throw error;
+          if (!(error instanceof HandlerMissingError)) {
+            // A module that fails to load (being edited) holds back its own records only, not the other consumers'.
+            const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+            if (reason !== loadFailure)
+              console.error(
+                `${tag} ${consumer.entry} fails to load (${reason}): its records wait in the stream`,
+              );
+            loadFailure = reason;
+            return false;
+          }
           if (!missingReported)
             log(`${tag} ${consumer.entry} does not exist yet: records wait in the stream`);
           missingReported = true;
