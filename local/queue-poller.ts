@@ -98,7 +98,10 @@ export async function startQueuePoller(options: QueuePollerOptions): Promise<Run
   /** Made before each look, so that a message sent during the look still cuts the pause after it short. */
   let wake = new AbortController();
   const onSent = (queue: string) => {
-    if (queue === consumer.queue) wake.abort();
+    if (queue !== consumer.queue) return;
+    // Not idle until the look this send wakes the poller to has found nothing: drain() must not return before it.
+    idle = false;
+    wake.abort();
   };
   store.localQueueSignals.on('sent', onSent);
 
@@ -119,7 +122,8 @@ export async function startQueuePoller(options: QueuePollerOptions): Promise<Run
       } catch (error) {
         if (!stopped) log(`${tag} poll failed: ${(error as Error).message}`);
       }
-      idle = !worked;
+      // A send during the look may have come after its query: then it is not idle yet.
+      idle = !worked && !wake.signal.aborted;
       if (!worked && !stopped) await pause(wake.signal);
     }
   })();
