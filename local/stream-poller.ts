@@ -329,15 +329,28 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
       positions.length === 0 || positions.includes(undefined)
         ? undefined
         : positions.reduce((earliest, p) => (isAfter(earliest, p) ? p : earliest));
-    const answer = await options.streams.send(
-      new GetShardIteratorCommand({
-        StreamArn: streamArn,
-        ShardId: shardId,
-        ...(after
-          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
-          : { ShardIteratorType: 'TRIM_HORIZON' }),
-      }),
-    );
+    const open = (from: string | undefined) =>
+      options.streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shardId,
+          ...(from
+            ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: from }
+            : { ShardIteratorType: 'TRIM_HORIZON' }),
+        }),
+      );
+    let answer: Awaited<ReturnType<typeof open>>;
+    try {
+      answer = await open(after);
+    } catch (error) {
+      // A checkpoint older than what the stream keeps (24 hours): what followed it is gone, so read from the
+      // oldest record left rather than stall every consumer of the shard on it.
+      if (errorName(error) !== 'TrimmedDataAccessException' || !after) throw error;
+      console.error(
+        `${readerTag} ${shardId}: records after ${after} were trimmed; reading from the oldest left`,
+      );
+      answer = await open(undefined);
+    }
     if (answer.ShardIterator) iterators.set(shardId, answer.ShardIterator);
     return answer.ShardIterator;
   }
