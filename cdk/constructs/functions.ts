@@ -41,6 +41,22 @@ interface GroupAccess {
   readonly linksToSite?: boolean;
 }
 
+/** The officials' case view and their actions on it answer the same view: the same access, two functions. */
+const OFFICIAL_CASE_WORK = {
+  table: 'readwrite',
+  readDocuments: true,
+  verifyTokens: true,
+  linksToSite: true,
+} as const satisfies Omit<GroupAccess, 'description'>;
+
+/** The browser's payment routes and the gateway's notification talk to the same gateway: two functions. */
+const GATEWAY_WORK = {
+  table: 'readwrite',
+  payments: true,
+  linksToSite: true,
+  memorySize: 512,
+} as const satisfies Omit<GroupAccess, 'description'>;
+
 /**
  * What each group may touch, for every group of `FunctionGroup` but `local` (a group missing here fails
  * typecheck). One function per group rather than per route, so that a session warms few functions; groups split
@@ -82,36 +98,21 @@ const GROUP_ACCESS: Record<DeployedGroup, GroupAccess> = {
   },
   queue: { description: "An agency's queue and its counts, for its officials", table: 'read' },
   // Writes the audit trail of each read.
-  official: {
-    description: 'Case view, audit trail and documents of officials',
-    table: 'readwrite',
-    readDocuments: true,
-    verifyTokens: true,
-    linksToSite: true,
-  },
+  official: { description: 'Case view, audit trail and documents of officials', ...OFFICIAL_CASE_WORK },
   // Apart from the reads so that each stays within the interactive budget: answers the case view (download links).
   'case-actions': {
     description: 'Officials acting on a case: transitions, result claims, hand-offs',
-    table: 'readwrite',
-    readDocuments: true,
-    verifyTokens: true,
-    linksToSite: true,
+    ...OFFICIAL_CASE_WORK,
   },
   // ---- Level 4 ----
   payments: {
     description: "Online fees: start a payment, the gateway's return (holds the merchant secret)",
-    table: 'readwrite',
-    payments: true,
-    linksToSite: true,
-    memorySize: 512,
+    ...GATEWAY_WORK,
   },
   // Apart from the routes the browser calls: only this one settles a case, and carries what that takes.
   'payment-notifications': {
     description: "The payment gateway's notification (IPN): settles a payment (holds the merchant secret)",
-    table: 'readwrite',
-    payments: true,
-    linksToSite: true,
-    memorySize: 512,
+    ...GATEWAY_WORK,
   },
   webhooks: {
     description: "Businesses' webhook endpoints: register, list, delete (seals their secrets)",
