@@ -8,7 +8,7 @@ import type { Principal } from '../domain/principal';
 import type { LocalizedText } from '../domain/types';
 import { toVietnamIso } from '../domain/vietnam-time';
 import { deleteDraft, getDraft, listDrafts, putDraft, putDraftItem } from '../storage/drafts';
-import { TransactionConflict, transact } from '../storage/dynamo';
+import { isTransactionConflict, TransactionConflict, transact } from '../storage/dynamo';
 import type { DraftRecord } from '../storage/records';
 import { keepUploadForDraftItem } from '../storage/uploads';
 
@@ -89,9 +89,6 @@ function shapeProblems(procedureId: string, request: DraftRequest): FieldProblem
   }
   return problems;
 }
-
-const isTransactionConflict = (error: unknown) =>
-  (error as { name?: string } | undefined)?.name === 'TransactionConflictException';
 
 /** Two saves of one draft at once (an autosave and the button) conflict in DynamoDB: the later one retries. */
 const CONFLICT_RETRIES = 4;

@@ -49,6 +49,10 @@ export class TransactionConflict extends Error {
 export const isConditionFailure = (error: unknown): boolean =>
   (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
 
+/** Whether a single write was refused because a transaction was changing the same item (it may be tried again). */
+export const isTransactionConflict = (error: unknown): boolean =>
+  (error as { name?: string } | undefined)?.name === 'TransactionConflictException';
+
 /** Whether a conditional write took place: false when its condition failed; any other error is thrown. */
 export async function wroteIf(write: Promise<unknown>): Promise<boolean> {
   try {
