@@ -16,6 +16,7 @@ import type { DeployedGroup } from '../functions/routes';
 import { REPO_ROOT } from '../local/runtime';
 import { builtPageFiles, firstLoad } from '../web/build/site-files';
 import { type BrowserTraffic, cloudFrontShare } from './browser-traffic';
+import type { ClientTraffic } from './counted-runtime';
 import { byWhere, type Counts, isDeployedFunction, TABLE_UNITS, writesPerRequest } from './sdk-calls';
 
 const APPLICATIONS = 100_000;
@@ -149,13 +150,7 @@ const ASSUMPTIONS = {
 
 interface Step {
   readonly counts: Counts;
-  readonly client: {
-    apiRequests: Record<string, number>;
-    apiResponseBytes: number;
-    storagePosts: number;
-    storageGets: number;
-    storageGetBytes: number;
-  };
+  readonly client: ClientTraffic;
   readonly notifications: { channel: string; body: string }[];
   /** What the browser sent, when the step was measured in Chromium (bench/journey.ts). */
   readonly browser?: BrowserTraffic;
