@@ -223,7 +223,9 @@ function lines(step: Step, n: number, pageViews: number): Line[] {
   const actions = (step.client.apiRequests['POST /api/cases/{code}/actions'] ?? 0) / n;
   const submissions = (step.client.apiRequests['POST /api/applications'] ?? 0) / n;
   const metricLines = submissions + uploads + actions + step.notifications.length / n;
-  const cloudFront = step.browser ? cloudFrontShare(step.browser, n) : assumedCloudFront(step, n, pageViews);
+  const cloudFront = step.browser
+    ? cloudFrontShare(step.browser, n)
+    : assumedCloudFront(step, n, pageViews, apiRequests);
   const logBytes = lambdaCount * ASSUMPTIONS.platformLogBytes + metricLines * ASSUMPTIONS.metricLineBytes;
   return [
     {
@@ -291,12 +293,14 @@ function lines(step: Step, n: number, pageViews: number): Line[] {
   ];
 }
 
-/** Without a browser's measure: `pageViews` first loads of the mean built page (gzip), and the API's answers. */
-function assumedCloudFront(step: Step, n: number, pageViews: number) {
+/**
+ * Without a browser's measure: `pageViews` first loads of the mean built page (gzip), and the `apiRequests` calls
+ * per application with their answers.
+ */
+function assumedCloudFront(step: Step, n: number, pageViews: number, apiRequests: number) {
   const pages = builtPageFiles().map((page) => firstLoad(page));
   const pageBytes = pages.length > 0 ? sum(pages, (p) => p.gzip) / pages.length : 0;
   const pageFiles = pages.length > 0 ? sum(pages, (p) => p.files.length) / pages.length : 0;
-  const apiRequests = sum(Object.values(step.client.apiRequests), (v) => v) / n;
   return {
     requests: pageViews * pageFiles + apiRequests,
     bytes: pageViews * pageBytes + step.client.apiResponseBytes / n,
