@@ -293,14 +293,25 @@ function lines(step: Step, n: number, pageViews: number): Line[] {
   ];
 }
 
+/** The mean first load of the built pages (gzip bytes, files), read from web/out once for every journey priced. */
+let meanFirstLoadOnce: { pageBytes: number; pageFiles: number } | undefined;
+function meanFirstLoad() {
+  if (!meanFirstLoadOnce) {
+    const pages = builtPageFiles().map((page) => firstLoad(page));
+    meanFirstLoadOnce = {
+      pageBytes: pages.length > 0 ? sum(pages, (p) => p.gzip) / pages.length : 0,
+      pageFiles: pages.length > 0 ? sum(pages, (p) => p.files.length) / pages.length : 0,
+    };
+  }
+  return meanFirstLoadOnce;
+}
+
 /**
  * Without a browser's measure: `pageViews` first loads of the mean built page (gzip), and the `apiRequests` calls
  * per application with their answers.
  */
 function assumedCloudFront(step: Step, n: number, pageViews: number, apiRequests: number) {
-  const pages = builtPageFiles().map((page) => firstLoad(page));
-  const pageBytes = pages.length > 0 ? sum(pages, (p) => p.gzip) / pages.length : 0;
-  const pageFiles = pages.length > 0 ? sum(pages, (p) => p.files.length) / pages.length : 0;
+  const { pageBytes, pageFiles } = meanFirstLoad();
   return {
     requests: pageViews * pageFiles + apiRequests,
     bytes: pageViews * pageBytes + step.client.apiResponseBytes / n,
