@@ -54,8 +54,13 @@ async function recordRequests(page: Page) {
   type Recorded = BrowserRequest & { done: boolean; dropped?: boolean };
   const byId = new Map<string, Recorded>();
   const finished: Recorded[] = [];
-  type Sent = { requestId: string; type?: string; request: { method: string; url: string } };
-  session.on('Network.requestWillBeSent', (event: Sent & { redirectResponse?: { status: number } }) => {
+  type WillBeSent = {
+    requestId: string;
+    type?: string;
+    request: { method: string; url: string };
+    redirectResponse?: { status: number };
+  };
+  session.on('Network.requestWillBeSent', (event: WillBeSent) => {
     const earlier = byId.get(event.requestId);
     // A redirect keeps the id: the first request is over, with the redirect as its answer.
     if (earlier && event.redirectResponse) {
