@@ -16,6 +16,7 @@ import type { DeployedGroup } from '../functions/routes';
 import { REPO_ROOT } from '../local/runtime';
 import { builtPageFiles, firstLoad } from '../web/build/site-files';
 import { type BrowserTraffic, cloudFrontShare } from './browser-traffic';
+import type { ClientTraffic } from './counted-runtime';
 import { byWhere, type Counts, isDeployedFunction, TABLE_UNITS, writesPerRequest } from './sdk-calls';
 
 const APPLICATIONS = 100_000;
@@ -149,13 +150,7 @@ const ASSUMPTIONS = {
 
 interface Step {
   readonly counts: Counts;
-  readonly client: {
-    apiRequests: Record<string, number>;
-    apiResponseBytes: number;
-    storagePosts: number;
-    storageGets: number;
-    storageGetBytes: number;
-  };
+  readonly client: ClientTraffic;
   readonly notifications: { channel: string; body: string }[];
   /** What the browser sent, when the step was measured in Chromium (bench/journey.ts). */
   readonly browser?: BrowserTraffic;
@@ -228,7 +223,9 @@ function lines(step: Step, n: number, pageViews: number): Line[] {
   const actions = (step.client.apiRequests['POST /api/cases/{code}/actions'] ?? 0) / n;
   const submissions = (step.client.apiRequests['POST /api/applications'] ?? 0) / n;
   const metricLines = submissions + uploads + actions + step.notifications.length / n;
-  const cloudFront = step.browser ? cloudFrontShare(step.browser, n) : assumedCloudFront(step, n, pageViews);
+  const cloudFront = step.browser
+    ? cloudFrontShare(step.browser, n)
+    : assumedCloudFront(step, n, pageViews, apiRequests);
   const logBytes = lambdaCount * ASSUMPTIONS.platformLogBytes + metricLines * ASSUMPTIONS.metricLineBytes;
   return [
     {
@@ -296,12 +293,25 @@ function lines(step: Step, n: number, pageViews: number): Line[] {
   ];
 }
 
-/** Without a browser's measure: `pageViews` first loads of the mean built page (gzip), and the API's answers. */
-function assumedCloudFront(step: Step, n: number, pageViews: number) {
-  const pages = builtPageFiles().map((page) => firstLoad(page));
-  const pageBytes = pages.length > 0 ? sum(pages, (p) => p.gzip) / pages.length : 0;
-  const pageFiles = pages.length > 0 ? sum(pages, (p) => p.files.length) / pages.length : 0;
-  const apiRequests = sum(Object.values(step.client.apiRequests), (v) => v) / n;
+/** The mean first load of the built pages (gzip bytes, files), read from web/out once for every journey priced. */
+let meanFirstLoadOnce: { pageBytes: number; pageFiles: number } | undefined;
+function meanFirstLoad() {
+  if (!meanFirstLoadOnce) {
+    const pages = builtPageFiles().map((page) => firstLoad(page));
+    meanFirstLoadOnce = {
+      pageBytes: pages.length > 0 ? sum(pages, (p) => p.gzip) / pages.length : 0,
+      pageFiles: pages.length > 0 ? sum(pages, (p) => p.files.length) / pages.length : 0,
+    };
+  }
+  return meanFirstLoadOnce;
+}
+
+/**
+ * Without a browser's measure: `pageViews` first loads of the mean built page (gzip), and the `apiRequests` calls
+ * per application with their answers.
+ */
+function assumedCloudFront(step: Step, n: number, pageViews: number, apiRequests: number) {
+  const { pageBytes, pageFiles } = meanFirstLoad();
   return {
     requests: pageViews * pageFiles + apiRequests,
     bytes: pageViews * pageBytes + step.client.apiResponseBytes / n,

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { routes } from '../functions/routes';
 import { REPO_ROOT, type Runtime } from '../local/runtime';
 import { chooseFilesByKeyboard, fillPageByKeyboard, pressByKeyboard } from '../test/browser/wizard-driver';
-import { launchChromium } from '../test/support/chromium';
+import { launchChromium, PHONE } from '../test/support/chromium';
 import { pdfBytes } from '../test/support/files';
 import { WEB_OUT_DIR } from '../web/build/paths';
 import {
@@ -39,8 +39,6 @@ type Phase = (typeof PHASES)[number];
 const JOURNEYS = Number(process.argv[2] ?? 5);
 const PROCEDURE = process.argv[3] ?? 'dang-ky-khai-sinh';
 const OUTPUT = join(REPO_ROOT, '.bench', 'journey-run.json');
-/** The browser tests' phone (test/browser/support.ts). */
-const PHONE = { width: 360, height: 740 } as const;
 const PDF = { name: 'giay-to.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdfBytes('scan')) };
 
 interface Procedure {
@@ -56,8 +54,13 @@ async function recordRequests(page: Page) {
   type Recorded = BrowserRequest & { done: boolean; dropped?: boolean };
   const byId = new Map<string, Recorded>();
   const finished: Recorded[] = [];
-  type Sent = { requestId: string; type?: string; request: { method: string; url: string } };
-  session.on('Network.requestWillBeSent', (event: Sent & { redirectResponse?: { status: number } }) => {
+  type WillBeSent = {
+    requestId: string;
+    type?: string;
+    request: { method: string; url: string };
+    redirectResponse?: { status: number };
+  };
+  session.on('Network.requestWillBeSent', (event: WillBeSent) => {
     const earlier = byId.get(event.requestId);
     // A redirect keeps the id: the first request is over, with the redirect as its answer.
     if (earlier && event.redirectResponse) {

@@ -172,7 +172,7 @@ export async function countSdkCalls() {
 }
 
 /** One operation's write units per request, in all and by the table and each index. */
-export interface WritesPerRequest {
+interface WritesPerRequest {
   readonly operation: string;
   readonly writeUnits: number;
   readonly writeUnitsBy: Readonly<Record<string, number>>;

@@ -15,12 +15,14 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { routes } from '../functions/routes';
 import { createTableInput } from '../functions/storage/table';
 import { REPO_ROOT } from '../local/runtime';
 import { pdfBytes } from '../test/support/files';
 import { type ApiResponse, api } from '../test/support/http';
 import { startRuntimeProcess } from '../test/support/runtime-process';
 import { postToStorage, presignUpload } from '../test/support/uploads';
+import { routeOf } from './browser-traffic';
 import {
   type ClientTraffic,
   emptyTraffic,
@@ -267,15 +269,9 @@ async function measureRate() {
 
 /** A client that notes every API request it makes under its route, as API Gateway would bill it. */
 function countingClient(c: Client, traffic: () => ClientTraffic): Client {
-  const routeOf = (method: string, path: string) =>
-    `${method} ${path
-      .split('?')[0]!
-      .replace(/\/api\/procedures\/[^/]+/, '/api/procedures/{id}')
-      .replace(/\/api\/uploads\/[^/]+/, '/api/uploads/{uploadId}')
-      .replace(/\/api\/(applications|cases)\/[^/]+/, '/api/$1/{code}')}`;
   const note = (method: string, path: string, answer: ApiResponse) => {
     const t = traffic();
-    const route = routeOf(method, path);
+    const { route } = routeOf(routes, method, path.split('?')[0]!);
     t.apiRequests[route] = (t.apiRequests[route] ?? 0) + 1;
     t.apiResponseBytes += Buffer.byteLength(
       typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body),

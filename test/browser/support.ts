@@ -6,10 +6,9 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { contentSecurityPolicy } from '../../web/build/security-headers';
 import { builtPageFiles } from '../../web/build/site-files';
+import { PHONE } from '../support/chromium';
 
-export { CHROMIUM, hasChromium, launchChromium } from '../support/chromium';
-
-export const PHONE = { width: 360, height: 740 } as const;
+export { CHROMIUM, hasChromium, launchChromium, PHONE } from '../support/chromium';
 
 /** CloudFront's policy with no upload or sign-in host, less upgrade-insecure-requests (plain http here). */
 export const PRODUCTION_CSP = contentSecurityPolicy({ upgradeInsecureRequests: false });

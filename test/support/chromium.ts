@@ -6,6 +6,9 @@ import { type Browser, chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** The phone the browser tests (and bench/journey.ts) size their pages to. */
+export const PHONE = { width: 360, height: 740 } as const;
+
 /** Whether the browser tests can run here. Throws in CI when Chromium is missing. */
 export function chromiumAvailable(path = CHROMIUM, env: NodeJS.ProcessEnv = process.env): boolean {
   if (existsSync(path)) return true;
